@@ -1,0 +1,270 @@
+//! Exact non-negative rationals: amounts are never floats, so ⅓ cup × 3 is exactly 1 cup.
+
+use core::cmp::Ordering;
+use core::ops::{Add, Div, Mul, Sub};
+
+/// A reduced fraction `num / den` with `den > 0`.
+///
+/// Recipe amounts are small (numerators and denominators well under a million), so `i64` with
+/// reduction after every operation never overflows in practice; operations saturate rather than
+/// wrap if a pathological input ever gets there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    num: i64,
+    den: i64,
+}
+
+const fn gcd(mut a: i64, mut b: i64) -> i64 {
+    if a < 0 {
+        a = -a;
+    }
+    if b < 0 {
+        b = -b;
+    }
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a
+}
+
+impl Ratio {
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+    pub const ONE: Ratio = Ratio { num: 1, den: 1 };
+
+    /// `num / den`, reduced; `None` for a zero denominator.
+    pub const fn new(num: i64, den: i64) -> Option<Ratio> {
+        if den == 0 {
+            return None;
+        }
+        let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
+        let g = gcd(num, den);
+        let g = if g == 0 { 1 } else { g };
+        Some(Ratio {
+            num: num / g,
+            den: den / g,
+        })
+    }
+
+    pub const fn int(n: i64) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    pub const fn num(self) -> i64 {
+        self.num
+    }
+
+    pub const fn den(self) -> i64 {
+        self.den
+    }
+
+    pub const fn is_zero(self) -> bool {
+        self.num == 0
+    }
+
+    /// The whole part, rounded toward zero.
+    pub const fn trunc(self) -> i64 {
+        self.num / self.den
+    }
+
+    /// The nearest integer, halves rounded up.
+    pub fn round(self) -> i64 {
+        (self.num * 2 + self.den).div_euclid(self.den * 2)
+    }
+
+    /// The nearest multiple of `1/den`, halves rounded up.
+    pub fn round_to(self, den: i64) -> Ratio {
+        Ratio::new((self * Ratio::int(den)).round(), den).unwrap_or(self)
+    }
+
+    fn from_wide(num: i128, den: i128) -> Ratio {
+        let mut g = num.abs();
+        let mut b = den.abs();
+        while b != 0 {
+            let t = g % b;
+            g = b;
+            b = t;
+        }
+        let g = if g == 0 { 1 } else { g };
+        let (n, d) = (num / g, den / g);
+        let clamp = |v: i128| v.clamp(i64::MIN as i128 + 1, i64::MAX as i128) as i64;
+        Ratio::new(clamp(n), clamp(d).max(1)).unwrap_or(Ratio::ZERO)
+    }
+
+    /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½`.
+    pub fn parse(s: &str) -> Option<Ratio> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        // A trailing vulgar fraction glyph, as in "1½" or "1 ½".
+        if let Some(last) = s.chars().last() {
+            if let Some(frac) = glyph_value(last) {
+                let head = s[..s.len() - last.len_utf8()].trim();
+                return if head.is_empty() {
+                    Some(frac)
+                } else {
+                    Some(parse_plain(head)? + frac)
+                };
+            }
+        }
+        match s.split_once(' ') {
+            Some((whole, frac)) if frac.contains('/') => {
+                let w = parse_int(whole)?;
+                let f = parse_plain(frac.trim())?;
+                Some(Ratio::int(w) + f)
+            }
+            Some(_) => None,
+            None => parse_plain(s),
+        }
+    }
+}
+
+fn parse_int(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// `3`, `1/3` or `0.25` (no sign, no exponent).
+fn parse_plain(s: &str) -> Option<Ratio> {
+    if let Some((n, d)) = s.split_once('/') {
+        return Ratio::new(parse_int(n)?, parse_int(d)?);
+    }
+    if let Some((w, f)) = s.split_once('.') {
+        if f.is_empty() || f.len() > 6 {
+            return None;
+        }
+        let w = if w.is_empty() { 0 } else { parse_int(w)? };
+        let scale = 10i64.pow(f.len() as u32);
+        return Ratio::new(w * scale + parse_int(f)?, scale);
+    }
+    Some(Ratio::int(parse_int(s)?))
+}
+
+/// The Unicode vulgar fractions cooks use, with their values.
+pub(crate) const GLYPHS: [(char, i64, i64); 9] = [
+    ('½', 1, 2),
+    ('⅓', 1, 3),
+    ('⅔', 2, 3),
+    ('¼', 1, 4),
+    ('¾', 3, 4),
+    ('⅛', 1, 8),
+    ('⅜', 3, 8),
+    ('⅝', 5, 8),
+    ('⅞', 7, 8),
+];
+
+fn glyph_value(c: char) -> Option<Ratio> {
+    GLYPHS
+        .iter()
+        .find(|g| g.0 == c)
+        .and_then(|g| Ratio::new(g.1, g.2))
+}
+
+/// The glyph for a proper fraction, if cooks have one.
+pub(crate) fn glyph_for(r: Ratio) -> Option<char> {
+    GLYPHS
+        .iter()
+        .find(|g| g.1 == r.num && g.2 == r.den)
+        .map(|g| g.0)
+}
+
+impl Add for Ratio {
+    type Output = Ratio;
+    fn add(self, o: Ratio) -> Ratio {
+        Ratio::from_wide(
+            self.num as i128 * o.den as i128 + o.num as i128 * self.den as i128,
+            self.den as i128 * o.den as i128,
+        )
+    }
+}
+
+impl Sub for Ratio {
+    type Output = Ratio;
+    fn sub(self, o: Ratio) -> Ratio {
+        Ratio::from_wide(
+            self.num as i128 * o.den as i128 - o.num as i128 * self.den as i128,
+            self.den as i128 * o.den as i128,
+        )
+    }
+}
+
+impl Mul for Ratio {
+    type Output = Ratio;
+    fn mul(self, o: Ratio) -> Ratio {
+        Ratio::from_wide(
+            self.num as i128 * o.num as i128,
+            self.den as i128 * o.den as i128,
+        )
+    }
+}
+
+impl Div for Ratio {
+    type Output = Ratio;
+    /// Division by zero yields zero: callers never divide by an amount they have not checked.
+    fn div(self, o: Ratio) -> Ratio {
+        if o.num == 0 {
+            return Ratio::ZERO;
+        }
+        Ratio::from_wide(
+            self.num as i128 * o.den as i128,
+            self.den as i128 * o.num as i128,
+        )
+    }
+}
+
+impl Ord for Ratio {
+    fn cmp(&self, o: &Ratio) -> Ordering {
+        (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128))
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, o: &Ratio) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(n: i64, d: i64) -> Ratio {
+        Ratio::new(n, d).unwrap()
+    }
+
+    #[test]
+    fn parses_every_written_form() {
+        assert_eq!(Ratio::parse("2"), Some(r(2, 1)));
+        assert_eq!(Ratio::parse("1/3"), Some(r(1, 3)));
+        assert_eq!(Ratio::parse("1 1/2"), Some(r(3, 2)));
+        assert_eq!(Ratio::parse("0.25"), Some(r(1, 4)));
+        assert_eq!(Ratio::parse(".5"), Some(r(1, 2)));
+        assert_eq!(Ratio::parse("1½"), Some(r(3, 2)));
+        assert_eq!(Ratio::parse("1 ¾"), Some(r(7, 4)));
+        assert_eq!(Ratio::parse("⅓"), Some(r(1, 3)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_kitchen_number() {
+        for bad in [
+            "", "abc", "-1", "1e9", "1/0", "1 2", "NaN", "1.", "2/x", "1..5", "99999999999",
+        ] {
+            assert_eq!(Ratio::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn arithmetic_is_exact() {
+        assert_eq!(r(1, 3) * Ratio::int(3), Ratio::ONE);
+        assert_eq!(r(1, 3) + r(1, 6), r(1, 2));
+        assert_eq!(r(1, 2) - r(1, 3), r(1, 6));
+        assert_eq!(r(2, 3) / r(1, 3), Ratio::int(2));
+        assert!(r(1, 3) < r(1, 2));
+        assert_eq!(r(7, 2).round(), 4);
+        assert_eq!(r(5, 3).round_to(2), r(3, 2));
+    }
+}

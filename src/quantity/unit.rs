@@ -1,0 +1,89 @@
+//! Units a recipe may name, and how a cook writes them.
+
+/// A unit of measure. Whole items (shallots, cloves) have no unit: see [`crate::model::Ingredient`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Tsp,
+    Tbsp,
+    Cup,
+    Ml,
+    L,
+    G,
+    Kg,
+    Oz,
+    Lb,
+    Pinch,
+}
+
+/// Which measuring system a unit belongs to, which decides fractions (US) or decimals (metric).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum System {
+    Us,
+    Metric,
+}
+
+impl Unit {
+    /// Parses the spellings authors use; `None` names an unknown unit, which the format rejects.
+    pub fn parse(s: &str) -> Option<Unit> {
+        Some(match s.trim() {
+            "tsp" | "teaspoon" | "teaspoons" => Unit::Tsp,
+            "tbsp" | "tablespoon" | "tablespoons" => Unit::Tbsp,
+            "cup" | "cups" => Unit::Cup,
+            "ml" | "mL" => Unit::Ml,
+            "l" | "L" | "litre" | "liter" => Unit::L,
+            "g" | "gram" | "grams" => Unit::G,
+            "kg" => Unit::Kg,
+            "oz" | "ounce" | "ounces" => Unit::Oz,
+            "lb" | "lbs" | "pound" | "pounds" => Unit::Lb,
+            "pinch" | "pinches" => Unit::Pinch,
+            _ => return None,
+        })
+    }
+
+    /// The label shown after an amount: `plural` for amounts other than one (and for ranges).
+    pub fn label(self, plural: bool) -> &'static str {
+        match (self, plural) {
+            (Unit::Tsp, _) => "tsp",
+            (Unit::Tbsp, _) => "tbsp",
+            (Unit::Cup, false) => "cup",
+            (Unit::Cup, true) => "cups",
+            (Unit::Ml, _) => "ml",
+            (Unit::L, _) => "l",
+            (Unit::G, _) => "g",
+            (Unit::Kg, _) => "kg",
+            (Unit::Oz, _) => "oz",
+            (Unit::Lb, _) => "lb",
+            (Unit::Pinch, false) => "pinch",
+            (Unit::Pinch, true) => "pinches",
+        }
+    }
+
+    pub fn system(self) -> System {
+        match self {
+            Unit::Ml | Unit::L | Unit::G | Unit::Kg => System::Metric,
+            _ => System::Us,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_spellings_and_rejects_others() {
+        assert_eq!(Unit::parse("tablespoons"), Some(Unit::Tbsp));
+        assert_eq!(Unit::parse("L"), Some(Unit::L));
+        assert_eq!(Unit::parse("cupz"), None);
+        assert_eq!(Unit::parse(""), None);
+    }
+
+    #[test]
+    fn labels_agree_in_number() {
+        assert_eq!(Unit::Cup.label(false), "cup");
+        assert_eq!(Unit::Cup.label(true), "cups");
+        assert_eq!(Unit::Tbsp.label(true), "tbsp");
+        assert_eq!(Unit::G.system(), System::Metric);
+        assert_eq!(Unit::Tsp.system(), System::Us);
+    }
+}

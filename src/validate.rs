@@ -1,0 +1,417 @@
+//! From the file as written ([`crate::schema`]) to a [`Recipe`] the renderer can trust.
+//!
+//! Every error names the path of the field at fault (`ingredients[2].unit`), because the blogger
+//! who sees it in the card has to find and fix that line in the file.
+
+use crate::model::{
+    Amount, Batch, Choice, Duration, Faq, Ingredient, Patch, Recipe, Scaling, Servings, Side,
+    Spice, Step, Swap,
+};
+use crate::quantity::format::push_int;
+use crate::quantity::{Qty, Unit};
+use crate::schema::{self, RecipeFile, FORMAT_VERSION};
+use crate::template;
+
+/// What is wrong with a recipe file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    pub path: String,
+    pub message: String,
+}
+
+impl FormatError {
+    /// `path: message`, or the message alone when there is no path.
+    pub fn text(&self) -> String {
+        if self.path.is_empty() {
+            return self.message.clone();
+        }
+        let mut s = self.path.clone();
+        s.push_str(": ");
+        s.push_str(&self.message);
+        s
+    }
+}
+
+type Result<T> = core::result::Result<T, FormatError>;
+
+fn err<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T> {
+    Err(FormatError {
+        path: path.into(),
+        message: message.into(),
+    })
+}
+
+/// `base[i].field`
+fn at(base: &str, i: usize, field: &str) -> String {
+    let mut s = String::from(base);
+    s.push('[');
+    push_int(&mut s, i as i64);
+    s.push(']');
+    if !field.is_empty() {
+        s.push('.');
+        s.push_str(field);
+    }
+    s
+}
+
+fn quoted(before: &str, value: &str) -> String {
+    let mut s = String::from(before);
+    s.push_str(" \"");
+    s.push_str(value);
+    s.push('"');
+    s
+}
+
+fn required(path: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return err(path, "must not be empty");
+    }
+    Ok(v.to_string())
+}
+
+/// The longest duration a step or timer may have: anything longer is a typo, not a recipe.
+pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
+
+/// Parses `10 min`, `3-4 min`, `90 s` or `1 h` into seconds.
+pub fn parse_duration(s: &str) -> Option<Duration> {
+    let s = s.trim();
+    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
+    let (num, unit) = (s[..split].trim(), s[split..].trim());
+    let secs: u32 = match unit {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1,
+        "min" | "mins" | "minute" | "minutes" => 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+        _ => return None,
+    };
+    let to_secs = |r: crate::quantity::Ratio| {
+        let v = r * crate::quantity::Ratio::int(secs as i64);
+        (v.den() == 1 && v.num() > 0 && v.num() <= MAX_DURATION_SECS as i64).then_some(v.num() as u32)
+    };
+    match Qty::parse(num)? {
+        Qty::Exact(v) => to_secs(v).map(|v| Duration { lo: v, hi: v }),
+        Qty::Range(lo, hi) => Some(Duration {
+            lo: to_secs(lo)?,
+            hi: to_secs(hi)?,
+        }),
+    }
+}
+
+fn duration(path: &str, s: &str) -> Result<Duration> {
+    parse_duration(s).ok_or_else(|| FormatError {
+        path: path.into(),
+        message: quoted(
+            "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not",
+            s,
+        ),
+    })
+}
+
+fn scaling(path: &str, s: &str) -> Result<Scaling> {
+    Ok(match s {
+        "linear" => Scaling::Linear,
+        "fixed" => Scaling::Fixed,
+        "whole" => Scaling::Whole,
+        _ => return err(path, quoted("expected linear, fixed or whole, not", s)),
+    })
+}
+
+fn unit(path: &str, s: &str) -> Result<Unit> {
+    Unit::parse(s).ok_or_else(|| FormatError {
+        path: path.into(),
+        message: quoted("unknown unit", s),
+    })
+}
+
+fn qty(path: &str, s: &str) -> Result<Qty> {
+    Qty::parse(s).ok_or_else(|| FormatError {
+        path: path.into(),
+        message: quoted(
+            "expected an amount such as \"2\", \"1/3\", \"1 1/2\" or \"2-3\", not",
+            s,
+        ),
+    })
+}
+
+fn ingredient(i: usize, f: &schema::Ingredient) -> Result<Ingredient> {
+    let p = |field| at("ingredients", i, field);
+    let id = required(&p("id"), &f.id)?;
+    let item = required(&p("item"), &f.item)?;
+    let unit = f.unit.as_deref().map(|u| unit(&p("unit"), u)).transpose()?;
+    let scale = f
+        .scale
+        .as_deref()
+        .map(|s| scaling(&p("scale"), s))
+        .transpose()?;
+    let amount = match (&f.qty, &f.amount_text) {
+        (Some(_), Some(_)) => return err(p("amount_text"), "give either qty or amount_text"),
+        (Some(q), None) => Amount::Measured {
+            qty: qty(&p("qty"), q)?,
+            unit,
+            scaling: scale.unwrap_or(if unit.is_none() {
+                Scaling::Whole
+            } else {
+                Scaling::Linear
+            }),
+        },
+        (None, text) => {
+            if unit.is_some() {
+                return err(p("unit"), "a unit needs a qty");
+            }
+            match text {
+                Some(t) => Amount::Text(required(&p("amount_text"), t)?),
+                None => Amount::None,
+            }
+        }
+    };
+    Ok(Ingredient {
+        plural: f.plural.clone().unwrap_or_else(|| {
+            let mut s = item.clone();
+            s.push('s');
+            s
+        }),
+        id,
+        amount,
+        item,
+        prep: f.prep.clone().unwrap_or_default(),
+        tip: f.tip.clone().unwrap_or_default(),
+        used: f.used.unwrap_or(true),
+    })
+}
+
+fn step_index(steps: &[Step], path: &str, id: &str) -> Result<usize> {
+    steps
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or_else(|| FormatError {
+            path: path.into(),
+            message: quoted("unknown step id", id),
+        })
+}
+
+fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
+    let p = |field: &str| {
+        let mut s = String::from(base);
+        s.push('.');
+        s.push_str(field);
+        s
+    };
+    let mut patches = Vec::new();
+    for (j, s) in f.set.iter().enumerate() {
+        let pp = |field| at(&p("set"), j, field);
+        let ingredient = r.ingredient(&s.id).ok_or_else(|| FormatError {
+            path: pp("id"),
+            message: quoted("unknown ingredient id", &s.id),
+        })?;
+        patches.push(Patch {
+            ingredient,
+            qty: s.qty.as_deref().map(|q| qty(&pp("qty"), q)).transpose()?,
+            amount_text: s.amount_text.clone(),
+            unit: s.unit.as_deref().map(|u| unit(&pp("unit"), u)).transpose()?,
+            item: s.item.clone(),
+            plural: s.plural.clone(),
+            prep: s.prep.clone(),
+            tip: s.tip.clone(),
+            scaling: s
+                .scale
+                .as_deref()
+                .map(|v| scaling(&pp("scale"), v))
+                .transpose()?,
+            used: s.used,
+        });
+    }
+    let mut step_notes = Vec::new();
+    for (j, n) in f.step_notes.iter().enumerate() {
+        let step = step_index(&r.steps, &at(&p("step_notes"), j, "step"), &n.step)?;
+        step_notes.push((step, n.text.clone()));
+    }
+    Ok(Choice {
+        id: required(&p("id"), &f.id)?,
+        label: required(&p("label"), &f.label)?,
+        note: f.note.clone().unwrap_or_default(),
+        patches,
+        step_notes,
+    })
+}
+
+fn choices(base: &str, list: &[schema::Choice], default: &str, r: &Recipe) -> Result<(Vec<Choice>, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in list.iter().enumerate() {
+        out.push(choice(&at(base, i, ""), c, r)?);
+    }
+    if out.is_empty() {
+        return err(base, "needs at least one option");
+    }
+    let default = out.iter().position(|c| c.id == default).ok_or_else(|| FormatError {
+        path: String::new(),
+        message: quoted("default names no option:", default),
+    });
+    Ok((out, default?))
+}
+
+/// Checks a recipe file and builds the model, or names the first problem.
+pub fn validate(f: &RecipeFile) -> Result<Recipe> {
+    if f.format != FORMAT_VERSION {
+        let mut m = String::from("this card reads format ");
+        push_int(&mut m, FORMAT_VERSION as i64);
+        m.push_str(", the file is format ");
+        push_int(&mut m, f.format as i64);
+        return err("format", m);
+    }
+    let s = &f.servings;
+    let min = s.min.unwrap_or(1);
+    let max = s.max.unwrap_or(s.base.saturating_mul(4));
+    if s.base == 0 || s.base > 1000 {
+        return err("servings.base", "must be between 1 and 1000");
+    }
+    if min == 0 || min > s.base || max < s.base || max > 1000 {
+        return err("servings", "expected 1 <= min <= base <= max <= 1000");
+    }
+    if f.ingredients.is_empty() {
+        return err("ingredients", "a recipe needs at least one ingredient");
+    }
+    if f.steps.is_empty() {
+        return err("steps", "a recipe needs at least one step");
+    }
+
+    let mut ingredients: Vec<Ingredient> = Vec::new();
+    for (i, x) in f.ingredients.iter().enumerate() {
+        let ing = ingredient(i, x)?;
+        if ingredients.iter().any(|o| o.id == ing.id) {
+            return err(at("ingredients", i, "id"), quoted("duplicate id", &ing.id));
+        }
+        ingredients.push(ing);
+    }
+    let lookup = |id: &str| ingredients.iter().position(|i| i.id == id);
+
+    let mut steps: Vec<Step> = Vec::new();
+    for (i, x) in f.steps.iter().enumerate() {
+        let p = |field| at("steps", i, field);
+        let text = template::parse(&x.text, &lookup).map_err(|m| FormatError {
+            path: p("text"),
+            message: m,
+        })?;
+        let id = match &x.id {
+            Some(id) => required(&p("id"), id)?,
+            None => {
+                let mut s = String::new();
+                push_int(&mut s, i as i64 + 1);
+                s
+            }
+        };
+        if steps.iter().any(|o| o.id == id) {
+            return err(p("id"), quoted("duplicate id", &id));
+        }
+        steps.push(Step {
+            id,
+            title: required(&p("title"), &x.title)?,
+            duration: x.duration.as_deref().map(|d| duration(&p("duration"), d)).transpose()?,
+            text,
+        });
+    }
+
+    let mut r = Recipe {
+        name: required("name", &f.name)?,
+        author: f.author.trim().to_string(),
+        intro: f.intro.trim().to_string(),
+        prep: f.times.prep.as_deref().map(|d| duration("times.prep", d)).transpose()?,
+        cook: f.times.cook.as_deref().map(|d| duration("times.cook", d)).transpose()?,
+        servings: Servings {
+            base: s.base,
+            min,
+            max,
+            batch: None,
+        },
+        ingredients,
+        steps,
+        spice: None,
+        swaps: Vec::new(),
+        tips: f.tips.clone(),
+        pairings: f.pairings.clone(),
+        storage: [
+            ("Fridge", &f.storage.fridge),
+            ("Freezer", &f.storage.freezer),
+            ("Make ahead", &f.storage.make_ahead),
+            ("Reheat", &f.storage.reheat),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
+        .collect(),
+        faq: f
+            .faq
+            .iter()
+            .map(|x| Faq {
+                q: x.q.clone(),
+                a: x.a.clone(),
+            })
+            .collect(),
+    };
+
+    if let Some(b) = &s.batch {
+        if b.max == 0 {
+            return err("servings.batch.max", "must be at least 1");
+        }
+        r.servings.batch = Some(Batch {
+            max: b.max,
+            step: step_index(&r.steps, "servings.batch.step", &b.step)?,
+            note: required("servings.batch.note", &b.note)?,
+        });
+    }
+
+    if let Some(sp) = &f.spice {
+        let (levels, default) = choices("spice.levels", &sp.levels, &sp.default, &r)
+            .map_err(|e| fill_path(e, "spice.default"))?;
+        let side = match &sp.side {
+            Some(side) => Some(Side {
+                ingredient: r.ingredient(&side.ingredient).ok_or_else(|| FormatError {
+                    path: "spice.side.ingredient".into(),
+                    message: quoted("unknown ingredient id", &side.ingredient),
+                })?,
+                label: required("spice.side.label", &side.label)?,
+                note: required("spice.side.note", &side.note)?,
+            }),
+            None => None,
+        };
+        r.spice = Some(Spice {
+            default,
+            levels,
+            side,
+        });
+    }
+
+    for (i, sw) in f.swaps.iter().enumerate() {
+        let base = at("swaps", i, "options");
+        let (options, default) = choices(&base, &sw.options, &sw.default, &r)
+            .map_err(|e| fill_path(e, &at("swaps", i, "default")))?;
+        r.swaps.push(Swap {
+            id: required(&at("swaps", i, "id"), &sw.id)?,
+            label: required(&at("swaps", i, "label"), &sw.label)?,
+            default,
+            options,
+        });
+    }
+    Ok(r)
+}
+
+fn fill_path(mut e: FormatError, path: &str) -> FormatError {
+    if e.path.is_empty() {
+        e.path = path.into();
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10 min"), Some(Duration { lo: 600, hi: 600 }));
+        assert_eq!(parse_duration("3-4 min"), Some(Duration { lo: 180, hi: 240 }));
+        assert_eq!(parse_duration("90 s"), Some(Duration { lo: 90, hi: 90 }));
+        assert_eq!(parse_duration("1 1/2 h"), Some(Duration { lo: 5400, hi: 5400 }));
+        for bad in ["0 min", "-3 min", "25 h", "10", "10 parsecs", "1/7 s", ""] {
+            assert_eq!(parse_duration(bad), None, "{bad:?}");
+        }
+    }
+}

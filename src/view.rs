@@ -1,0 +1,362 @@
+//! What the card shows for a recipe and the reader's choices: plain strings, no DOM.
+//!
+//! The browser renderer (`web`) and, later, the static HTML renderer both draw from this, so they
+//! cannot disagree about an amount or a step.
+
+use crate::model::{Amount, Choice, Duration, Ingredient, Recipe, Scaling};
+use crate::quantity::format::{kitchen, metric, push_int};
+use crate::quantity::{Qty, Ratio, System};
+use crate::template::Seg;
+
+/// The reader's choices; everything on the card is a function of these and the recipe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub servings: u32,
+    /// Index into `spice.levels`, when the recipe has levels.
+    pub spice: Option<usize>,
+    /// The spice ingredient is served on the side instead of cooked in.
+    pub side: bool,
+    /// One option index per swap, in recipe order.
+    pub swaps: Vec<usize>,
+}
+
+impl Selection {
+    /// The recipe as written.
+    pub fn default_for(r: &Recipe) -> Selection {
+        Selection {
+            servings: r.servings.base,
+            spice: r.spice.as_ref().map(|s| s.default),
+            side: false,
+            swaps: r.swaps.iter().map(|s| s.default).collect(),
+        }
+    }
+
+    /// The chosen spice level and swap options, in the order their patches apply.
+    pub fn choices<'r>(&self, r: &'r Recipe) -> Vec<&'r Choice> {
+        let mut out = Vec::new();
+        if let (Some(sp), Some(i)) = (&r.spice, self.spice) {
+            out.extend(sp.levels.get(i));
+        }
+        for (sw, &i) in r.swaps.iter().zip(&self.swaps) {
+            out.extend(sw.options.get(i));
+        }
+        out
+    }
+}
+
+/// One line of the ingredient list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// `3 tbsp`, `2–3`, `to taste`; empty when the ingredient has no amount.
+    pub amount: String,
+    /// The amount is words ("to taste"), not a measure.
+    pub amount_is_text: bool,
+    pub name: String,
+    pub prep: String,
+    pub tip: String,
+}
+
+/// A run of step text: plain words, or an ingredient as it currently stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    /// `amount` is empty for a bare `{id}` reference.
+    Ref { amount: String, name: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepView {
+    pub title: String,
+    pub text: Vec<Inline>,
+    pub time: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// The ingredients after the selected spice level and swaps have patched them.
+pub fn effective_ingredients(r: &Recipe, sel: &Selection) -> Vec<Ingredient> {
+    let mut list = r.ingredients.clone();
+    for c in sel.choices(r) {
+        for p in &c.patches {
+            let Some(ing) = list.get_mut(p.ingredient) else {
+                continue;
+            };
+            let (unit, scaling) = match &ing.amount {
+                Amount::Measured { unit, scaling, .. } => (*unit, *scaling),
+                _ => (None, Scaling::Linear),
+            };
+            if let Some(q) = p.qty {
+                ing.amount = Amount::Measured {
+                    qty: q,
+                    unit: p.unit.or(unit),
+                    scaling: p.scaling.unwrap_or(scaling),
+                };
+            } else if let Some(t) = &p.amount_text {
+                ing.amount = Amount::Text(t.clone());
+            }
+            if let Some(v) = &p.item {
+                ing.item = v.clone();
+                ing.plural = p.plural.clone().unwrap_or_else(|| {
+                    let mut s = v.clone();
+                    s.push('s');
+                    s
+                });
+            }
+            if let Some(v) = &p.prep {
+                ing.prep = v.clone();
+            }
+            if let Some(v) = &p.tip {
+                ing.tip = v.clone();
+            }
+            if let Some(v) = p.used {
+                ing.used = v;
+            }
+        }
+    }
+    list
+}
+
+/// The factor amounts are multiplied by at `servings`.
+pub fn factor(r: &Recipe, servings: u32) -> Ratio {
+    Ratio::new(servings as i64, r.servings.base as i64).unwrap_or(Ratio::ONE)
+}
+
+/// An ingredient's amount at `factor`, and whether it reads as plural (for the item's name).
+pub fn amount(ing: &Ingredient, factor: Ratio) -> (String, bool) {
+    let (qty, unit, scaling) = match &ing.amount {
+        Amount::Measured { qty, unit, scaling } => (*qty, *unit, *scaling),
+        Amount::Text(t) => return (t.clone(), false),
+        Amount::None => return (String::new(), false),
+    };
+    let qty = match scaling {
+        Scaling::Fixed => qty,
+        Scaling::Linear => qty.scale(factor),
+        Scaling::Whole => round_whole(qty.scale(factor)),
+    };
+    let write = |r: Ratio| match unit.map(|u| u.system()) {
+        Some(System::Metric) => metric(r),
+        _ => kitchen(r),
+    };
+    let mut out = String::new();
+    let plural = match qty {
+        Qty::Exact(v) => {
+            out.push_str(&write(v));
+            Ratio::ONE < v
+        }
+        Qty::Range(lo, hi) => {
+            out.push_str(&write(lo));
+            out.push('–');
+            out.push_str(&write(hi));
+            true
+        }
+    };
+    if let Some(u) = unit {
+        out.push(' ');
+        out.push_str(u.label(plural));
+    }
+    (out, plural)
+}
+
+/// Counted items go to the nearest half, and never below one half.
+fn round_whole(q: Qty) -> Qty {
+    let half = Ratio::new(1, 2).unwrap_or(Ratio::ONE);
+    let r = |v: Ratio| v.round_to(2).max(half);
+    match q {
+        Qty::Exact(v) => Qty::Exact(r(v)),
+        Qty::Range(lo, hi) => {
+            let (lo, hi) = (r(lo), r(hi));
+            if lo == hi {
+                Qty::Exact(lo)
+            } else {
+                Qty::Range(lo, hi)
+            }
+        }
+    }
+}
+
+fn name(ing: &Ingredient, plural: bool) -> String {
+    if plural && matches!(ing.amount, Amount::Measured { unit: None, .. }) {
+        ing.plural.clone()
+    } else {
+        ing.item.clone()
+    }
+}
+
+/// The ingredient list at the reader's choices (unused ingredients left out).
+pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
+    let f = factor(r, sel.servings);
+    effective_ingredients(r, sel)
+        .iter()
+        .filter(|i| i.used)
+        .map(|i| {
+            let (amount, plural) = amount(i, f);
+            Line {
+                amount,
+                amount_is_text: matches!(i.amount, Amount::Text(_)),
+                name: name(i, plural),
+                prep: i.prep.clone(),
+                tip: i.tip.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The steps at the reader's choices: references filled in, groups of unused ingredients dropped.
+pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
+    let f = factor(r, sel.servings);
+    let ings = effective_ingredients(r, sel);
+    let side = match (&r.spice, sel.side) {
+        (Some(sp), true) => sp.side.as_ref().map(|s| s.ingredient),
+        _ => None,
+    };
+    let in_wok = |i: usize| ings.get(i).is_some_and(|g| g.used) && Some(i) != side;
+    let choices = sel.choices(r);
+    r.steps
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let mut text = Vec::new();
+            fill(&s.text, &ings, f, &in_wok, &mut text);
+            let mut notes: Vec<String> = choices
+                .iter()
+                .flat_map(|c| c.step_notes.iter())
+                .filter(|(step, _)| *step == n)
+                .map(|(_, t)| t.clone())
+                .collect();
+            if let Some(b) = &r.servings.batch {
+                if b.step == n && sel.servings > b.max {
+                    notes.push(b.note.clone());
+                }
+            }
+            StepView {
+                title: s.title.clone(),
+                text,
+                time: s.duration.map(duration),
+                notes,
+            }
+        })
+        .collect()
+}
+
+fn fill(t: &[Seg], ings: &[Ingredient], f: Ratio, in_wok: &dyn Fn(usize) -> bool, out: &mut Vec<Inline>) {
+    for seg in t {
+        match seg {
+            Seg::Text(s) => out.push(Inline::Text(s.clone())),
+            Seg::Name(i) | Seg::Amount(i) => {
+                let Some(ing) = ings.get(*i) else { continue };
+                let (amt, plural) = amount(ing, f);
+                out.push(Inline::Ref {
+                    amount: if matches!(seg, Seg::Amount(_)) { amt } else { String::new() },
+                    name: name(ing, plural),
+                });
+            }
+            Seg::Group(g) => {
+                let mut ids = Vec::new();
+                crate::template::refs(g, &mut ids);
+                if ids.iter().all(|&i| in_wok(i)) {
+                    fill(g, ings, f, in_wok, out);
+                }
+            }
+        }
+    }
+}
+
+/// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
+pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
+    let mut out: Vec<String> = sel
+        .choices(r)
+        .iter()
+        .filter(|c| !c.note.is_empty())
+        .map(|c| c.note.clone())
+        .collect();
+    if let (Some(sp), true) = (&r.spice, sel.side) {
+        if let Some(side) = &sp.side {
+            out.push(side.note.clone());
+        }
+    }
+    out
+}
+
+/// `10 min`, `3–4 min`, `1 h 30 min`, `45 s`.
+pub fn duration(d: Duration) -> String {
+    let mut out = String::new();
+    if d.lo != d.hi && same_unit(d.lo, d.hi) {
+        // "3–4 min": one unit for both ends.
+        let (div, label) = unit_of(d.hi);
+        push_int(&mut out, (d.lo / div) as i64);
+        out.push('–');
+        push_int(&mut out, (d.hi / div) as i64);
+        out.push(' ');
+        out.push_str(label);
+        return out;
+    }
+    push_span(&mut out, d.lo);
+    if d.lo != d.hi {
+        out.push_str(" – ");
+        push_span(&mut out, d.hi);
+    }
+    out
+}
+
+fn unit_of(secs: u32) -> (u32, &'static str) {
+    if secs % 3600 == 0 {
+        (3600, "h")
+    } else if secs % 60 == 0 {
+        (60, "min")
+    } else {
+        (1, "s")
+    }
+}
+
+fn same_unit(a: u32, b: u32) -> bool {
+    unit_of(a) == unit_of(b)
+}
+
+fn push_span(out: &mut String, secs: u32) {
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    let mut part = |v: u32, label: &str| {
+        if v > 0 {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            push_int(out, v as i64);
+            out.push(' ');
+            out.push_str(label);
+        }
+    };
+    part(h, "h");
+    part(m, "min");
+    part(s, "s");
+}
+
+/// The facts under the title: prep, cook and servings.
+pub fn meta(r: &Recipe, sel: &Selection) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(d) = r.prep {
+        out.push(("Prep", duration(d)));
+    }
+    if let Some(d) = r.cook {
+        out.push(("Cook", duration(d)));
+    }
+    let mut s = String::new();
+    push_int(&mut s, sel.servings as i64);
+    out.push(("Serves", s));
+    out
+}
+
+/// The step text as one plain string (for tests, the static renderer and accessible names).
+pub fn plain(text: &[Inline]) -> String {
+    let mut s = String::new();
+    for t in text {
+        match t {
+            Inline::Text(t) => s.push_str(t),
+            Inline::Ref { amount, name } => {
+                if !amount.is_empty() {
+                    s.push_str(amount);
+                    s.push(' ');
+                }
+                s.push_str(name);
+            }
+        }
+    }
+    s
+}

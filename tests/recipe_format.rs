@@ -1,0 +1,226 @@
+//! The recipe format end to end on the native side: the seed file, and every kind of bad input the
+//! card must name instead of rendering.
+
+use recipe_card::model::{Amount, Recipe, Scaling};
+use recipe_card::schema::RecipeFile;
+use recipe_card::validate::validate;
+use recipe_card::view::{self, Selection};
+
+const SEED: &str = include_str!("../www/recipes/caramelised-pork-mince.json");
+const SEED_TEXT: &str = include_str!("../../shared/seed/000_a3317c8d10672758.txt");
+
+fn load(json: &str) -> Result<Recipe, String> {
+    let file: RecipeFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    validate(&file).map_err(|e| e.text())
+}
+
+fn seed() -> Recipe {
+    load(SEED).expect("the seed recipe is valid")
+}
+
+/// The seed with one JSON edit applied through `serde_json::Value`.
+fn seed_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    edit(&mut v);
+    v.to_string()
+}
+
+#[test]
+fn seed_has_every_ingredient_the_seed_names_and_the_steps_need() {
+    let r = seed();
+    let items: Vec<&str> = r.ingredients.iter().map(|i| i.item.as_str()).collect();
+    for want in [
+        "ground pork",
+        "palm sugar",
+        "fish sauce",
+        "shallot",
+        "garlic clove",
+        "red chili",
+        "scallion",
+        "water",
+        "soy sauce",
+        "neutral oil",
+    ] {
+        assert!(items.contains(&want), "missing {want}: {items:?}");
+    }
+}
+
+#[test]
+fn seed_keeps_every_figure_the_seed_gives() {
+    let r = seed();
+    let pork = &r.ingredients[r.ingredient("pork").unwrap()];
+    assert!(pork.prep.contains("15–20% fat"));
+    let chili = &r.ingredients[r.ingredient("chili").unwrap()];
+    let lines = view::ingredient_lines(&r, &Selection::default_for(&r));
+    assert!(lines.iter().any(|l| l.amount == "2–3" && l.name == "red chilies"), "{lines:?}");
+    assert!(matches!(chili.amount, Amount::Measured { scaling: Scaling::Whole, .. }));
+    assert_eq!(view::duration(r.steps[0].duration.unwrap()), "3–4 min");
+    assert!(r.storage.iter().any(|(_, t)| t.contains("up to 3 days")));
+    // One extra tablespoon of oil with chicken or turkey.
+    let protein = r.swaps.iter().position(|s| s.id == "protein").unwrap();
+    for option in ["chicken", "turkey"] {
+        let mut sel = Selection::default_for(&r);
+        sel.swaps[protein] = r.swaps[protein]
+            .options
+            .iter()
+            .position(|o| o.id == option)
+            .unwrap();
+        let lines = view::ingredient_lines(&r, &sel);
+        let oil = lines.iter().find(|l| l.name == "neutral oil").unwrap();
+        assert_eq!(oil.amount, "2 tbsp", "{option}");
+        assert!(lines.iter().any(|l| l.name == ["ground ", option].concat()));
+    }
+}
+
+#[test]
+fn seed_carries_the_whole_text_of_steps_and_faq() {
+    let r = seed();
+    let titles: Vec<&str> = r.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Create the Caramel Base",
+            "Brown the Pork Perfectly",
+            "Build Aromatic Layers",
+            "Finish with Bold Flavors"
+        ]
+    );
+    for t in &titles {
+        assert!(SEED_TEXT.contains(t));
+    }
+    // Every FAQ question and answer is the seed's own words.
+    assert_eq!(r.faq.len(), 6);
+    for f in &r.faq {
+        assert!(SEED_TEXT.contains(&f.q), "question not in seed: {}", f.q);
+        assert!(SEED_TEXT.contains(&f.a), "answer not in seed: {}", f.q);
+    }
+    for pairing in ["canh chua", "do chua", "bok choy", "iced coffee", "lager"] {
+        assert!(r.pairings.iter().any(|p| p.contains(pairing)), "{pairing}");
+    }
+}
+
+#[test]
+fn step_text_shows_current_amounts() {
+    let r = seed();
+    let sel = Selection::default_for(&r);
+    let steps = view::steps(&r, &sel);
+    let caramel = view::plain(&steps[0].text);
+    assert!(
+        caramel.starts_with("Begin by melting 3 tbsp palm sugar with a touch of water in your hot wok"),
+        "{caramel}"
+    );
+    // The molasses group is dropped while molasses is not used.
+    assert!(!caramel.contains("molasses"));
+    let aromatics = view::plain(&steps[2].text);
+    assert!(
+        aromatics.contains("1 tbsp neutral oil and your aromatics: 2 shallots, 4 garlic cloves, 2–3 red chilies, and the white parts of 4 scallions."),
+        "{aromatics}"
+    );
+    assert_eq!(steps[0].time.as_deref(), Some("3–4 min"));
+}
+
+#[test]
+fn every_spice_level_and_swap_option_applies_to_the_seed() {
+    let r = seed();
+    let spice = r.spice.as_ref().unwrap();
+    let expect = [
+        ("extra-hot", "4–5", "red chilies"),
+        ("hot", "2–3", "red chilies"),
+        ("medium", "1", "red chili"),
+        ("mild", "1", "red chili"),
+        ("none", "½", "red bell pepper"),
+    ];
+    for (id, amount, name) in expect {
+        let mut sel = Selection::default_for(&r);
+        sel.spice = spice.levels.iter().position(|l| l.id == id);
+        let lines = view::ingredient_lines(&r, &sel);
+        assert!(
+            lines.iter().any(|l| l.amount == amount && l.name == name),
+            "{id}: {lines:?}"
+        );
+    }
+    let mut sel = Selection::default_for(&r);
+    sel.side = true;
+    let aromatics = view::plain(&view::steps(&r, &sel)[2].text);
+    assert!(aromatics.contains("4 garlic cloves, and the white parts"), "{aromatics}");
+    assert!(view::notes(&r, &sel).iter().any(|n| n.contains("on the side")));
+
+    let sugar = r.swaps.iter().position(|s| s.id == "sugar").unwrap();
+    sel.swaps[sugar] = 3; // white sugar turns molasses on
+    let caramel = view::plain(&view::steps(&r, &sel)[0].text);
+    assert!(caramel.contains("melting 3 tbsp white sugar and ½ tsp molasses with"), "{caramel}");
+}
+
+#[test]
+fn batches_note_appears_above_what_the_wok_holds() {
+    let r = seed();
+    let mut sel = Selection::default_for(&r);
+    sel.servings = 6;
+    assert!(view::steps(&r, &sel)[1].notes.is_empty());
+    sel.servings = 8;
+    assert!(view::steps(&r, &sel)[1].notes[0].contains("in batches"));
+}
+
+/// Every malformed case names the field at fault.
+#[test]
+fn malformed_recipes_name_the_problem() {
+    let cases: Vec<(String, &str)> = vec![
+        ("{".into(), "EOF"),
+        ("42".into(), "invalid type"),
+        (seed_with(|v| v["servings"]["base"] = "four".into()), "invalid type"),
+        (seed_with(|v| { v.as_object_mut().unwrap().remove("steps"); }), "missing field `steps`"),
+        (seed_with(|v| { v.as_object_mut().unwrap().remove("name"); }), "missing field `name`"),
+        (seed_with(|v| v["name"] = " ".into()), "name: must not be empty"),
+        (seed_with(|v| v["format"] = 2.into()), "format: this card reads format 1, the file is format 2"),
+        (seed_with(|v| v["ingredients"][1]["unit"] = "cupz".into()), "ingredients[1].unit: unknown unit \"cupz\""),
+        (seed_with(|v| v["ingredients"][0]["qty"] = "lots".into()), "ingredients[0].qty: expected an amount"),
+        (seed_with(|v| v["ingredients"][0]["qty"] = "3-2".into()), "ingredients[0].qty"),
+        (seed_with(|v| v["ingredients"][0]["scale"] = "double".into()), "ingredients[0].scale: expected linear, fixed or whole"),
+        (seed_with(|v| v["ingredients"][1]["id"] = "pork".into()), "ingredients[1].id: duplicate id \"pork\""),
+        (seed_with(|v| v["steps"][0]["text"] = "Add {pepper}.".into()), "steps[0].text: unknown ingredient id \"pepper\""),
+        (seed_with(|v| v["steps"][0]["text"] = "Add {pork".into()), "steps[0].text: unclosed '{'"),
+        (seed_with(|v| v["steps"][0]["duration"] = "0 min".into()), "steps[0].duration"),
+        (seed_with(|v| v["steps"][0]["duration"] = "25 h".into()), "steps[0].duration"),
+        (seed_with(|v| v["steps"] = serde_json::json!([])), "steps: a recipe needs at least one step"),
+        (seed_with(|v| v["servings"]["min"] = 9.into()), "servings: expected 1 <= min <= base <= max"),
+        (seed_with(|v| v["servings"]["batch"]["step"] = "fry".into()), "servings.batch.step: unknown step id \"fry\""),
+        (seed_with(|v| v["spice"]["default"] = "volcanic".into()), "spice.default: default names no option: \"volcanic\""),
+        (seed_with(|v| v["spice"]["levels"][0]["set"][0]["id"] = "pepper".into()), "spice.levels[0].set[0].id: unknown ingredient id \"pepper\""),
+        (seed_with(|v| v["swaps"][0]["options"][1]["set"][1]["qty"] = "".into()), "swaps[0].options[1].set[1].qty"),
+        (seed_with(|v| v["spice"]["side"]["ingredient"] = "pepper".into()), "spice.side.ingredient: unknown ingredient id"),
+    ];
+    for (json, want) in cases {
+        let got = load(&json).expect_err(want);
+        assert!(got.contains(want), "expected {want:?} in {got:?}");
+    }
+}
+
+#[test]
+fn recipe_text_is_kept_verbatim_even_when_it_looks_like_html() {
+    let json = seed_with(|v| v["name"] = "<img src=x onerror=alert(1)>".into());
+    assert_eq!(load(&json).unwrap().name, "<img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn every_fixture_in_www_is_valid_or_fails_as_its_name_says() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/recipes");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            load(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    }
+    let broken = [
+        ("invalid-json", "line"),
+        ("wrong-type", "invalid type"),
+        ("missing-field", "missing field `steps`"),
+        ("unknown-unit", "unknown unit \"cupz\""),
+        ("unknown-ingredient", "unknown ingredient id \"pepper\""),
+    ];
+    for (name, want) in broken {
+        let text = std::fs::read_to_string([dir, "/broken/", name, ".json"].concat()).unwrap();
+        let got = load(&text).expect_err(name);
+        assert!(got.contains(want), "{name}: {got}");
+    }
+}
