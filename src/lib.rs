@@ -12,4 +12,4 @@ pub mod validate;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

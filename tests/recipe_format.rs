@@ -1,5 +1,6 @@
 //! The recipe format end to end on the native side: the seed file, and every kind of bad input the
 //! card must name instead of rendering.
+#![cfg(not(target_arch = "wasm32"))]
 
 use recipe_card::model::{Amount, Recipe, Scaling};
 use recipe_card::schema::RecipeFile;

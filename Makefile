@@ -1,0 +1,73 @@
+# The README's two commands: `make serve` (build and serve the demo) and `make test` (every test).
+# Both install what they need, idempotently: wasm target, pinned wasm-bindgen CLI, Chromium, npm.
+
+WASM_BINDGEN_VERSION := 0.2.130
+PORT ?= 8080
+DIST := www/dist
+WASM := target/wasm32-unknown-unknown/release/recipe_card.wasm
+WASM_OPT := node_modules/.bin/wasm-opt
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-reference-types --enable-multivalue
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: all setup setup-rust setup-browser setup-node build serve test lint test-native \
+	test-wasm test-e2e bench clean
+
+all: build
+
+setup: setup-rust setup-node setup-browser
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes)"; \
+		cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --locked \
+		|| cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); \
+	fi
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		$(SUDO) apt-get update -q && \
+		{ $(SUDO) apt-get install -y -q chromium chromium-driver \
+		  || $(SUDO) apt-get install -y -q chromium chromium-driver; }; \
+	fi
+
+setup-node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: setup-rust setup-node
+	cargo build --release --target wasm32-unknown-unknown --lib
+	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
+
+serve: build
+	node tools/serve.mjs --port $(PORT)
+
+test: lint test-native test-wasm test-e2e
+
+lint: setup-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm: setup-rust setup-browser
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: build setup-browser
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: build
+	node tools/size.mjs
+
+clean:
+	rm -rf $(DIST) target
