@@ -132,7 +132,9 @@ mod tests {
             parse("Add {pepper}.", &ids).unwrap_err(),
             "unknown ingredient id \"pepper\""
         );
-        assert!(parse("Add {sugar", &ids).unwrap_err().contains("unclosed '{'"));
+        assert!(parse("Add {sugar", &ids)
+            .unwrap_err()
+            .contains("unclosed '{'"));
         assert!(parse("Add [x", &ids).unwrap_err().contains("unclosed '['"));
         assert!(parse("Add x]", &ids).unwrap_err().contains("without '['"));
         assert!(parse("Add x}", &ids).unwrap_err().contains("without '{'"));

@@ -86,7 +86,8 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
     };
     let to_secs = |r: crate::quantity::Ratio| {
         let v = r * crate::quantity::Ratio::int(secs as i64);
-        (v.den() == 1 && v.num() > 0 && v.num() <= MAX_DURATION_SECS as i64).then_some(v.num() as u32)
+        (v.den() == 1 && v.num() > 0 && v.num() <= MAX_DURATION_SECS as i64)
+            .then_some(v.num() as u32)
     };
     match Qty::parse(num)? {
         Qty::Exact(v) => to_secs(v).map(|v| Duration { lo: v, hi: v }),
@@ -207,7 +208,11 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
             ingredient,
             qty: s.qty.as_deref().map(|q| qty(&pp("qty"), q)).transpose()?,
             amount_text: s.amount_text.clone(),
-            unit: s.unit.as_deref().map(|u| unit(&pp("unit"), u)).transpose()?,
+            unit: s
+                .unit
+                .as_deref()
+                .map(|u| unit(&pp("unit"), u))
+                .transpose()?,
             item: s.item.clone(),
             plural: s.plural.clone(),
             prep: s.prep.clone(),
@@ -234,7 +239,12 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
     })
 }
 
-fn choices(base: &str, list: &[schema::Choice], default: &str, r: &Recipe) -> Result<(Vec<Choice>, usize)> {
+fn choices(
+    base: &str,
+    list: &[schema::Choice],
+    default: &str,
+    r: &Recipe,
+) -> Result<(Vec<Choice>, usize)> {
     let mut out = Vec::new();
     for (i, c) in list.iter().enumerate() {
         out.push(choice(&at(base, i, ""), c, r)?);
@@ -242,10 +252,13 @@ fn choices(base: &str, list: &[schema::Choice], default: &str, r: &Recipe) -> Re
     if out.is_empty() {
         return err(base, "needs at least one option");
     }
-    let default = out.iter().position(|c| c.id == default).ok_or_else(|| FormatError {
-        path: String::new(),
-        message: quoted("default names no option:", default),
-    });
+    let default = out
+        .iter()
+        .position(|c| c.id == default)
+        .ok_or_else(|| FormatError {
+            path: String::new(),
+            message: quoted("default names no option:", default),
+        });
     Ok((out, default?))
 }
 
@@ -305,7 +318,11 @@ pub fn validate(f: &RecipeFile) -> Result<Recipe> {
         steps.push(Step {
             id,
             title: required(&p("title"), &x.title)?,
-            duration: x.duration.as_deref().map(|d| duration(&p("duration"), d)).transpose()?,
+            duration: x
+                .duration
+                .as_deref()
+                .map(|d| duration(&p("duration"), d))
+                .transpose()?,
             text,
         });
     }
@@ -314,8 +331,18 @@ pub fn validate(f: &RecipeFile) -> Result<Recipe> {
         name: required("name", &f.name)?,
         author: f.author.trim().to_string(),
         intro: f.intro.trim().to_string(),
-        prep: f.times.prep.as_deref().map(|d| duration("times.prep", d)).transpose()?,
-        cook: f.times.cook.as_deref().map(|d| duration("times.cook", d)).transpose()?,
+        prep: f
+            .times
+            .prep
+            .as_deref()
+            .map(|d| duration("times.prep", d))
+            .transpose()?,
+        cook: f
+            .times
+            .cook
+            .as_deref()
+            .map(|d| duration("times.cook", d))
+            .transpose()?,
         servings: Servings {
             base: s.base,
             min,
@@ -406,10 +433,19 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(parse_duration("10 min"), Some(Duration { lo: 600, hi: 600 }));
-        assert_eq!(parse_duration("3-4 min"), Some(Duration { lo: 180, hi: 240 }));
+        assert_eq!(
+            parse_duration("10 min"),
+            Some(Duration { lo: 600, hi: 600 })
+        );
+        assert_eq!(
+            parse_duration("3-4 min"),
+            Some(Duration { lo: 180, hi: 240 })
+        );
         assert_eq!(parse_duration("90 s"), Some(Duration { lo: 90, hi: 90 }));
-        assert_eq!(parse_duration("1 1/2 h"), Some(Duration { lo: 5400, hi: 5400 }));
+        assert_eq!(
+            parse_duration("1 1/2 h"),
+            Some(Duration { lo: 5400, hi: 5400 })
+        );
         for bad in ["0 min", "-3 min", "25 h", "10", "10 parsecs", "1/7 s", ""] {
             assert_eq!(parse_duration(bad), None, "{bad:?}");
         }

@@ -61,7 +61,10 @@ pub struct Line {
 pub enum Inline {
     Text(String),
     /// `amount` is empty for a bare `{id}` reference.
-    Ref { amount: String, name: String },
+    Ref {
+        amount: String,
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,7 +240,13 @@ pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
         .collect()
 }
 
-fn fill(t: &[Seg], ings: &[Ingredient], f: Ratio, in_wok: &dyn Fn(usize) -> bool, out: &mut Vec<Inline>) {
+fn fill(
+    t: &[Seg],
+    ings: &[Ingredient],
+    f: Ratio,
+    in_wok: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Inline>,
+) {
     for seg in t {
         match seg {
             Seg::Text(s) => out.push(Inline::Text(s.clone())),
@@ -245,7 +254,11 @@ fn fill(t: &[Seg], ings: &[Ingredient], f: Ratio, in_wok: &dyn Fn(usize) -> bool
                 let Some(ing) = ings.get(*i) else { continue };
                 let (amt, plural) = amount(ing, f);
                 out.push(Inline::Ref {
-                    amount: if matches!(seg, Seg::Amount(_)) { amt } else { String::new() },
+                    amount: if matches!(seg, Seg::Amount(_)) {
+                        amt
+                    } else {
+                        String::new()
+                    },
                     name: name(ing, plural),
                 });
             }

@@ -53,8 +53,19 @@ fn seed_keeps_every_figure_the_seed_gives() {
     assert!(pork.prep.contains("15–20% fat"));
     let chili = &r.ingredients[r.ingredient("chili").unwrap()];
     let lines = view::ingredient_lines(&r, &Selection::default_for(&r));
-    assert!(lines.iter().any(|l| l.amount == "2–3" && l.name == "red chilies"), "{lines:?}");
-    assert!(matches!(chili.amount, Amount::Measured { scaling: Scaling::Whole, .. }));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.amount == "2–3" && l.name == "red chilies"),
+        "{lines:?}"
+    );
+    assert!(matches!(
+        chili.amount,
+        Amount::Measured {
+            scaling: Scaling::Whole,
+            ..
+        }
+    ));
     assert_eq!(view::duration(r.steps[0].duration.unwrap()), "3–4 min");
     assert!(r.storage.iter().any(|(_, t)| t.contains("up to 3 days")));
     // One extra tablespoon of oil with chicken or turkey.
@@ -107,7 +118,9 @@ fn step_text_shows_current_amounts() {
     let steps = view::steps(&r, &sel);
     let caramel = view::plain(&steps[0].text);
     assert!(
-        caramel.starts_with("Begin by melting 3 tbsp palm sugar with a touch of water in your hot wok"),
+        caramel.starts_with(
+            "Begin by melting 3 tbsp palm sugar with a touch of water in your hot wok"
+        ),
         "{caramel}"
     );
     // The molasses group is dropped while molasses is not used.
@@ -143,13 +156,21 @@ fn every_spice_level_and_swap_option_applies_to_the_seed() {
     let mut sel = Selection::default_for(&r);
     sel.side = true;
     let aromatics = view::plain(&view::steps(&r, &sel)[2].text);
-    assert!(aromatics.contains("4 garlic cloves, and the white parts"), "{aromatics}");
-    assert!(view::notes(&r, &sel).iter().any(|n| n.contains("on the side")));
+    assert!(
+        aromatics.contains("4 garlic cloves, and the white parts"),
+        "{aromatics}"
+    );
+    assert!(view::notes(&r, &sel)
+        .iter()
+        .any(|n| n.contains("on the side")));
 
     let sugar = r.swaps.iter().position(|s| s.id == "sugar").unwrap();
     sel.swaps[sugar] = 3; // white sugar turns molasses on
     let caramel = view::plain(&view::steps(&r, &sel)[0].text);
-    assert!(caramel.contains("melting 3 tbsp white sugar and ½ tsp molasses with"), "{caramel}");
+    assert!(
+        caramel.contains("melting 3 tbsp white sugar and ½ tsp molasses with"),
+        "{caramel}"
+    );
 }
 
 #[test]
@@ -168,27 +189,94 @@ fn malformed_recipes_name_the_problem() {
     let cases: Vec<(String, &str)> = vec![
         ("{".into(), "EOF"),
         ("42".into(), "invalid type"),
-        (seed_with(|v| v["servings"]["base"] = "four".into()), "invalid type"),
-        (seed_with(|v| { v.as_object_mut().unwrap().remove("steps"); }), "missing field `steps`"),
-        (seed_with(|v| { v.as_object_mut().unwrap().remove("name"); }), "missing field `name`"),
-        (seed_with(|v| v["name"] = " ".into()), "name: must not be empty"),
-        (seed_with(|v| v["format"] = 2.into()), "format: this card reads format 1, the file is format 2"),
-        (seed_with(|v| v["ingredients"][1]["unit"] = "cupz".into()), "ingredients[1].unit: unknown unit \"cupz\""),
-        (seed_with(|v| v["ingredients"][0]["qty"] = "lots".into()), "ingredients[0].qty: expected an amount"),
-        (seed_with(|v| v["ingredients"][0]["qty"] = "3-2".into()), "ingredients[0].qty"),
-        (seed_with(|v| v["ingredients"][0]["scale"] = "double".into()), "ingredients[0].scale: expected linear, fixed or whole"),
-        (seed_with(|v| v["ingredients"][1]["id"] = "pork".into()), "ingredients[1].id: duplicate id \"pork\""),
-        (seed_with(|v| v["steps"][0]["text"] = "Add {pepper}.".into()), "steps[0].text: unknown ingredient id \"pepper\""),
-        (seed_with(|v| v["steps"][0]["text"] = "Add {pork".into()), "steps[0].text: unclosed '{'"),
-        (seed_with(|v| v["steps"][0]["duration"] = "0 min".into()), "steps[0].duration"),
-        (seed_with(|v| v["steps"][0]["duration"] = "25 h".into()), "steps[0].duration"),
-        (seed_with(|v| v["steps"] = serde_json::json!([])), "steps: a recipe needs at least one step"),
-        (seed_with(|v| v["servings"]["min"] = 9.into()), "servings: expected 1 <= min <= base <= max"),
-        (seed_with(|v| v["servings"]["batch"]["step"] = "fry".into()), "servings.batch.step: unknown step id \"fry\""),
-        (seed_with(|v| v["spice"]["default"] = "volcanic".into()), "spice.default: default names no option: \"volcanic\""),
-        (seed_with(|v| v["spice"]["levels"][0]["set"][0]["id"] = "pepper".into()), "spice.levels[0].set[0].id: unknown ingredient id \"pepper\""),
-        (seed_with(|v| v["swaps"][0]["options"][1]["set"][1]["qty"] = "".into()), "swaps[0].options[1].set[1].qty"),
-        (seed_with(|v| v["spice"]["side"]["ingredient"] = "pepper".into()), "spice.side.ingredient: unknown ingredient id"),
+        (
+            seed_with(|v| v["servings"]["base"] = "four".into()),
+            "invalid type",
+        ),
+        (
+            seed_with(|v| {
+                v.as_object_mut().unwrap().remove("steps");
+            }),
+            "missing field `steps`",
+        ),
+        (
+            seed_with(|v| {
+                v.as_object_mut().unwrap().remove("name");
+            }),
+            "missing field `name`",
+        ),
+        (
+            seed_with(|v| v["name"] = " ".into()),
+            "name: must not be empty",
+        ),
+        (
+            seed_with(|v| v["format"] = 2.into()),
+            "format: this card reads format 1, the file is format 2",
+        ),
+        (
+            seed_with(|v| v["ingredients"][1]["unit"] = "cupz".into()),
+            "ingredients[1].unit: unknown unit \"cupz\"",
+        ),
+        (
+            seed_with(|v| v["ingredients"][0]["qty"] = "lots".into()),
+            "ingredients[0].qty: expected an amount",
+        ),
+        (
+            seed_with(|v| v["ingredients"][0]["qty"] = "3-2".into()),
+            "ingredients[0].qty",
+        ),
+        (
+            seed_with(|v| v["ingredients"][0]["scale"] = "double".into()),
+            "ingredients[0].scale: expected linear, fixed or whole",
+        ),
+        (
+            seed_with(|v| v["ingredients"][1]["id"] = "pork".into()),
+            "ingredients[1].id: duplicate id \"pork\"",
+        ),
+        (
+            seed_with(|v| v["steps"][0]["text"] = "Add {pepper}.".into()),
+            "steps[0].text: unknown ingredient id \"pepper\"",
+        ),
+        (
+            seed_with(|v| v["steps"][0]["text"] = "Add {pork".into()),
+            "steps[0].text: unclosed '{'",
+        ),
+        (
+            seed_with(|v| v["steps"][0]["duration"] = "0 min".into()),
+            "steps[0].duration",
+        ),
+        (
+            seed_with(|v| v["steps"][0]["duration"] = "25 h".into()),
+            "steps[0].duration",
+        ),
+        (
+            seed_with(|v| v["steps"] = serde_json::json!([])),
+            "steps: a recipe needs at least one step",
+        ),
+        (
+            seed_with(|v| v["servings"]["min"] = 9.into()),
+            "servings: expected 1 <= min <= base <= max",
+        ),
+        (
+            seed_with(|v| v["servings"]["batch"]["step"] = "fry".into()),
+            "servings.batch.step: unknown step id \"fry\"",
+        ),
+        (
+            seed_with(|v| v["spice"]["default"] = "volcanic".into()),
+            "spice.default: default names no option: \"volcanic\"",
+        ),
+        (
+            seed_with(|v| v["spice"]["levels"][0]["set"][0]["id"] = "pepper".into()),
+            "spice.levels[0].set[0].id: unknown ingredient id \"pepper\"",
+        ),
+        (
+            seed_with(|v| v["swaps"][0]["options"][1]["set"][1]["qty"] = "".into()),
+            "swaps[0].options[1].set[1].qty",
+        ),
+        (
+            seed_with(|v| v["spice"]["side"]["ingredient"] = "pepper".into()),
+            "spice.side.ingredient: unknown ingredient id",
+        ),
     ];
     for (json, want) in cases {
         let got = load(&json).expect_err(want);

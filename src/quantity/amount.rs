@@ -22,9 +22,7 @@ impl Qty {
                 let (lo, hi) = (Ratio::parse(lo)?, Ratio::parse(hi)?);
                 (!lo.is_zero() && lo < hi).then_some(Qty::Range(lo, hi))
             }
-            None => Ratio::parse(s)
-                .filter(|r| !r.is_zero())
-                .map(Qty::Exact),
+            None => Ratio::parse(s).filter(|r| !r.is_zero()).map(Qty::Exact),
         }
     }
 

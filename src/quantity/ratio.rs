@@ -251,7 +251,17 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_kitchen_number() {
         for bad in [
-            "", "abc", "-1", "1e9", "1/0", "1 2", "NaN", "1.", "2/x", "1..5", "99999999999",
+            "",
+            "abc",
+            "-1",
+            "1e9",
+            "1/0",
+            "1 2",
+            "NaN",
+            "1.",
+            "2/x",
+            "1..5",
+            "99999999999",
         ] {
             assert_eq!(Ratio::parse(bad), None, "{bad:?}");
         }

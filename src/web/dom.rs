@@ -25,7 +25,14 @@ impl Dom {
     }
 
     /// An element holding `text` as text, appended to `parent`.
-    pub fn text(&self, parent: &Node, tag: &str, class: &str, part: &str, text: &str) -> Res<Element> {
+    pub fn text(
+        &self,
+        parent: &Node,
+        tag: &str,
+        class: &str,
+        part: &str,
+        text: &str,
+    ) -> Res<Element> {
         let e = self.el(tag, class, part)?;
         e.set_text_content(Some(text));
         parent.append_child(&e)?;

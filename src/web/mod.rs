@@ -21,7 +21,10 @@ fn dom_of(root: &ShadowRoot) -> Result<Dom, JsError> {
 }
 
 fn js_err(e: JsValue) -> JsError {
-    JsError::new(&e.as_string().unwrap_or_else(|| "the page refused a DOM change".into()))
+    JsError::new(
+        &e.as_string()
+            .unwrap_or_else(|| "the page refused a DOM change".into()),
+    )
 }
 
 /// One mounted card: its recipe and the reader's choices, rendered into a shadow root.

@@ -19,7 +19,8 @@ fn section(d: &Dom, parent: &Node, key: &str, title: &str) -> Res<Element> {
 
 fn header(d: &Dom, card: &Node, r: &Recipe, sel: &Selection) -> Res<()> {
     let head = d.child(card, "header", "head", "")?;
-    d.text(&head, "h2", "title", "title", &r.name)?.set_id("rc-title");
+    d.text(&head, "h2", "title", "title", &r.name)?
+        .set_id("rc-title");
     if !r.author.is_empty() {
         d.text(&head, "p", "byline", "byline", &["By ", &r.author].concat())?;
     }
@@ -41,7 +42,11 @@ fn ingredients(d: &Dom, card: &Node, r: &Recipe, sel: &Selection) -> Res<()> {
     for line in view::ingredient_lines(r, sel) {
         let li = d.child(&list, "li", "ingredient", "ingredient")?;
         if !line.amount.is_empty() {
-            let class = if line.amount_is_text { "amount amount-text" } else { "amount" };
+            let class = if line.amount_is_text {
+                "amount amount-text"
+            } else {
+                "amount"
+            };
             d.text(&li, "span", class, "amount", &line.amount)?;
             d.words(&li, " ")?;
         }
@@ -86,15 +91,15 @@ fn steps(d: &Dom, card: &Node, r: &Recipe, sel: &Selection) -> Res<()> {
 
 fn extras(d: &Dom, card: &Node, r: &Recipe) -> Res<()> {
     let lists = [
-        ("tips", "Tips & variations", &r.tips),
-        ("pairings", "Perfect pairings", &r.pairings),
+        ("tips", "tip-list", "Tips & variations", &r.tips),
+        ("pairings", "pairing-list", "Perfect pairings", &r.pairings),
     ];
-    for (key, title, items) in lists {
+    for (key, list, title, items) in lists {
         if items.is_empty() {
             continue;
         }
         let s = section(d, card, key, title)?;
-        let ul = d.child(&s, "ul", &[key, "-list"].concat(), "")?;
+        let ul = d.child(&s, "ul", list, "")?;
         for t in items {
             d.text(&ul, "li", "", "", t)?;
         }
@@ -146,7 +151,13 @@ pub fn error(d: &Dom, root: &Node, detail: &str) -> Res<()> {
     style(d, root)?;
     let card = d.child(root, "div", "card card-error", "card error")?;
     card.set_attribute("role", "alert")?;
-    d.text(&card, "p", "error-title", "", "This recipe couldn't be shown.")?;
+    d.text(
+        &card,
+        "p",
+        "error-title",
+        "",
+        "This recipe couldn't be shown.",
+    )?;
     d.text(&card, "p", "error-detail", "", detail)?;
     Ok(())
 }
