@@ -7,6 +7,7 @@
 pub mod model;
 pub mod quantity;
 pub mod schema;
+pub mod settings;
 pub mod template;
 pub mod validate;
 pub mod view;

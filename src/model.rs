@@ -3,7 +3,7 @@
 //! Built only by [`crate::validate::validate`], so the renderer never meets a dangling id, a zero
 //! duration or an unknown unit.
 
-use crate::quantity::{Qty, Unit};
+use crate::quantity::{Qty, System, Unit};
 use crate::template::Template;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,8 @@ pub struct Recipe {
     pub prep: Option<Duration>,
     pub cook: Option<Duration>,
     pub servings: Servings,
+    /// The system the author measured in; the units toggle starts there.
+    pub units: System,
     pub ingredients: Vec<Ingredient>,
     pub steps: Vec<Step>,
     pub spice: Option<Spice>,

@@ -21,6 +21,8 @@ pub struct RecipeFile {
     #[serde(default)]
     pub times: Times,
     pub servings: Servings,
+    /// The system the author measured in (`us` or `metric`): the units toggle starts there.
+    pub units: Option<String>,
     pub ingredients: Vec<Ingredient>,
     pub steps: Vec<Step>,
     #[serde(default)]

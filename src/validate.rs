@@ -8,7 +8,7 @@ use crate::model::{
     Spice, Step, Swap,
 };
 use crate::quantity::format::push_int;
-use crate::quantity::{Qty, Unit};
+use crate::quantity::{Qty, System, Unit};
 use crate::schema::{self, RecipeFile, FORMAT_VERSION};
 use crate::template;
 
@@ -348,6 +348,13 @@ pub fn validate(f: &RecipeFile) -> Result<Recipe> {
             min,
             max,
             batch: None,
+        },
+        units: match f.units.as_deref() {
+            None | Some("us") => System::Us,
+            Some("metric") => System::Metric,
+            Some(other) => {
+                return err("units", quoted("expected \"us\" or \"metric\", not", other))
+            }
         },
         ingredients,
         steps,

@@ -4,8 +4,8 @@
 //! cannot disagree about an amount or a step.
 
 use crate::model::{Amount, Choice, Duration, Ingredient, Recipe, Scaling};
-use crate::quantity::format::{kitchen, metric, push_int};
-use crate::quantity::{Qty, Ratio, System};
+use crate::quantity::format::push_int;
+use crate::quantity::{measure, Ratio, System};
 use crate::template::Seg;
 
 /// The reader's choices; everything on the card is a function of these and the recipe.
@@ -18,6 +18,8 @@ pub struct Selection {
     pub side: bool,
     /// One option index per swap, in recipe order.
     pub swaps: Vec<usize>,
+    /// The measuring system to show; `None` shows every amount in the author's units.
+    pub units: Option<System>,
 }
 
 impl Selection {
@@ -28,6 +30,7 @@ impl Selection {
             spice: r.spice.as_ref().map(|s| s.default),
             side: false,
             swaps: r.swaps.iter().map(|s| s.default).collect(),
+            units: None,
         }
     }
 
@@ -123,56 +126,20 @@ pub fn factor(r: &Recipe, servings: u32) -> Ratio {
     Ratio::new(servings as i64, r.servings.base as i64).unwrap_or(Ratio::ONE)
 }
 
-/// An ingredient's amount at `factor`, and whether it reads as plural (for the item's name).
-pub fn amount(ing: &Ingredient, factor: Ratio) -> (String, bool) {
-    let (qty, unit, scaling) = match &ing.amount {
-        Amount::Measured { qty, unit, scaling } => (*qty, *unit, *scaling),
-        Amount::Text(t) => return (t.clone(), false),
-        Amount::None => return (String::new(), false),
-    };
-    let qty = match scaling {
-        Scaling::Fixed => qty,
-        Scaling::Linear => qty.scale(factor),
-        Scaling::Whole => round_whole(qty.scale(factor)),
-    };
-    let write = |r: Ratio| match unit.map(|u| u.system()) {
-        Some(System::Metric) => metric(r),
-        _ => kitchen(r),
-    };
-    let mut out = String::new();
-    let plural = match qty {
-        Qty::Exact(v) => {
-            out.push_str(&write(v));
-            Ratio::ONE < v
-        }
-        Qty::Range(lo, hi) => {
-            out.push_str(&write(lo));
-            out.push('–');
-            out.push_str(&write(hi));
-            true
-        }
-    };
-    if let Some(u) = unit {
-        out.push(' ');
-        out.push_str(u.label(plural));
-    }
-    (out, plural)
-}
-
-/// Counted items go to the nearest half, and never below one half.
-fn round_whole(q: Qty) -> Qty {
-    let half = Ratio::new(1, 2).unwrap_or(Ratio::ONE);
-    let r = |v: Ratio| v.round_to(2).max(half);
-    match q {
-        Qty::Exact(v) => Qty::Exact(r(v)),
-        Qty::Range(lo, hi) => {
-            let (lo, hi) = (r(lo), r(hi));
-            if lo == hi {
-                Qty::Exact(lo)
+/// An ingredient's amount at `factor` in `units` (`None`: as written), and whether it reads as
+/// plural (for a counted item's name).
+pub fn amount(ing: &Ingredient, factor: Ratio, units: Option<System>) -> (String, bool) {
+    match &ing.amount {
+        Amount::Measured { qty, unit, scaling } => {
+            let f = if *scaling == Scaling::Fixed {
+                Ratio::ONE
             } else {
-                Qty::Range(lo, hi)
-            }
+                factor
+            };
+            measure::show(*qty, *unit, f, units, *scaling == Scaling::Whole)
         }
+        Amount::Text(t) => (t.clone(), false),
+        Amount::None => (String::new(), false),
     }
 }
 
@@ -191,7 +158,7 @@ pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
         .iter()
         .filter(|i| i.used)
         .map(|i| {
-            let (amount, plural) = amount(i, f);
+            let (amount, plural) = amount(i, f, sel.units);
             Line {
                 amount,
                 amount_is_text: matches!(i.amount, Amount::Text(_)),
@@ -218,7 +185,7 @@ pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
         .enumerate()
         .map(|(n, s)| {
             let mut text = Vec::new();
-            fill(&s.text, &ings, f, &in_wok, &mut text);
+            fill(&s.text, &ings, f, sel.units, &in_wok, &mut text);
             let mut notes: Vec<String> = choices
                 .iter()
                 .flat_map(|c| c.step_notes.iter())
@@ -244,6 +211,7 @@ fn fill(
     t: &[Seg],
     ings: &[Ingredient],
     f: Ratio,
+    units: Option<System>,
     in_wok: &dyn Fn(usize) -> bool,
     out: &mut Vec<Inline>,
 ) {
@@ -252,7 +220,7 @@ fn fill(
             Seg::Text(s) => out.push(Inline::Text(s.clone())),
             Seg::Name(i) | Seg::Amount(i) => {
                 let Some(ing) = ings.get(*i) else { continue };
-                let (amt, plural) = amount(ing, f);
+                let (amt, plural) = amount(ing, f, units);
                 out.push(Inline::Ref {
                     amount: if matches!(seg, Seg::Amount(_)) {
                         amt
@@ -266,7 +234,7 @@ fn fill(
                 let mut ids = Vec::new();
                 crate::template::refs(g, &mut ids);
                 if ids.iter().all(|&i| in_wok(i)) {
-                    fill(g, ings, f, in_wok, out);
+                    fill(g, ings, f, units, in_wok, out);
                 }
             }
         }
@@ -341,6 +309,9 @@ fn push_span(out: &mut String, secs: u32) {
     part(s, "s");
 }
 
+/// The label of the servings fact in [`meta`].
+pub const SERVES: &str = "Serves";
+
 /// The facts under the title: prep, cook and servings.
 pub fn meta(r: &Recipe, sel: &Selection) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
@@ -352,7 +323,7 @@ pub fn meta(r: &Recipe, sel: &Selection) -> Vec<(&'static str, String)> {
     }
     let mut s = String::new();
     push_int(&mut s, sel.servings as i64);
-    out.push(("Serves", s));
+    out.push((SERVES, s));
     out
 }
 

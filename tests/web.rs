@@ -2,9 +2,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use recipe_card::web::{show_error, Card};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,8 +25,19 @@ fn seed_replacing(from: &str, to: &str) -> JsValue {
 }
 
 fn host() -> ShadowRoot {
-    let doc = web_sys::window().unwrap().document().unwrap();
+    host_with(&[])
+}
+
+/// A fresh host element with `attrs`, in the page, with an open shadow root; stored choices
+/// from earlier tests are cleared.
+fn host_with(attrs: &[(&str, &str)]) -> ShadowRoot {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    let doc = window.document().unwrap();
     let el = doc.create_element("div").unwrap();
+    for (k, v) in attrs {
+        el.set_attribute(k, v).unwrap();
+    }
     doc.body().unwrap().append_child(&el).unwrap();
     el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .unwrap()
@@ -32,7 +47,7 @@ fn all(root: &ShadowRoot, sel: &str) -> Vec<Element> {
     let list = root.query_selector_all(sel).unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .map(wasm_bindgen::JsCast::unchecked_into::<Element>)
+        .map(JsCast::unchecked_into::<Element>)
         .collect()
 }
 
@@ -185,4 +200,120 @@ fn remounting_replaces_the_card_instead_of_stacking_it() {
     let _again = Card::mount(root.clone(), recipe(SEED)).unwrap();
     assert_eq!(all(&root, "article").len(), 1);
     assert_eq!(all(&root, "style").len(), 1);
+}
+
+fn amounts(root: &ShadowRoot) -> Vec<String> {
+    all(root, "li[part~=ingredient] [part~=amount]")
+        .iter()
+        .filter_map(|e| e.text_content())
+        .collect()
+}
+
+fn slider(root: &ShadowRoot) -> HtmlInputElement {
+    root.query_selector("input[type=range]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+fn bubbling(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn slider_input_rescales_every_amount_and_the_step_text_at_once() {
+    let root = host();
+    let _card = Card::mount(root.clone(), recipe(SEED)).unwrap();
+    let s = slider(&root);
+    assert_eq!(
+        (s.min(), s.max(), s.value()),
+        ("1".into(), "16".into(), "4".into())
+    );
+    assert_eq!(s.get_attribute("aria-valuetext"), Some("4 servings".into()));
+    s.set_value("8");
+    s.dispatch_event(&bubbling("input")).unwrap();
+    assert_eq!(
+        amounts(&root),
+        [
+            "1 kg",
+            "⅜ cup",
+            "a touch of",
+            "⅜ cup",
+            "2 tbsp",
+            "1 tbsp",
+            "4",
+            "8",
+            "4–6",
+            "8"
+        ]
+    );
+    assert_eq!(s.get_attribute("aria-valuetext"), Some("8 servings".into()));
+    assert_eq!(text(&root, "[part~=servings-value]"), "8");
+    assert_eq!(all(&root, "dl.meta dd")[2].text_content(), Some("8".into()));
+    let caramel = text(&root, "[part~=step-text]");
+    assert!(
+        caramel.starts_with("Begin by melting ⅜ cup palm sugar"),
+        "{caramel}"
+    );
+    // Above what one wok holds, the browning step says to work in batches.
+    let brown = &all(&root, "li[part~=step]")[1];
+    assert!(brown.text_content().unwrap().contains("in batches"));
+    let key = "recipe-card:servings:Vietnamese Caramelised Pork Mince Stir Fry";
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap();
+    assert_eq!(stored, Some("8".into()));
+}
+
+#[wasm_bindgen_test]
+fn buttons_step_the_servings_and_stop_at_the_ends_without_disabling_focus() {
+    let root = host_with(&[("servings", "2")]);
+    let _card = Card::mount(root.clone(), recipe(SEED)).unwrap();
+    let buttons = all(&root, "button[part~=servings-button]");
+    let (fewer, more) = (
+        buttons[0].unchecked_ref::<HtmlElement>(),
+        buttons[1].unchecked_ref::<HtmlElement>(),
+    );
+    assert_eq!(slider(&root).value(), "2");
+    fewer.click();
+    assert_eq!(slider(&root).value(), "1");
+    assert_eq!(fewer.get_attribute("aria-disabled"), Some("true".into()));
+    assert!(
+        !fewer.has_attribute("disabled"),
+        "a disabled button would drop focus"
+    );
+    fewer.click();
+    assert_eq!(slider(&root).value(), "1");
+    more.click();
+    assert_eq!(slider(&root).value(), "2");
+    assert_eq!(fewer.get_attribute("aria-disabled"), Some("false".into()));
+    assert_eq!(amounts(&root)[0], "250 g");
+}
+
+#[wasm_bindgen_test]
+fn units_radios_convert_and_an_invalid_attribute_is_ignored() {
+    let root = host_with(&[("units", "imperial"), ("servings", "abc")]);
+    let _card = Card::mount(root.clone(), recipe(SEED)).unwrap();
+    assert_eq!(slider(&root).value(), "4");
+    let radios = all(&root, "input[type=radio]");
+    let (us, metric) = (
+        radios[0].unchecked_ref::<HtmlInputElement>(),
+        radios[1].unchecked_ref::<HtmlInputElement>(),
+    );
+    assert!(
+        metric.checked() && !us.checked(),
+        "the seed is written in metric"
+    );
+    us.click();
+    assert_eq!(amounts(&root)[0], "1 ⅛ lb");
+    assert_eq!(amounts(&root)[1], "3 tbsp");
+    metric.click();
+    assert_eq!(amounts(&root)[0], "500 g");
 }

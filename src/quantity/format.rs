@@ -3,18 +3,27 @@
 
 use super::ratio::{glyph_for, Ratio};
 
+/// The denominators of kitchen fractions: what measuring cups and spoons can hold.
+pub const KITCHEN_DENS: [i64; 5] = [1, 2, 3, 4, 8];
+
+/// Whether `r` is a whole number or a kitchen fraction (halves, thirds, quarters, eighths).
+pub fn is_kitchen(r: Ratio) -> bool {
+    KITCHEN_DENS.contains(&r.den())
+}
+
 /// `1 ½`, `⅓`, `3`: the whole part and a Unicode fraction glyph.
 ///
-/// The value should already be rounded to a kitchen fraction; one that is not (say 2/7) is shown at
-/// the nearest eighth, and never as "0": a tiny positive amount shows as ⅛.
+/// `r` should be a kitchen fraction; one that is not (say 2/7) is shown at the nearest eighth,
+/// and a tiny positive amount as ⅛, never as "0".
 pub fn kitchen(r: Ratio) -> String {
-    let r = if glyph_for(frac_part(r)).is_some() || frac_part(r).is_zero() {
+    let eighth = Ratio::new(1, 8).unwrap_or(Ratio::ONE);
+    let r = if is_kitchen(r) {
         r
     } else {
-        r.round_to(8).max(Ratio::new(1, 8).unwrap_or(Ratio::ONE))
+        r.round_to(8).max(eighth)
     };
     let whole = r.trunc();
-    let frac = frac_part(r);
+    let frac = r - Ratio::int(whole);
     let mut out = String::new();
     if whole > 0 || frac.is_zero() {
         push_int(&mut out, whole);
@@ -28,18 +37,11 @@ pub fn kitchen(r: Ratio) -> String {
     out
 }
 
-fn frac_part(r: Ratio) -> Ratio {
-    r - Ratio::int(r.trunc())
-}
-
-/// Metric amounts: at most three significant digits, one decimal under 10 (`66.7`, `467`, `1.5`).
-pub fn metric(r: Ratio) -> String {
-    // Work in tenths: decimals appear only below 100, and only one of them.
-    let tenths = (r * Ratio::int(10)).round();
-    let mut out = String::new();
-    if tenths >= 1000 {
-        // Three significant digits: round the integer part.
-        let int = r.round();
+/// Rounds a metric amount to what the card shows: at most three significant digits and at most
+/// one decimal (`66.7`, `467`, `1.5`, `1230`); never below 0.1.
+pub fn metric_round(r: Ratio) -> Ratio {
+    let int = r.round();
+    if int >= 100 {
         let mut digits: u32 = 0;
         let mut t = int;
         while t > 0 {
@@ -47,16 +49,51 @@ pub fn metric(r: Ratio) -> String {
             t /= 10;
         }
         let unit = 10i64.pow(digits.saturating_sub(3));
-        push_int(&mut out, (int + unit / 2) / unit * unit);
-        return out;
+        return Ratio::int((int + unit / 2) / unit * unit);
     }
-    let tenths = tenths.max(1);
-    push_int(&mut out, tenths / 10);
-    if tenths % 10 != 0 {
+    let tenths = (r * Ratio::int(10)).round().max(1);
+    Ratio::new(tenths, 10).unwrap_or(r)
+}
+
+/// A metric amount, rounded by [`metric_round`].
+pub fn metric(r: Ratio) -> String {
+    decimal(metric_round(r)).unwrap_or_default()
+}
+
+/// `r` as an exact decimal (`0.3`, `1250`, `12.75`), if it has one of at most six places.
+pub fn decimal(r: Ratio) -> Option<String> {
+    let mut scale = 1i64;
+    let mut places = 0;
+    while (r * Ratio::int(scale)).den() != 1 {
+        if places == 6 {
+            return None;
+        }
+        scale *= 10;
+        places += 1;
+    }
+    let n = (r * Ratio::int(scale)).num();
+    let mut out = String::new();
+    push_int(&mut out, n / scale);
+    if places > 0 {
         out.push('.');
-        push_int(&mut out, tenths % 10);
+        let mut frac = String::new();
+        push_int(&mut frac, n % scale);
+        for _ in frac.len()..places {
+            out.push('0');
+        }
+        out.push_str(&frac);
     }
-    out
+    Some(out)
+}
+
+/// An amount exactly as the author wrote it: glyphs for kitchen fractions, else the decimal.
+pub fn as_written(r: Ratio, metric_unit: bool) -> String {
+    if metric_unit || !is_kitchen(r) {
+        if let Some(d) = decimal(r) {
+            return d;
+        }
+    }
+    kitchen(r)
 }
 
 /// Appends a non-negative integer without `core::fmt`.
@@ -93,5 +130,16 @@ mod tests {
         assert_eq!(metric(r(3, 2)), "1.5");
         assert_eq!(metric(r(12345, 1)), "12300");
         assert_eq!(metric(r(1, 100)), "0.1");
+        assert_eq!(metric(r(9995, 100)), "100");
+    }
+
+    #[test]
+    fn written_amounts_keep_their_digits() {
+        assert_eq!(as_written(r(1234, 1), true), "1234");
+        assert_eq!(as_written(r(3, 10), false), "0.3");
+        assert_eq!(as_written(r(3, 2), false), "1 ½");
+        assert_eq!(as_written(r(51, 4), true), "12.75");
+        assert_eq!(as_written(r(1, 20), true), "0.05");
+        assert_eq!(as_written(r(2, 7), false), "¼");
     }
 }

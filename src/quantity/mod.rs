@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod format;
+pub mod measure;
 pub mod ratio;
 pub mod unit;
 

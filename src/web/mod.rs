@@ -1,18 +1,30 @@
 //! The browser shell: the only module that touches `web_sys` and `JsValue`.
 //!
-//! `www/recipe-card.js` fetches and parses the recipe, then calls [`Card::mount`]; everything the
-//! card shows is computed by the pure core (`crate::view`) and drawn by [`render`].
+//! `www/recipe-card.js` fetches and parses the recipe, then calls [`Card::mount`]. A card is its
+//! recipe and the reader's [`Selection`]; every event updates the selection and re-renders the
+//! parts that depend on it from the pure core (`crate::view`), so nothing on screen goes stale.
 
 mod dom;
 mod render;
+mod storage;
 
 use crate::model::Recipe;
 use crate::schema::RecipeFile;
+use crate::settings::{self, Source};
 use crate::validate::validate;
 use crate::view::Selection;
 use dom::Dom;
+use gloo_timers::callback::Timeout;
+use render::Parts;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::{Node, ShadowRoot};
+use web_sys::{Element, Event, HtmlInputElement, Node, ShadowRoot};
+
+/// How long the value must rest before the announcer speaks it: once per gesture, not per tick.
+const ANNOUNCE_AFTER_MS: u32 = 700;
+/// The events the card listens for, once, on its shadow root.
+const EVENTS: [&str; 3] = ["input", "click", "change"];
 
 fn dom_of(root: &ShadowRoot) -> Result<Dom, JsError> {
     root.owner_document()
@@ -27,17 +39,32 @@ fn js_err(e: JsValue) -> JsError {
     )
 }
 
-/// One mounted card: its recipe and the reader's choices, rendered into a shadow root.
+fn warn(message: &str) {
+    web_sys::console::warn_1(&["<recipe-card> ", message].concat().into());
+}
+
+/// A card's state: the one place its choices live.
+struct State {
+    dom: Dom,
+    recipe: Recipe,
+    selection: Selection,
+    parts: Parts,
+    announce: Option<Timeout>,
+}
+
+/// One mounted card, rendered into a shadow root and listening to its own controls.
 #[wasm_bindgen]
 pub struct Card {
     root: ShadowRoot,
-    recipe: Recipe,
-    selection: Selection,
+    /// The only strong reference: the listener holds a `Weak`, so freeing the card frees it.
+    _state: Rc<RefCell<State>>,
+    listener: Closure<dyn FnMut(Event)>,
 }
 
 #[wasm_bindgen]
 impl Card {
-    /// Reads `recipe` (a parsed JSON object) and renders it into `root`.
+    /// Reads `recipe` (a parsed JSON object) and renders it into `root`, starting from the URL's,
+    /// the reader's stored, and the host element's choices.
     ///
     /// Throws an `Error` whose message names the field at fault; the caller shows it with
     /// [`show_error`] so that one broken card never blanks the page or its neighbours.
@@ -46,19 +73,141 @@ impl Card {
         // offending value instead. serde_path_to_error would add the path at +6.7 kB brotli.
         let file: RecipeFile = serde_wasm_bindgen::from_value(recipe).map_err(JsValue::from)?;
         let recipe = validate(&file).map_err(|e| JsError::new(&e.text()))?;
-        let card = Card {
-            selection: Selection::default_for(&recipe),
-            root,
+        let selection = initial_selection(&root, &recipe);
+        let dom = dom_of(&root)?;
+        let parts = render::card(&dom, root.as_ref(), &recipe, &selection).map_err(js_err)?;
+        let state = Rc::new(RefCell::new(State {
+            dom,
             recipe,
-        };
-        card.render()?;
-        Ok(card)
+            selection,
+            parts,
+            announce: None,
+        }));
+        let weak = Rc::downgrade(&state);
+        let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            // Errors are logged, never thrown: an event handler has nobody to throw to.
+            if let Err(err) = on_event(&weak, &e) {
+                web_sys::console::error_2(&"<recipe-card> update failed:".into(), &err);
+            }
+        });
+        for name in EVENTS {
+            root.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())?;
+        }
+        Ok(Card {
+            root,
+            _state: state,
+            listener,
+        })
     }
+}
 
-    fn render(&self) -> Result<(), JsError> {
-        let d = dom_of(&self.root)?;
-        render::card(&d, self.root.as_ref(), &self.recipe, &self.selection).map_err(js_err)
+impl Drop for Card {
+    fn drop(&mut self) {
+        for name in EVENTS {
+            let _ = self
+                .root
+                .remove_event_listener_with_callback(name, self.listener.as_ref().unchecked_ref());
+        }
     }
+}
+
+/// The reader's starting choices: URL, then stored, then the host element's attributes.
+fn initial_selection(root: &ShadowRoot, recipe: &Recipe) -> Selection {
+    let host = root.host();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let attr = |name: &str| host.get_attribute(name);
+    let mut warnings = Vec::new();
+    let mut sel = Selection::default_for(recipe);
+
+    let stored = storage::get(&settings::recipe_key("servings", recipe));
+    let attribute = attr("servings");
+    sel.servings = settings::servings(
+        recipe,
+        &[
+            (Source::Url, settings::query_param(&search, "servings")),
+            (Source::Stored, stored.as_deref()),
+            (Source::Attribute, attribute.as_deref()),
+        ],
+        &mut warnings,
+    );
+    let stored = storage::get(settings::UNITS_KEY);
+    let attribute = attr("units");
+    sel.units = settings::units(
+        &[
+            (Source::Url, settings::query_param(&search, "units")),
+            (Source::Stored, stored.as_deref()),
+            (Source::Attribute, attribute.as_deref()),
+        ],
+        &mut warnings,
+    );
+    for w in &warnings {
+        warn(w);
+    }
+    sel
+}
+
+/// Applies one event from the card's controls to its state and re-renders what depends on it.
+fn on_event(state: &Weak<RefCell<State>>, e: &Event) -> Result<(), JsValue> {
+    let Some(state) = state.upgrade() else {
+        return Ok(());
+    };
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(());
+    };
+    let mut s = state.borrow_mut();
+    let (min, max) = (s.recipe.servings.min, s.recipe.servings.max);
+    match e.type_().as_str() {
+        "input" if target.id() == render::SLIDER_ID => {
+            let value = target.unchecked_ref::<HtmlInputElement>().value();
+            let n = value.parse::<u32>().unwrap_or(s.selection.servings);
+            set_servings(&mut s, n.clamp(min, max))?;
+        }
+        "click" => {
+            let Some(button) = target.closest("[data-step]")? else {
+                return Ok(());
+            };
+            let step = button.get_attribute("data-step").unwrap_or_default();
+            let n = match step.as_str() {
+                "-1" => s.selection.servings.saturating_sub(1),
+                _ => s.selection.servings.saturating_add(1),
+            };
+            set_servings(&mut s, n.clamp(min, max))?;
+        }
+        "change" if target.get_attribute("name").as_deref() == Some(render::UNITS_NAME) => {
+            let value = target.unchecked_ref::<HtmlInputElement>().value();
+            let mut ignored = Vec::new();
+            s.selection.units = settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
+            storage::set(settings::UNITS_KEY, &value);
+            redraw(&s)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn redraw(s: &State) -> Result<(), JsValue> {
+    render::refresh(&s.dom, &s.parts, &s.recipe, &s.selection)
+}
+
+/// Shows `n` servings at once, stores it, and announces it once the value rests.
+fn set_servings(s: &mut State, n: u32) -> Result<(), JsValue> {
+    if n == s.selection.servings {
+        return Ok(());
+    }
+    s.selection.servings = n;
+    redraw(s)?;
+    let mut value = String::new();
+    crate::quantity::format::push_int(&mut value, n as i64);
+    storage::set(&settings::recipe_key("servings", &s.recipe), &value);
+    let announcer = s.parts.announcer.clone();
+    let text = settings::servings_text(n);
+    // Replacing the timeout cancels the previous one: only the resting value is spoken.
+    s.announce = Some(Timeout::new(ANNOUNCE_AFTER_MS, move || {
+        announcer.set_text_content(Some(&text));
+    }));
+    Ok(())
 }
 
 /// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.

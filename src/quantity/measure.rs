@@ -1,0 +1,300 @@
+//! From an exact scaled amount to one a cook can measure: the unit ladder (tsp → tbsp → cup,
+//! oz → lb, g → kg, ml → l), kitchen fractions for US units, short decimals for metric, US ↔
+//! metric conversion with exact constants, and never a vanishing amount.
+
+use super::format::{as_written, is_kitchen, kitchen, metric, metric_round};
+use super::{Qty, Ratio, System, Unit};
+
+/// What an amount measures, and in which system's base unit (tsp, oz, ml, g).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dim {
+    UsVolume,
+    UsMass,
+    MetricVolume,
+    MetricMass,
+    Pinch,
+    Count,
+}
+
+const fn r(n: i64, d: i64) -> Ratio {
+    match Ratio::new(n, d) {
+        Some(v) => v,
+        None => Ratio::ONE,
+    }
+}
+
+/// Exact conversion constants (NIST): millilitres per US teaspoon, grams per ounce.
+const ML_PER_TSP: Ratio = r(492_892_159, 100_000_000);
+const G_PER_OZ: Ratio = r(28_349_523_125, 1_000_000_000);
+/// How far a kitchen fraction may be from the exact amount.
+const TOLERANCE: Ratio = r(1, 20);
+
+/// A unit's dimension and its size in that dimension's base unit.
+fn dim(unit: Option<Unit>) -> (Dim, Ratio) {
+    match unit {
+        None => (Dim::Count, Ratio::ONE),
+        Some(u) => match u {
+            Unit::Tsp => (Dim::UsVolume, Ratio::ONE),
+            Unit::Tbsp => (Dim::UsVolume, Ratio::int(3)),
+            Unit::Cup => (Dim::UsVolume, Ratio::int(48)),
+            Unit::Oz => (Dim::UsMass, Ratio::ONE),
+            Unit::Lb => (Dim::UsMass, Ratio::int(16)),
+            Unit::Ml => (Dim::MetricVolume, Ratio::ONE),
+            Unit::L => (Dim::MetricVolume, Ratio::int(1000)),
+            Unit::G => (Dim::MetricMass, Ratio::ONE),
+            Unit::Kg => (Dim::MetricMass, Ratio::int(1000)),
+            Unit::Pinch => (Dim::Pinch, Ratio::ONE),
+        },
+    }
+}
+
+/// Rungs of a US ladder, largest first: unit, size in base units, smallest amount shown in it.
+const US_VOLUME: [(Unit, i64, Ratio); 3] = [
+    (Unit::Cup, 48, r(1, 4)),
+    (Unit::Tbsp, 3, Ratio::ONE),
+    (Unit::Tsp, 1, Ratio::ZERO),
+];
+const US_MASS: [(Unit, i64, Ratio); 2] = [(Unit::Lb, 16, Ratio::ONE), (Unit::Oz, 1, Ratio::ZERO)];
+
+/// The dimension a base amount `v` is shown in for `target`. Spoons stay spoons in metric below
+/// ¼ cup: metric kitchens measure with the same 5 ml and 15 ml spoons, and "14.8 ml" helps nobody.
+fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> Dim {
+    match (d, target) {
+        (Dim::UsMass, Some(System::Metric)) => Dim::MetricMass,
+        (Dim::MetricMass, Some(System::Us)) => Dim::UsMass,
+        (Dim::UsVolume, Some(System::Metric)) if v >= Ratio::int(12) => Dim::MetricVolume,
+        (Dim::MetricVolume, Some(System::Us)) => Dim::UsVolume,
+        _ => d,
+    }
+}
+
+/// A base amount of dimension `from` in the base unit of `to`, with the exact constants.
+fn convert(from: Dim, to: Dim, v: Ratio) -> Ratio {
+    match (from, to) {
+        (Dim::UsMass, Dim::MetricMass) => v * G_PER_OZ,
+        (Dim::MetricMass, Dim::UsMass) => v / G_PER_OZ,
+        (Dim::UsVolume, Dim::MetricVolume) => v * ML_PER_TSP,
+        (Dim::MetricVolume, Dim::UsVolume) => v / ML_PER_TSP,
+        _ => v,
+    }
+}
+
+/// The simplest kitchen fraction within [`TOLERANCE`] of `x`: halves before thirds before
+/// quarters before eighths; above 4 only wholes and halves (nobody measures 5 ⅜ cups).
+fn approx(x: Ratio) -> Option<Ratio> {
+    let dens: &[i64] = if x >= Ratio::int(4) {
+        &[1, 2]
+    } else {
+        &[1, 2, 3, 4, 8]
+    };
+    dens.iter()
+        .map(|&d| x.round_to(d))
+        .find(|c| !c.is_zero() && abs(*c - x) <= x * TOLERANCE)
+}
+
+/// The kitchen fraction closest to `x` (the larger on a tie), for amounts no fraction is within
+/// tolerance of.
+fn nearest(x: Ratio) -> Ratio {
+    let mut best = Ratio::ZERO;
+    for d in [1, 2, 3, 4, 8] {
+        let c = x.round_to(d);
+        let (e, eb) = (abs(c - x), abs(best - x));
+        if e < eb || (e == eb && c > best) {
+            best = c;
+        }
+    }
+    best
+}
+
+fn abs(v: Ratio) -> Ratio {
+    if v < Ratio::ZERO {
+        Ratio::ZERO - v
+    } else {
+        v
+    }
+}
+
+/// A measured amount: the value(s) in `unit`, or pinches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Measured {
+    pub lo: Ratio,
+    /// The upper end of a range; `None` for one amount.
+    pub hi: Option<Ratio>,
+    pub unit: Option<Unit>,
+}
+
+/// Picks the rung and rounds on a US ladder: an exact kitchen fraction in the largest rung that
+/// has one comes first, then the simplest fraction within tolerance in the largest rung, then
+/// the nearest kitchen fraction of the smallest rung (⅛ at least); below ¹⁄₁₆ tsp, a pinch.
+fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) -> Measured {
+    let fits = |size: i64, min: Ratio, v: Ratio| {
+        let x = v / Ratio::int(size);
+        (x >= min).then_some(x)
+    };
+    for &(unit, size, min) in ladder {
+        let Some(x) = fits(size, min, lo) else {
+            continue;
+        };
+        let y = hi.map(|h| h / Ratio::int(size));
+        if is_kitchen(x) && y.is_none_or(is_kitchen) {
+            return Measured {
+                lo: x,
+                hi: y,
+                unit: Some(unit),
+            };
+        }
+    }
+    for &(unit, size, min) in ladder {
+        let Some(x) = fits(size, min * r(19, 20), lo) else {
+            continue;
+        };
+        let y = hi.map(|h| approx(h / Ratio::int(size)));
+        if let (Some(a), Some(b)) = (approx(x), y.unwrap_or(Some(Ratio::ZERO))) {
+            if a >= min {
+                return Measured {
+                    lo: a,
+                    hi: hi.map(|_| b),
+                    unit: Some(unit),
+                };
+            }
+        }
+    }
+    let (unit, size, _) = ladder[ladder.len() - 1];
+    let x = lo / Ratio::int(size);
+    if pinch && x < r(1, 16) {
+        return Measured {
+            lo: Ratio::ONE,
+            hi: None,
+            unit: Some(Unit::Pinch),
+        };
+    }
+    let near = |v: Ratio| nearest(v).max(r(1, 8));
+    Measured {
+        lo: near(x),
+        hi: hi.map(|h| near(h / Ratio::int(size))),
+        unit: Some(unit),
+    }
+}
+
+/// Metric: the larger unit from 1 of it, three significant digits, one decimal at most.
+fn metric_measure(small: Unit, large: Unit, lo: Ratio, hi: Option<Ratio>) -> Measured {
+    let thousand = Ratio::int(1000);
+    if metric_round(lo) >= thousand {
+        let k = |v: Ratio| metric_round(v / thousand);
+        return Measured {
+            lo: k(lo),
+            hi: hi.map(k),
+            unit: Some(large),
+        };
+    }
+    Measured {
+        lo: metric_round(lo),
+        hi: hi.map(metric_round),
+        unit: Some(small),
+    }
+}
+
+/// Counted items and pinches: halves at finest, never below one half.
+pub fn whole(v: Ratio) -> Ratio {
+    v.round_to(2).max(r(1, 2))
+}
+
+/// The amount `qty unit` times `factor`, in `target`'s system (`None`: as written).
+///
+/// `whole_items` rounds counted items to halves. At factor 1 with no conversion the author's
+/// own numbers are kept exactly.
+pub fn measure(
+    qty: Qty,
+    unit: Option<Unit>,
+    factor: Ratio,
+    target: Option<System>,
+    whole_items: bool,
+) -> Measured {
+    let (lo, hi) = match qty {
+        Qty::Exact(v) => (v, None),
+        Qty::Range(a, b) => (a, Some(b)),
+    };
+    let (d, size) = dim(unit);
+    // The low end decides the unit, so that both ends of a range share it.
+    let d2 = target_dim(d, lo * factor * size, target);
+    if factor == Ratio::ONE && d2 == d {
+        return Measured { lo, hi, unit };
+    }
+    let base = |v: Ratio| convert(d, d2, v * factor * size);
+    let (lo, hi) = (base(lo), hi.map(base));
+    let m = match d2 {
+        Dim::UsVolume => us(&US_VOLUME, lo, hi, true),
+        Dim::UsMass => us(&US_MASS, lo, hi, false),
+        Dim::MetricVolume => metric_measure(Unit::Ml, Unit::L, lo, hi),
+        Dim::MetricMass => metric_measure(Unit::G, Unit::Kg, lo, hi),
+        Dim::Pinch => Measured {
+            lo: whole(lo),
+            hi: hi.map(whole),
+            unit,
+        },
+        Dim::Count if whole_items => Measured {
+            lo: whole(lo),
+            hi: hi.map(whole),
+            unit,
+        },
+        Dim::Count => us(&[(Unit::Tsp, 1, Ratio::ZERO)], lo, hi, false).with_unit(None),
+    };
+    m.collapse()
+}
+
+impl Measured {
+    fn with_unit(self, unit: Option<Unit>) -> Measured {
+        Measured { unit, ..self }
+    }
+
+    /// A range whose ends rounded to the same amount shows one amount.
+    fn collapse(self) -> Measured {
+        match self.hi {
+            Some(h) if h <= self.lo => Measured { hi: None, ..self },
+            _ => self,
+        }
+    }
+
+    /// More than one of the unit or item: "2 cups", "1 ½ shallots", ranges.
+    pub fn plural(&self) -> bool {
+        self.hi.is_some() || Ratio::ONE < self.lo
+    }
+
+    /// `1 ½ tbsp`, `66.7 g`, `4–6`, `1 pinch`.
+    pub fn text(&self, written: bool) -> String {
+        let metric_unit = self.unit.is_some_and(|u| u.system() == System::Metric);
+        let num = |v: Ratio| {
+            if written {
+                as_written(v, metric_unit)
+            } else if metric_unit {
+                metric(v)
+            } else {
+                kitchen(v)
+            }
+        };
+        let mut out = num(self.lo);
+        if let Some(h) = self.hi {
+            out.push('–');
+            out.push_str(&num(h));
+        }
+        if let Some(u) = self.unit {
+            out.push(' ');
+            out.push_str(u.label(self.plural()));
+        }
+        out
+    }
+}
+
+/// The display of `qty unit` at `factor` in `target`, and whether it reads as plural.
+pub fn show(
+    qty: Qty,
+    unit: Option<Unit>,
+    factor: Ratio,
+    target: Option<System>,
+    whole_items: bool,
+) -> (String, bool) {
+    let m = measure(qty, unit, factor, target, whole_items);
+    // Unchanged amount and unit: the author's own digits.
+    let written = factor == Ratio::ONE && m.unit == unit;
+    (m.text(written), m.plural())
+}

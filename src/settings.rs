@@ -1,0 +1,118 @@
+//! The reader's starting choices, from the URL, their stored choice, the blogger's attributes and
+//! the recipe, in that order; and the keys they are stored under. Pure: the web shell reads the
+//! strings, this decides, and every rejected value comes back as a warning for the console.
+
+use crate::model::Recipe;
+use crate::quantity::format::push_int;
+use crate::quantity::System;
+
+/// Where a value came from, for the warning that names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Url,
+    Stored,
+    Attribute,
+}
+
+impl Source {
+    fn describe(self, name: &str, value: &str) -> String {
+        let mut s = String::from(match self {
+            Source::Url => "URL parameter ",
+            Source::Stored => "stored ",
+            Source::Attribute => "attribute ",
+        });
+        s.push_str(name);
+        s.push_str("=\"");
+        s.push_str(value);
+        s.push('"');
+        s
+    }
+}
+
+/// A value from one source, if given.
+pub type Given<'a> = (Source, Option<&'a str>);
+
+/// The first acceptable servings count among `given` (in precedence order), clamped to the
+/// recipe's range; the recipe's own servings when none is. Values that are not whole numbers are
+/// ignored, numbers out of range clamped; each with a warning.
+pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 {
+    let (min, max) = (r.servings.min, r.servings.max);
+    for &(source, value) in given {
+        let Some(raw) = value else { continue };
+        let v = raw.trim();
+        let digits = v.strip_prefix('-').unwrap_or(v);
+        if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            let mut w = source.describe("servings", raw);
+            w.push_str(" is not a whole number: ignored");
+            warnings.push(w);
+            continue;
+        }
+        let n: i64 = if v.starts_with('-') {
+            -1
+        } else {
+            digits.parse().unwrap_or(i64::MAX)
+        };
+        let clamped = n.clamp(min as i64, max as i64) as u32;
+        if clamped as i64 != n {
+            let mut w = source.describe("servings", raw);
+            w.push_str(" is outside ");
+            push_int(&mut w, min as i64);
+            w.push('–');
+            push_int(&mut w, max as i64);
+            w.push_str(": using ");
+            push_int(&mut w, clamped as i64);
+            warnings.push(w);
+        }
+        return clamped;
+    }
+    r.servings.base
+}
+
+/// The first of `us` / `metric` among `given`; `None` (the author's units) when none is.
+pub fn units(given: &[Given], warnings: &mut Vec<String>) -> Option<System> {
+    for &(source, value) in given {
+        let Some(raw) = value else { continue };
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "us" => return Some(System::Us),
+            "metric" => return Some(System::Metric),
+            _ => {
+                let mut w = source.describe("units", raw);
+                w.push_str(" is not \"us\" or \"metric\": ignored");
+                warnings.push(w);
+            }
+        }
+    }
+    None
+}
+
+/// The value of `name` in a URL query string (`?servings=6&units=us`), undecoded: every value
+/// the card reads is plain ASCII.
+pub fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('=').or(Some((kv, ""))))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The localStorage key for a per-recipe choice: the recipe's name, so the same recipe embedded
+/// in two posts shares the reader's choice.
+pub fn recipe_key(what: &str, r: &Recipe) -> String {
+    let mut s = String::from("recipe-card:");
+    s.push_str(what);
+    s.push(':');
+    s.push_str(&r.name);
+    s
+}
+
+/// The localStorage key for the reader's units, shared by every recipe.
+pub const UNITS_KEY: &str = "recipe-card:units";
+
+/// `"6 servings"`, `"1 serving"`.
+pub fn servings_text(n: u32) -> String {
+    let mut s = String::new();
+    push_int(&mut s, n as i64);
+    s.push_str(if n == 1 { " serving" } else { " servings" });
+    s
+}
