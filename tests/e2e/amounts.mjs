@@ -131,9 +131,9 @@ export function styleProblems(a) {
   const problems = [];
   if (a.decimal && a.system !== 'metric') problems.push(`decimal number with ${a.unit ?? 'a count'} (kitchen fractions expected)`);
   if (a.system === 'metric' && /\.\d\d/.test(a.text)) problems.push('more than one decimal in a metric amount');
-  if (a.unit && UNITS[a.unit].one !== undefined || a.unit && UNITS[a.unit].plural === true) {
+  const info = a.unit ? UNITS[a.unit] : null;
+  if (info && (info.one || info.plural)) {
     const many = a.hi != null || a.lo > 1;
-    const info = UNITS[a.unit];
     if (info.one && many) problems.push(`"${a.unit}" with a plural amount`);
     if (info.plural && !many) problems.push(`"${a.unit}" with a singular amount`);
   }
@@ -224,11 +224,8 @@ export function expectedAmount(ing, servings, base) {
   if (scale === 'fixed') return { kind: 'fixed', dim: info.dim, unit, baseLo: toBase(q.lo), baseHi: toBase(q.hi) };
   const lo = ratMul(q.lo, factor);
   const hi = q.hi && ratMul(q.hi, factor);
-  if (scale === 'whole') {
-    if (unit && unit !== 'pinch') {
-      // A whole-rounded measured unit: round in the written unit, compare in base units.
-      return { kind: 'linear', dim: info.dim, unit, baseLo: roundWhole(lo) * info.base, baseHi: hi && roundWhole(hi) * info.base, rounded: true };
-    }
+  // Counted items (and pinches, which nobody measures in fractions of eighths) go to halves.
+  if ((scale === 'whole' && !unit) || unit === 'pinch') {
     const wl = roundWhole(lo);
     const wh = hi ? roundWhole(hi) : null;
     return { kind: 'whole', dim: info.dim, unit, lo: wl, hi: wh != null && wh > wl ? wh : null };
@@ -262,7 +259,9 @@ export function compareAmount(shown, exp, { tol = 0.07 } = {}) {
   }
   problems.push(...styleProblems(a).map((p) => `"${shown}": ${p}`));
   if (exp.kind === 'whole') {
-    if (a.unit != null) problems.push(`"${shown}": counted item shown with a unit`);
+    if (exp.unit === 'pinch' ? a.dim !== 'pinch' : a.unit != null) {
+      problems.push(`"${shown}": expected ${exp.unit === 'pinch' ? 'pinches' : 'a counted item without a unit'}`);
+    }
     if (a.lo !== exp.lo || a.hi !== exp.hi) {
       const want = exp.hi != null ? `${exp.lo}–${exp.hi}` : `${exp.lo}`;
       const got = a.hi != null ? `${a.lo}–${a.hi}` : `${a.lo}`;
