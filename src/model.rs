@@ -108,6 +108,14 @@ pub struct Patch {
     pub used: Option<bool>,
 }
 
+/// A change a choice makes to one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepPatch {
+    pub step: usize,
+    pub title: Option<String>,
+    pub note: Option<String>,
+}
+
 /// A spice level or a swap option.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
@@ -115,8 +123,8 @@ pub struct Choice {
     pub label: String,
     pub note: String,
     pub patches: Vec<Patch>,
-    /// Notes added under steps, by step index.
-    pub step_notes: Vec<(usize, String)>,
+    /// Changes to steps: a new title and/or a note, by step index.
+    pub steps: Vec<StepPatch>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

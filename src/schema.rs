@@ -103,9 +103,12 @@ pub struct Patch {
 }
 
 #[derive(Deserialize, Debug, Clone)]
-pub struct StepNote {
+pub struct StepPatch {
     pub step: String,
-    pub text: String,
+    /// A new title: "Brown the Chicken Perfectly".
+    pub title: Option<String>,
+    /// A note shown under the step.
+    pub note: Option<String>,
 }
 
 #[derive(Deserialize, Debug, Clone)]
@@ -116,7 +119,7 @@ pub struct Choice {
     #[serde(default)]
     pub set: Vec<Patch>,
     #[serde(default)]
-    pub step_notes: Vec<StepNote>,
+    pub steps: Vec<StepPatch>,
 }
 
 #[derive(Deserialize, Debug, Clone)]

@@ -85,6 +85,28 @@ pub fn units(given: &[Given], warnings: &mut Vec<String>) -> Option<System> {
     None
 }
 
+/// The index of the first option among `given` whose id is named (`spice="mild"`); `None` when
+/// none is, with a warning for each unknown name.
+pub fn choice(
+    name: &str,
+    ids: &[&str],
+    given: &[Given],
+    warnings: &mut Vec<String>,
+) -> Option<usize> {
+    for &(source, value) in given {
+        let Some(raw) = value else { continue };
+        if let Some(i) = ids.iter().position(|id| *id == raw.trim()) {
+            return Some(i);
+        }
+        let mut w = source.describe(name, raw);
+        w.push_str(" names no option (");
+        w.push_str(&ids.join(", "));
+        w.push_str("): ignored");
+        warnings.push(w);
+    }
+    None
+}
+
 /// The value of `name` in a URL query string (`?servings=6&units=us`), undecoded: every value
 /// the card reads is plain ASCII.
 pub fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {

@@ -5,7 +5,7 @@
 
 use crate::model::{
     Amount, Batch, Choice, Duration, Faq, Ingredient, Patch, Recipe, Scaling, Servings, Side,
-    Spice, Step, Swap,
+    Spice, Step, StepPatch, Swap,
 };
 use crate::quantity::format::push_int;
 use crate::quantity::{Qty, System, Unit};
@@ -204,6 +204,23 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
             path: pp("id"),
             message: quoted("unknown ingredient id", &s.id),
         })?;
+        let changes = [
+            &s.qty,
+            &s.unit,
+            &s.item,
+            &s.plural,
+            &s.amount_text,
+            &s.prep,
+            &s.tip,
+            &s.scale,
+        ];
+        if s.used.is_none() && changes.iter().all(|c| c.is_none()) {
+            return err(pp("id"), quoted("changes nothing in", &s.id));
+        }
+        let measured = matches!(r.ingredients[ingredient].amount, Amount::Measured { .. });
+        if s.qty.is_none() && (s.unit.is_some() || s.scale.is_some()) && !measured {
+            return err(pp("qty"), "a unit or scale needs an amount: give qty");
+        }
         patches.push(Patch {
             ingredient,
             qty: s.qty.as_deref().map(|q| qty(&pp("qty"), q)).transpose()?,
@@ -225,45 +242,78 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
             used: s.used,
         });
     }
-    let mut step_notes = Vec::new();
-    for (j, n) in f.step_notes.iter().enumerate() {
-        let step = step_index(&r.steps, &at(&p("step_notes"), j, "step"), &n.step)?;
-        step_notes.push((step, n.text.clone()));
+    let mut steps = Vec::new();
+    for (j, n) in f.steps.iter().enumerate() {
+        let step = step_index(&r.steps, &at(&p("steps"), j, "step"), &n.step)?;
+        if n.title.is_none() && n.note.is_none() {
+            return err(at(&p("steps"), j, "step"), "give a title or a note");
+        }
+        steps.push(StepPatch {
+            step,
+            title: n.title.clone(),
+            note: n.note.clone(),
+        });
     }
     Ok(Choice {
         id: required(&p("id"), &f.id)?,
         label: required(&p("label"), &f.label)?,
         note: f.note.clone().unwrap_or_default(),
         patches,
-        step_notes,
+        steps,
     })
 }
 
+/// The usable options of a spice level list or swap, and the default's index. A bad option is
+/// left out with a warning rather than failing the card: the recipe still cooks without it.
+/// `None` (with a warning) when no option is left.
 fn choices(
     base: &str,
     list: &[schema::Choice],
+    default_path: &str,
     default: &str,
     r: &Recipe,
-) -> Result<(Vec<Choice>, usize)> {
+    warnings: &mut Vec<FormatError>,
+) -> Option<(Vec<Choice>, usize)> {
     let mut out = Vec::new();
     for (i, c) in list.iter().enumerate() {
-        out.push(choice(&at(base, i, ""), c, r)?);
+        match choice(&at(base, i, ""), c, r) {
+            Ok(c) => out.push(c),
+            Err(mut e) => {
+                e.message.push_str(": option left out");
+                warnings.push(e);
+            }
+        }
     }
     if out.is_empty() {
-        return err(base, "needs at least one option");
-    }
-    let default = out
-        .iter()
-        .position(|c| c.id == default)
-        .ok_or_else(|| FormatError {
-            path: String::new(),
-            message: quoted("default names no option:", default),
+        warnings.push(FormatError {
+            path: base.into(),
+            message: "no usable option: the control is left out".into(),
         });
-    Ok((out, default?))
+        return None;
+    }
+    let index = out.iter().position(|c| c.id == default).unwrap_or_else(|| {
+        let mut m = quoted("names no usable option:", default);
+        m.push_str("; starting at \"");
+        m.push_str(&out[0].id);
+        m.push('"');
+        warnings.push(FormatError {
+            path: default_path.into(),
+            message: m,
+        });
+        0
+    });
+    Some((out, index))
 }
 
 /// Checks a recipe file and builds the model, or names the first problem.
 pub fn validate(f: &RecipeFile) -> Result<Recipe> {
+    checked(f).map(|(r, _)| r)
+}
+
+/// Like [`validate`], and also returns the problems worked around: a spice level or swap option
+/// that cannot apply is left out, and the card renders without it.
+pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
+    let mut warnings = Vec::new();
     if f.format != FORMAT_VERSION {
         let mut m = String::from("this card reads format ");
         push_int(&mut m, FORMAT_VERSION as i64);
@@ -393,20 +443,29 @@ pub fn validate(f: &RecipeFile) -> Result<Recipe> {
     }
 
     if let Some(sp) = &f.spice {
-        let (levels, default) = choices("spice.levels", &sp.levels, &sp.default, &r)
-            .map_err(|e| fill_path(e, "spice.default"))?;
-        let side = match &sp.side {
-            Some(side) => Some(Side {
-                ingredient: r.ingredient(&side.ingredient).ok_or_else(|| FormatError {
+        let side = sp.side.as_ref().and_then(|side| {
+            let ingredient = r.ingredient(&side.ingredient);
+            if ingredient.is_none() {
+                warnings.push(FormatError {
                     path: "spice.side.ingredient".into(),
                     message: quoted("unknown ingredient id", &side.ingredient),
-                })?,
-                label: required("spice.side.label", &side.label)?,
-                note: required("spice.side.note", &side.note)?,
-            }),
-            None => None,
-        };
-        r.spice = Some(Spice {
+                });
+            }
+            Some(Side {
+                ingredient: ingredient?,
+                label: side.label.clone(),
+                note: side.note.clone(),
+            })
+        });
+        r.spice = choices(
+            "spice.levels",
+            &sp.levels,
+            "spice.default",
+            &sp.default,
+            &r,
+            &mut warnings,
+        )
+        .map(|(levels, default)| Spice {
             default,
             levels,
             side,
@@ -415,8 +474,17 @@ pub fn validate(f: &RecipeFile) -> Result<Recipe> {
 
     for (i, sw) in f.swaps.iter().enumerate() {
         let base = at("swaps", i, "options");
-        let (options, default) = choices(&base, &sw.options, &sw.default, &r)
-            .map_err(|e| fill_path(e, &at("swaps", i, "default")))?;
+        let default_path = at("swaps", i, "default");
+        let Some((options, default)) = choices(
+            &base,
+            &sw.options,
+            &default_path,
+            &sw.default,
+            &r,
+            &mut warnings,
+        ) else {
+            continue;
+        };
         r.swaps.push(Swap {
             id: required(&at("swaps", i, "id"), &sw.id)?,
             label: required(&at("swaps", i, "label"), &sw.label)?,
@@ -424,14 +492,7 @@ pub fn validate(f: &RecipeFile) -> Result<Recipe> {
             options,
         });
     }
-    Ok(r)
-}
-
-fn fill_path(mut e: FormatError, path: &str) -> FormatError {
-    if e.path.is_empty() {
-        e.path = path.into();
-    }
-    e
+    Ok((r, warnings))
 }
 
 #[cfg(test)]

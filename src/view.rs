@@ -174,7 +174,7 @@ pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
 pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
     let f = factor(r, sel.servings);
     let ings = effective_ingredients(r, sel);
-    let side = match (&r.spice, sel.side) {
+    let side = match (&r.spice, side_available(r, sel) && sel.side) {
         (Some(sp), true) => sp.side.as_ref().map(|s| s.ingredient),
         _ => None,
     };
@@ -186,19 +186,23 @@ pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
         .map(|(n, s)| {
             let mut text = Vec::new();
             fill(&s.text, &ings, f, sel.units, &in_wok, &mut text);
-            let mut notes: Vec<String> = choices
+            let patches = choices
                 .iter()
-                .flat_map(|c| c.step_notes.iter())
-                .filter(|(step, _)| *step == n)
-                .map(|(_, t)| t.clone())
-                .collect();
+                .flat_map(|c| c.steps.iter())
+                .filter(|p| p.step == n);
+            let mut title = &s.title;
+            let mut notes = Vec::new();
+            for p in patches {
+                title = p.title.as_ref().unwrap_or(title);
+                notes.extend(p.note.clone());
+            }
             if let Some(b) = &r.servings.batch {
                 if b.step == n && sel.servings > b.max {
                     notes.push(b.note.clone());
                 }
             }
             StepView {
-                title: s.title.clone(),
+                title: title.clone(),
                 text,
                 time: s.duration.map(duration),
                 notes,
@@ -249,12 +253,25 @@ pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
         .filter(|c| !c.note.is_empty())
         .map(|c| c.note.clone())
         .collect();
-    if let (Some(sp), true) = (&r.spice, sel.side) {
+    if let (Some(sp), true) = (&r.spice, sel.side && side_available(r, sel)) {
         if let Some(side) = &sp.side {
             out.push(side.note.clone());
         }
     }
     out
+}
+
+/// Whether "on the side" applies: the recipe offers it and the chosen level still uses that
+/// ingredient as written (no chilies to serve on the side once bell pepper replaces them).
+pub fn side_available(r: &Recipe, sel: &Selection) -> bool {
+    let Some(side) = r.spice.as_ref().and_then(|s| s.side.as_ref()) else {
+        return false;
+    };
+    let now = effective_ingredients(r, sel);
+    match (now.get(side.ingredient), r.ingredients.get(side.ingredient)) {
+        (Some(now), Some(base)) => now.used && now.item == base.item,
+        _ => false,
+    }
 }
 
 /// `10 min`, `3–4 min`, `1 h 30 min`, `45 s`.

@@ -4,7 +4,7 @@
 
 use recipe_card::model::{Amount, Recipe, Scaling};
 use recipe_card::schema::RecipeFile;
-use recipe_card::validate::validate;
+use recipe_card::validate::{checked, validate};
 use recipe_card::view::{self, Selection};
 
 const SEED: &str = include_str!("../www/recipes/caramelised-pork-mince.json");
@@ -261,22 +261,6 @@ fn malformed_recipes_name_the_problem() {
             seed_with(|v| v["servings"]["batch"]["step"] = "fry".into()),
             "servings.batch.step: unknown step id \"fry\"",
         ),
-        (
-            seed_with(|v| v["spice"]["default"] = "volcanic".into()),
-            "spice.default: default names no option: \"volcanic\"",
-        ),
-        (
-            seed_with(|v| v["spice"]["levels"][0]["set"][0]["id"] = "pepper".into()),
-            "spice.levels[0].set[0].id: unknown ingredient id \"pepper\"",
-        ),
-        (
-            seed_with(|v| v["swaps"][0]["options"][1]["set"][1]["qty"] = "".into()),
-            "swaps[0].options[1].set[1].qty",
-        ),
-        (
-            seed_with(|v| v["spice"]["side"]["ingredient"] = "pepper".into()),
-            "spice.side.ingredient: unknown ingredient id",
-        ),
     ];
     for (json, want) in cases {
         let got = load(&json).expect_err(want);
@@ -312,4 +296,78 @@ fn every_fixture_in_www_is_valid_or_fails_as_its_name_says() {
         let got = load(&text).expect_err(name);
         assert!(got.contains(want), "{name}: {got}");
     }
+}
+
+/// A spice level or swap option that cannot apply is left out with a warning naming it; the card
+/// still renders, at the default level where that survives.
+#[test]
+fn bad_levels_and_swap_options_are_left_out_with_a_warning() {
+    let warned = |json: String| {
+        let file: RecipeFile = serde_json::from_str(&json).unwrap();
+        let (r, w) = checked(&file).expect("the card still renders");
+        let w: Vec<String> = w.iter().map(|e| e.text()).collect();
+        (r, w)
+    };
+    let (r, w) = warned(seed_with(|v| v["spice"]["default"] = "volcanic".into()));
+    assert_eq!(
+        w,
+        ["spice.default: names no usable option: \"volcanic\"; starting at \"extra-hot\""]
+    );
+    assert_eq!(r.spice.unwrap().default, 0);
+
+    let (r, w) = warned(seed_with(|v| {
+        v["spice"]["levels"][2]["set"][0]["id"] = "pepper".into()
+    }));
+    assert_eq!(
+        w,
+        ["spice.levels[2].set[0].id: unknown ingredient id \"pepper\": option left out"]
+    );
+    let spice = r.spice.unwrap();
+    assert_eq!(spice.levels.len(), 4);
+    assert_eq!(
+        spice.levels[spice.default].id, "hot",
+        "the default level survives"
+    );
+
+    let (r, w) = warned(seed_with(|v| {
+        v["swaps"][0]["options"][1]["set"][1] = serde_json::json!({"id": "oil"})
+    }));
+    assert_eq!(
+        w,
+        ["swaps[0].options[1].set[1].id: changes nothing in \"oil\": option left out"]
+    );
+    assert_eq!(r.swaps[0].options.len(), 2);
+
+    let (_, w) = warned(seed_with(|v| {
+        v["swaps"][0]["options"][1]["set"][0] = serde_json::json!({"id": "rice", "unit": "g"})
+    }));
+    assert_eq!(w, ["swaps[0].options[1].set[0].qty: a unit or scale needs an amount: give qty: option left out"]);
+
+    let (_, w) = warned(seed_with(|v| {
+        v["swaps"][0]["options"][1]["set"][1]["qty"] = "".into()
+    }));
+    assert!(
+        w[0].starts_with("swaps[0].options[1].set[1].qty: expected an amount"),
+        "{w:?}"
+    );
+
+    let (r, w) = warned(seed_with(|v| {
+        v["spice"]["side"]["ingredient"] = "pepper".into()
+    }));
+    assert_eq!(
+        w,
+        ["spice.side.ingredient: unknown ingredient id \"pepper\""]
+    );
+    assert!(r.spice.unwrap().side.is_none());
+
+    let (r, w) = warned(seed_with(|v| {
+        for l in v["spice"]["levels"].as_array_mut().unwrap() {
+            l["set"] = serde_json::json!([{"id": "nope", "qty": "1"}]);
+        }
+    }));
+    assert!(r.spice.is_none(), "no usable level: no toggle");
+    assert_eq!(
+        w.last().unwrap(),
+        "spice.levels: no usable option: the control is left out"
+    );
 }

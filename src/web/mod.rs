@@ -11,7 +11,7 @@ mod storage;
 use crate::model::Recipe;
 use crate::schema::RecipeFile;
 use crate::settings::{self, Source};
-use crate::validate::validate;
+use crate::validate::checked;
 use crate::view::Selection;
 use dom::Dom;
 use gloo_timers::callback::Timeout;
@@ -72,7 +72,10 @@ impl Card {
         // serde names a missing field but not the path of a mistyped one; its message quotes the
         // offending value instead. serde_path_to_error would add the path at +6.7 kB brotli.
         let file: RecipeFile = serde_wasm_bindgen::from_value(recipe).map_err(JsValue::from)?;
-        let recipe = validate(&file).map_err(|e| JsError::new(&e.text()))?;
+        let (recipe, problems) = checked(&file).map_err(|e| JsError::new(&e.text()))?;
+        for p in &problems {
+            warn(&p.text());
+        }
         let selection = initial_selection(&root, &recipe);
         let dom = dom_of(&root)?;
         let parts = render::card(&dom, root.as_ref(), &recipe, &selection).map_err(js_err)?;
@@ -142,10 +145,45 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe) -> Selection {
         ],
         &mut warnings,
     );
+    if let Some(sp) = &recipe.spice {
+        let ids: Vec<&str> = sp.levels.iter().map(|l| l.id.as_str()).collect();
+        let stored = storage::get(&settings::recipe_key("spice", recipe));
+        let attribute = attr("spice");
+        let given = [
+            (Source::Url, settings::query_param(&search, "spice")),
+            (Source::Stored, stored.as_deref()),
+            (Source::Attribute, attribute.as_deref()),
+        ];
+        if let Some(i) = settings::choice("spice", &ids, &given, &mut warnings) {
+            sel.spice = Some(i);
+        }
+        sel.side = storage::get(&settings::recipe_key("side", recipe)).as_deref() == Some("1");
+    }
+    for (i, sw) in recipe.swaps.iter().enumerate() {
+        let ids: Vec<&str> = sw.options.iter().map(|o| o.id.as_str()).collect();
+        let stored = storage::get(&swap_key(recipe, i));
+        if let Some(chosen) = settings::choice(
+            &sw.id,
+            &ids,
+            &[(Source::Stored, stored.as_deref())],
+            &mut warnings,
+        ) {
+            sel.swaps[i] = chosen;
+        }
+    }
     for w in &warnings {
         warn(w);
     }
     sel
+}
+
+fn swap_key(recipe: &Recipe, i: usize) -> String {
+    let id = recipe
+        .swaps
+        .get(i)
+        .map(|s| s.id.as_str())
+        .unwrap_or_default();
+    settings::recipe_key(&["swap.", id].concat(), recipe)
 }
 
 /// Applies one event from the card's controls to its state and re-renders what depends on it.
@@ -175,11 +213,41 @@ fn on_event(state: &Weak<RefCell<State>>, e: &Event) -> Result<(), JsValue> {
             };
             set_servings(&mut s, n.clamp(min, max))?;
         }
-        "change" if target.get_attribute("name").as_deref() == Some(render::UNITS_NAME) => {
-            let value = target.unchecked_ref::<HtmlInputElement>().value();
-            let mut ignored = Vec::new();
-            s.selection.units = settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
-            storage::set(settings::UNITS_KEY, &value);
+        "change" => {
+            let input = target.unchecked_ref::<HtmlInputElement>();
+            let (name, value) = (input.name(), input.value());
+            if name == render::UNITS_NAME {
+                let mut ignored = Vec::new();
+                s.selection.units =
+                    settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
+                storage::set(settings::UNITS_KEY, &value);
+            } else if name == render::SPICE_NAME {
+                let Some(sp) = &s.recipe.spice else {
+                    return Ok(());
+                };
+                s.selection.spice = sp.levels.iter().position(|l| l.id == value);
+                storage::set(&settings::recipe_key("spice", &s.recipe), &value);
+            } else if name == render::SIDE_NAME {
+                s.selection.side = input.checked();
+                let on = if input.checked() { "1" } else { "0" };
+                storage::set(&settings::recipe_key("side", &s.recipe), on);
+            } else if let Some(i) = name
+                .strip_prefix(render::SWAP_PREFIX)
+                .and_then(|i| i.parse::<usize>().ok())
+            {
+                let Some(sw) = s.recipe.swaps.get(i) else {
+                    return Ok(());
+                };
+                let Some(chosen) = sw.options.iter().position(|o| o.id == value) else {
+                    return Ok(());
+                };
+                if let Some(slot) = s.selection.swaps.get_mut(i) {
+                    *slot = chosen;
+                }
+                storage::set(&swap_key(&s.recipe, i), &value);
+            } else {
+                return Ok(());
+            }
             redraw(&s)?;
         }
         _ => {}

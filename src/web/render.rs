@@ -142,30 +142,62 @@ fn style(d: &Dom, root: &Node) -> Res<()> {
 pub struct Parts {
     pub ingredients: Element,
     pub steps: Element,
+    pub notes: Element,
     pub serves: Element,
     pub slider: HtmlInputElement,
     pub value: Element,
     pub fewer: Element,
     pub more: Element,
-    pub units: [HtmlInputElement; 2],
+    pub units: Vec<HtmlInputElement>,
+    pub spice: Vec<HtmlInputElement>,
+    /// The "on the side" switch and the label that wraps (and hides) it.
+    pub side: Option<(Element, HtmlInputElement)>,
+    pub swaps: Vec<Vec<HtmlInputElement>>,
+    /// "Swaps: Pork, Palm sugar", on the folded swaps.
+    pub swaps_summary: Option<Element>,
     pub announcer: Element,
 }
 
-/// The servings slider with − and + buttons, the units radio group and the polite announcer.
-fn controls(
+/// The slider's id inside the card's shadow root.
+pub const SLIDER_ID: &str = "rc-servings";
+/// Radio group names inside the card's shadow root; swap groups are `rc-swap-<index>`.
+pub const UNITS_NAME: &str = "rc-units";
+pub const SPICE_NAME: &str = "rc-spice";
+pub const SIDE_NAME: &str = "rc-side";
+pub const SWAP_PREFIX: &str = "rc-swap-";
+
+/// A labelled radio group: `<fieldset part=…><legend>…</legend><label><input type=radio>…`.
+fn radios(
     d: &Dom,
-    card: &Node,
+    parent: &Node,
+    part: &str,
+    legend: &str,
+    name: &str,
+    options: &[(&str, &str)],
+) -> Res<Vec<HtmlInputElement>> {
+    let set = d.child(parent, "fieldset", &["choice ", part].concat(), part)?;
+    d.text(&set, "legend", "", "", legend)?;
+    let option_part = [part, "-option"].concat();
+    let mut out = Vec::new();
+    for (value, label) in options {
+        let l = d.child(&set, "label", "", "")?;
+        let input: HtmlInputElement = d.child(&l, "input", "", &option_part)?.unchecked_into();
+        input.set_type("radio");
+        input.set_name(name);
+        input.set_value(value);
+        d.words(&l, label)?;
+        out.push(input);
+    }
+    Ok(out)
+}
+
+/// The servings slider with − and + buttons.
+fn servings(
+    d: &Dom,
+    controls: &Node,
     r: &Recipe,
-) -> Res<(
-    HtmlInputElement,
-    Element,
-    Element,
-    Element,
-    [HtmlInputElement; 2],
-    Element,
-)> {
-    let controls = d.child(card, "div", "controls", "controls")?;
-    let box_ = d.child(&controls, "div", "servings", "servings")?;
+) -> Res<(HtmlInputElement, Element, Element, Element)> {
+    let box_ = d.child(controls, "div", "servings", "servings")?;
     d.text(&box_, "label", "", "", "Servings")?
         .set_attribute("for", SLIDER_ID)?;
     let button = |label: &str, glyph: &str, step: &str| -> Res<Element> {
@@ -191,28 +223,8 @@ fn controls(
     let value = d.child(&box_, "output", "servings-value", "servings-value")?;
     value.set_attribute("aria-hidden", "true")?;
     let more = button("More servings", "+", "1")?;
-
-    let units = d.child(&controls, "fieldset", "units", "units")?;
-    d.text(&units, "legend", "", "", "Units")?;
-    let radio = |value: &str, label: &str| -> Res<HtmlInputElement> {
-        let l = d.child(&units, "label", "", "")?;
-        let input: HtmlInputElement = d.child(&l, "input", "", "units-option")?.unchecked_into();
-        input.set_type("radio");
-        input.set_name(UNITS_NAME);
-        input.set_value(value);
-        d.words(&l, label)?;
-        Ok(input)
-    };
-    let radios = [radio("us", "US")?, radio("metric", "Metric")?];
-    let announcer = d.child(&controls, "p", "announcer", "announcer")?;
-    announcer.set_attribute("aria-live", "polite")?;
-    Ok((slider, value, fewer, more, radios, announcer))
+    Ok((slider, value, fewer, more))
 }
-
-/// The slider's id inside the card's shadow root.
-pub const SLIDER_ID: &str = "rc-servings";
-/// The units radio group's name inside the card's shadow root.
-pub const UNITS_NAME: &str = "rc-units";
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
 pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection) -> Res<Parts> {
@@ -221,8 +233,60 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection) -> Res<Parts> {
     let card = d.child(&frag, "article", "card", "card")?;
     card.set_attribute("aria-labelledby", "rc-title")?;
     let serves = header(d, &card, r, sel)?;
-    let (slider, value, fewer, more, units, announcer) = controls(d, &card, r)?;
+
+    let controls = d.child(&card, "div", "controls", "controls")?;
+    let (slider, value, fewer, more) = servings(d, &controls, r)?;
+    let units = radios(
+        d,
+        &controls,
+        "units",
+        "Units",
+        UNITS_NAME,
+        &[("us", "US"), ("metric", "Metric")],
+    )?;
+    let mut spice = Vec::new();
+    let mut side = None;
+    if let Some(sp) = &r.spice {
+        let levels: Vec<(&str, &str)> = sp
+            .levels
+            .iter()
+            .map(|l| (l.id.as_str(), l.label.as_str()))
+            .collect();
+        spice = radios(d, &controls, "spice", "Spice level", SPICE_NAME, &levels)?;
+        if let Some(s) = &sp.side {
+            let label = d.child(&controls, "label", "switch", "side")?;
+            let input: HtmlInputElement = d
+                .child(&label, "input", "", "side-switch")?
+                .unchecked_into();
+            input.set_type("checkbox");
+            input.set_name(SIDE_NAME);
+            input.set_attribute("role", "switch")?;
+            d.words(&label, &s.label)?;
+            side = Some((label, input));
+        }
+    }
+    // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
+    let mut swaps = Vec::new();
+    let mut swaps_summary = None;
+    if !r.swaps.is_empty() {
+        let details = d.child(&controls, "details", "swaps", "swaps")?;
+        swaps_summary = Some(d.child(&details, "summary", "", "swaps-summary")?);
+        for (i, sw) in r.swaps.iter().enumerate() {
+            let options: Vec<(&str, &str)> = sw
+                .options
+                .iter()
+                .map(|o| (o.id.as_str(), o.label.as_str()))
+                .collect();
+            let mut name = String::from(SWAP_PREFIX);
+            push_int(&mut name, i as i64);
+            swaps.push(radios(d, &details, "swap", &sw.label, &name, &options)?);
+        }
+    }
+    let announcer = d.child(&controls, "p", "announcer", "announcer")?;
+    announcer.set_attribute("aria-live", "polite")?;
+
     let s = section(d, &card, "ingredients", "Ingredients")?;
+    let notes = d.child(&s, "ul", "notes", "notes")?;
     let ingredients = d.child(&s, "ul", "ingredient-list", "")?;
     let s = section(d, &card, "steps", "Steps")?;
     let steps = d.child(&s, "ol", "step-list", "")?;
@@ -230,18 +294,29 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection) -> Res<Parts> {
     let parts = Parts {
         ingredients,
         steps,
+        notes,
         serves,
         slider,
         value,
         fewer,
         more,
         units,
+        spice,
+        side,
+        swaps,
+        swaps_summary,
         announcer,
     };
     refresh(d, &parts, r, sel)?;
     root.set_text_content(None);
     root.append_child(&frag)?;
     Ok(parts)
+}
+
+fn check(group: &[HtmlInputElement], chosen: Option<usize>) {
+    for (i, input) in group.iter().enumerate() {
+        input.set_checked(Some(i) == chosen);
+    }
 }
 
 /// Brings every part that depends on the reader's choices up to date with `sel`.
@@ -259,8 +334,28 @@ pub fn refresh(d: &Dom, p: &Parts, r: &Recipe, sel: &Selection) -> Res<()> {
     at(&p.fewer, sel.servings <= r.servings.min)?;
     at(&p.more, sel.servings >= r.servings.max)?;
     let system = sel.units.unwrap_or(r.units);
-    p.units[0].set_checked(system == System::Us);
-    p.units[1].set_checked(system == System::Metric);
+    check(&p.units, Some(if system == System::Us { 0 } else { 1 }));
+    check(&p.spice, sel.spice);
+    for (group, &chosen) in p.swaps.iter().zip(&sel.swaps) {
+        check(group, Some(chosen));
+    }
+    if let Some(summary) = &p.swaps_summary {
+        let chosen: Vec<&str> = r
+            .swaps
+            .iter()
+            .zip(&sel.swaps)
+            .filter_map(|(sw, &i)| sw.options.get(i).map(|o| o.label.as_str()))
+            .collect();
+        summary.set_text_content(Some(&["Swaps: ", &chosen.join(", ")].concat()));
+    }
+    if let Some((label, input)) = &p.side {
+        label.toggle_attribute_with_force("hidden", !view::side_available(r, sel))?;
+        input.set_checked(sel.side);
+    }
+    p.notes.set_text_content(None);
+    for note in view::notes(r, sel) {
+        d.text(&p.notes, "li", "note", "note", &note)?;
+    }
     ingredient_items(d, &p.ingredients, r, sel)?;
     step_items(d, &p.steps, r, sel)
 }
