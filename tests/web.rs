@@ -317,3 +317,48 @@ fn units_radios_convert_and_an_invalid_attribute_is_ignored() {
     metric.click();
     assert_eq!(amounts(&root)[0], "500 g");
 }
+
+#[wasm_bindgen_test]
+fn spice_radios_side_switch_and_swaps_update_lines_steps_and_notes() {
+    let root = host_with(&[("spice", "mild")]);
+    let _card = Card::mount(root.clone(), recipe(SEED)).unwrap();
+    let radio = |sel: &str| -> HtmlInputElement {
+        root.query_selector(sel).unwrap().unwrap().unchecked_into()
+    };
+    assert!(radio("input[name=rc-spice][value=mild]").checked());
+    assert_eq!(amounts(&root)[8], "1");
+    assert_eq!(all(&root, "[part~=note]").len(), 1);
+    radio("input[name=rc-spice][value=none]").click();
+    let items: Vec<String> = all(&root, "[part~=item]")
+        .iter()
+        .filter_map(|e| e.text_content())
+        .collect();
+    assert!(items.contains(&"red bell pepper".to_string()), "{items:?}");
+    let side = root.query_selector("[part~=side]").unwrap().unwrap();
+    assert!(
+        side.has_attribute("hidden"),
+        "no chilies left to serve on the side"
+    );
+    radio("input[name=rc-spice][value=hot]").click();
+    assert!(!side.has_attribute("hidden"));
+    radio("input[name=rc-side]").click();
+    let aromatics = all(&root, "[part~=step-text]")[2].text_content().unwrap();
+    assert!(
+        aromatics.contains("4 garlic cloves, and the white parts"),
+        "{aromatics}"
+    );
+    radio("input[name=rc-swap-0][value=chicken]").click();
+    assert_eq!(
+        all(&root, "[part~=step-title]")[1].text_content(),
+        Some("Brown the Chicken Perfectly".into())
+    );
+    assert_eq!(
+        text(&root, "[part~=swaps-summary]"),
+        "Swaps: Chicken, Palm sugar"
+    );
+    let notes: Vec<String> = all(&root, "[part~=note]")
+        .iter()
+        .filter_map(|e| e.text_content())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+}
