@@ -292,3 +292,69 @@ export function exactName(text) {
     .replace(/\s+/g, '\\s+');
   return new RegExp(`^\\s*${body}\\s*$`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Generated pages and console warnings (servings tests, benchmarks)
+
+const escAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * HTML for a minimal page holding one <recipe-card>, meant to be served under www/test-pages/
+ * (so `../recipe-card.js` and `../recipes/…` resolve). `attrs` are the element's attributes;
+ * `recipe` (an object) is inlined as <script type="application/json"> instead of `src`.
+ */
+export function cardPageHtml({
+  attrs = {},
+  recipe = null,
+  src = recipe ? null : '../recipes/caramelised-pork-mince.json',
+  loader = '../recipe-card.js',
+  title = 'Generated recipe card page',
+} = {}) {
+  const all = { ...(src ? { src } : {}), ...attrs };
+  const attrText = Object.entries(all)
+    .filter(([, v]) => v != null)
+    .map(([k, v]) => ` ${k}="${escAttr(v)}"`)
+    .join('');
+  const inline = recipe
+    ? `\n  <script type="application/json">${JSON.stringify(recipe).replace(/</g, '\\u003c')}</script>\n`
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escAttr(title)}</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<main>
+<h1>${escAttr(title)}</h1>
+<script type="module" src="${escAttr(loader)}"></script>
+<recipe-card${attrText}>${inline}</recipe-card>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Serve `html` at `rel` (resolved against baseURL; any query string) for a page or context,
+ * through Playwright routing: no file is written. Returns the absolute URL.
+ */
+export async function routeHtml(target, baseURL, rel, html) {
+  const url = new URL(rel, baseURL);
+  await target.route(
+    (u) => u.origin === url.origin && u.pathname === url.pathname,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  return url.href;
+}
+
+/** Collect console.warn texts of a page (in order) into the returned array. */
+export function collectWarnings(page) {
+  const warnings = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning') warnings.push(msg.text());
+  });
+  return warnings;
+}
