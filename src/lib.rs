@@ -5,10 +5,12 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod model;
+pub mod progress;
 pub mod quantity;
 pub mod schema;
 pub mod settings;
 pub mod template;
+pub mod timer;
 pub mod validate;
 pub mod view;
 

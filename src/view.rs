@@ -50,6 +50,8 @@ impl Selection {
 /// One line of the ingredient list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
+    /// The ingredient's index in the recipe (cook-mode checkboxes follow it).
+    pub index: usize,
     /// `3 tbsp`, `2–3`, `to taste`; empty when the ingredient has no amount.
     pub amount: String,
     /// The amount is words ("to taste"), not a measure.
@@ -156,10 +158,12 @@ pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
     let f = factor(r, sel.servings);
     effective_ingredients(r, sel)
         .iter()
-        .filter(|i| i.used)
-        .map(|i| {
+        .enumerate()
+        .filter(|(_, i)| i.used)
+        .map(|(index, i)| {
             let (amount, plural) = amount(i, f, sel.units);
             Line {
+                index,
                 amount,
                 amount_is_text: matches!(i.amount, Amount::Text(_)),
                 name: name(i, plural),

@@ -239,9 +239,9 @@ fn slider_input_rescales_every_amount_and_the_step_text_at_once() {
         amounts(&root),
         [
             "1 kg",
-            "⅜ cup",
+            "88.7 ml",
             "a touch of",
-            "⅜ cup",
+            "88.7 ml",
             "2 tbsp",
             "1 tbsp",
             "4",
@@ -255,7 +255,7 @@ fn slider_input_rescales_every_amount_and_the_step_text_at_once() {
     assert_eq!(all(&root, "dl.meta dd")[2].text_content(), Some("8".into()));
     let caramel = text(&root, "[part~=step-text]");
     assert!(
-        caramel.starts_with("Begin by melting ⅜ cup palm sugar"),
+        caramel.starts_with("Begin by melting 88.7 ml palm sugar"),
         "{caramel}"
     );
     // Above what one wok holds, the browning step says to work in batches.

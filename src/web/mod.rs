@@ -1,30 +1,54 @@
 //! The browser shell: the only module that touches `web_sys` and `JsValue`.
 //!
 //! `www/recipe-card.js` fetches and parses the recipe, then calls [`Card::mount`]. A card is its
-//! recipe and the reader's [`Selection`]; every event updates the selection and re-renders the
-//! parts that depend on it from the pure core (`crate::view`), so nothing on screen goes stale.
+//! recipe, the reader's [`Selection`], its timers and its cook-mode marks, all in one [`State`];
+//! every event changes that state and re-renders what depends on it from the pure core
+//! (`crate::view`, `crate::timer`), so nothing on screen goes stale.
 
+mod alert;
 mod dom;
 mod render;
 mod storage;
+mod wake;
 
 use crate::model::Recipe;
+use crate::progress::Progress;
 use crate::schema::RecipeFile;
 use crate::settings::{self, Source};
+use crate::timer::{self, Alert, Clock, Phase, Run, Timers};
 use crate::validate::checked;
 use crate::view::Selection;
 use dom::Dom;
-use gloo_timers::callback::Timeout;
-use render::Parts;
-use std::cell::RefCell;
+use gloo_timers::callback::{Interval, Timeout};
+use render::{Live, Parts};
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+use wake::Wake;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlInputElement, Node, ShadowRoot};
 
 /// How long the value must rest before the announcer speaks it: once per gesture, not per tick.
 const ANNOUNCE_AFTER_MS: u32 = 700;
+/// How often a running timer's display is redrawn. Time itself comes from deadlines.
+const TICK_MS: u32 = 250;
+/// An alert beeps again this often until dismissed, at most `RING_TIMES` times.
+const RING_MS: u32 = 4000;
+const RING_TIMES: u32 = 15;
 /// The events the card listens for, once, on its shadow root.
 const EVENTS: [&str; 3] = ["input", "click", "change"];
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The browser's wall clock.
+struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+}
 
 fn dom_of(root: &ShadowRoot) -> Result<Dom, JsError> {
     root.owner_document()
@@ -43,28 +67,43 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&["<recipe-card> ", message].concat().into());
 }
 
-/// A card's state: the one place its choices live.
+fn log_error(err: &JsValue) {
+    web_sys::console::error_2(&"<recipe-card> update failed:".into(), err);
+}
+
+/// A card's state: the one place its choices, timers and marks live.
 struct State {
+    id: u32,
+    me: Weak<RefCell<State>>,
     dom: Dom,
     recipe: Recipe,
     selection: Selection,
+    timers: Timers<BrowserClock>,
+    progress: Progress,
     parts: Parts,
+    /// Alerts not yet dismissed: step and kind.
+    alerts: Vec<(usize, Alert)>,
     announce: Option<Timeout>,
+    tick: Option<Interval>,
+    ring: Option<Interval>,
+    wake: Wake,
+    sentinel: Option<JsValue>,
 }
 
 /// One mounted card, rendered into a shadow root and listening to its own controls.
 #[wasm_bindgen]
 pub struct Card {
     root: ShadowRoot,
-    /// The only strong reference: the listener holds a `Weak`, so freeing the card frees it.
-    _state: Rc<RefCell<State>>,
+    /// The only strong reference: callbacks hold a `Weak`, so freeing the card frees it.
+    state: Rc<RefCell<State>>,
     listener: Closure<dyn FnMut(Event)>,
+    visibility: Closure<dyn FnMut(Event)>,
 }
 
 #[wasm_bindgen]
 impl Card {
     /// Reads `recipe` (a parsed JSON object) and renders it into `root`, starting from the URL's,
-    /// the reader's stored, and the host element's choices.
+    /// the reader's stored, and the host element's choices, and restoring timers and marks.
     ///
     /// Throws an `Error` whose message names the field at fault; the caller shows it with
     /// [`show_error`] so that one broken card never blanks the page or its neighbours.
@@ -73,33 +112,86 @@ impl Card {
         // offending value instead. serde_path_to_error would add the path at +6.7 kB brotli.
         let file: RecipeFile = serde_wasm_bindgen::from_value(recipe).map_err(JsValue::from)?;
         let (recipe, problems) = checked(&file).map_err(|e| JsError::new(&e.text()))?;
-        for p in &problems {
-            warn(&p.text());
+        let mut warnings: Vec<String> = problems.iter().map(|p| p.text()).collect();
+        let selection = initial_selection(&root, &recipe, &mut warnings);
+        let mut timers = Timers::for_recipe(&recipe, BrowserClock);
+        if let Some(stored) = storage::get(&settings::recipe_key("timers", &recipe)) {
+            timers.restore(&stored, &mut warnings);
         }
-        let selection = initial_selection(&root, &recipe);
+        let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
+        if let Some(stored) = storage::get(&settings::recipe_key("progress", &recipe)) {
+            progress.restore(&stored, &mut warnings);
+        }
+        for w in &warnings {
+            warn(w);
+        }
         let dom = dom_of(&root)?;
-        let parts = render::card(&dom, root.as_ref(), &recipe, &selection).map_err(js_err)?;
-        let state = Rc::new(RefCell::new(State {
-            dom,
-            recipe,
-            selection,
-            parts,
-            announce: None,
-        }));
+        let phases = live_timers(&timers);
+        let live = Live {
+            progress: &progress,
+            timers: &phases,
+        };
+        let parts =
+            render::card(&dom, root.as_ref(), &recipe, &selection, &live).map_err(js_err)?;
+        let id = NEXT_ID.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        let state = Rc::new_cyclic(|me| {
+            RefCell::new(State {
+                id,
+                me: me.clone(),
+                dom,
+                recipe,
+                selection,
+                timers,
+                progress,
+                parts,
+                alerts: Vec::new(),
+                announce: None,
+                tick: None,
+                ring: None,
+                wake: Wake::Off,
+                sentinel: None,
+            })
+        });
         let weak = Rc::downgrade(&state);
         let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             // Errors are logged, never thrown: an event handler has nobody to throw to.
             if let Err(err) = on_event(&weak, &e) {
-                web_sys::console::error_2(&"<recipe-card> update failed:".into(), &err);
+                log_error(&err);
             }
         });
         for name in EVENTS {
             root.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())?;
         }
+        let weak = Rc::downgrade(&state);
+        let visibility = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            if let Some(state) = weak.upgrade() {
+                if let Err(err) = on_visible(&mut state.borrow_mut()) {
+                    log_error(&err);
+                }
+            }
+        });
+        if let Some(doc) = root.owner_document() {
+            doc.add_event_listener_with_callback(
+                "visibilitychange",
+                visibility.as_ref().unchecked_ref(),
+            )?;
+        }
+        {
+            let mut s = state.borrow_mut();
+            update_notify_button(&s);
+            tick(&mut s)?;
+            if s.timers.any_running() {
+                start_ticking(&mut s);
+            }
+        }
         Ok(Card {
             root,
-            _state: state,
+            state,
             listener,
+            visibility,
         })
     }
 }
@@ -111,17 +203,47 @@ impl Drop for Card {
                 .root
                 .remove_event_listener_with_callback(name, self.listener.as_ref().unchecked_ref());
         }
+        if let Some(doc) = self.root.owner_document() {
+            let _ = doc.remove_event_listener_with_callback(
+                "visibilitychange",
+                self.visibility.as_ref().unchecked_ref(),
+            );
+        }
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            alert::title(s.id, None);
+            s.tick = None;
+            s.ring = None;
+            if let Some(sentinel) = s.sentinel.take() {
+                wake::release(&sentinel);
+            }
+        }
     }
 }
 
+/// Each timer's step, phase now, whether it is paused, and whether its duration is a range.
+fn live_timers(timers: &Timers<BrowserClock>) -> Vec<(usize, Phase, bool, bool)> {
+    let now = timers.now();
+    timers
+        .list
+        .iter()
+        .map(|t| {
+            (
+                t.step,
+                t.phase(now),
+                matches!(t.run, Run::Paused { .. }),
+                t.lo < t.hi,
+            )
+        })
+        .collect()
+}
+
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
-fn initial_selection(root: &ShadowRoot, recipe: &Recipe) -> Selection {
+fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
     let host = root.host();
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let attr = |name: &str| host.get_attribute(name);
-    let mut warnings = Vec::new();
     let mut sel = Selection::default_for(recipe);
 
     let stored = storage::get(&settings::recipe_key("servings", recipe));
@@ -133,18 +255,20 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe) -> Selection {
             (Source::Stored, stored.as_deref()),
             (Source::Attribute, attribute.as_deref()),
         ],
-        &mut warnings,
+        warnings,
     );
     let stored = storage::get(settings::UNITS_KEY);
     let attribute = attr("units");
+    // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(
         &[
             (Source::Url, settings::query_param(&search, "units")),
             (Source::Stored, stored.as_deref()),
             (Source::Attribute, attribute.as_deref()),
         ],
-        &mut warnings,
-    );
+        warnings,
+    )
+    .or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
         let ids: Vec<&str> = sp.levels.iter().map(|l| l.id.as_str()).collect();
         let stored = storage::get(&settings::recipe_key("spice", recipe));
@@ -154,7 +278,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe) -> Selection {
             (Source::Stored, stored.as_deref()),
             (Source::Attribute, attribute.as_deref()),
         ];
-        if let Some(i) = settings::choice("spice", &ids, &given, &mut warnings) {
+        if let Some(i) = settings::choice("spice", &ids, &given, warnings) {
             sel.spice = Some(i);
         }
         sel.side = storage::get(&settings::recipe_key("side", recipe)).as_deref() == Some("1");
@@ -162,17 +286,10 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe) -> Selection {
     for (i, sw) in recipe.swaps.iter().enumerate() {
         let ids: Vec<&str> = sw.options.iter().map(|o| o.id.as_str()).collect();
         let stored = storage::get(&swap_key(recipe, i));
-        if let Some(chosen) = settings::choice(
-            &sw.id,
-            &ids,
-            &[(Source::Stored, stored.as_deref())],
-            &mut warnings,
-        ) {
+        let given = [(Source::Stored, stored.as_deref())];
+        if let Some(chosen) = settings::choice(&sw.id, &ids, &given, warnings) {
             sel.swaps[i] = chosen;
         }
-    }
-    for w in &warnings {
-        warn(w);
     }
     sel
 }
@@ -184,6 +301,12 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
         .map(|s| s.id.as_str())
         .unwrap_or_default();
     settings::recipe_key(&["swap.", id].concat(), recipe)
+}
+
+/// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
+fn data_index(target: &Element, attr: &str) -> Option<usize> {
+    let el = target.closest(&["[", attr, "]"].concat()).ok()??;
+    el.get_attribute(attr)?.parse().ok()
 }
 
 /// Applies one event from the card's controls to its state and re-renders what depends on it.
@@ -202,61 +325,127 @@ fn on_event(state: &Weak<RefCell<State>>, e: &Event) -> Result<(), JsValue> {
             let n = value.parse::<u32>().unwrap_or(s.selection.servings);
             set_servings(&mut s, n.clamp(min, max))?;
         }
-        "click" => {
-            let Some(button) = target.closest("[data-step]")? else {
-                return Ok(());
-            };
-            let step = button.get_attribute("data-step").unwrap_or_default();
-            let n = match step.as_str() {
-                "-1" => s.selection.servings.saturating_sub(1),
-                _ => s.selection.servings.saturating_add(1),
-            };
-            set_servings(&mut s, n.clamp(min, max))?;
-        }
-        "change" => {
-            let input = target.unchecked_ref::<HtmlInputElement>();
-            let (name, value) = (input.name(), input.value());
-            if name == render::UNITS_NAME {
-                let mut ignored = Vec::new();
-                s.selection.units =
-                    settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
-                storage::set(settings::UNITS_KEY, &value);
-            } else if name == render::SPICE_NAME {
-                let Some(sp) = &s.recipe.spice else {
-                    return Ok(());
-                };
-                s.selection.spice = sp.levels.iter().position(|l| l.id == value);
-                storage::set(&settings::recipe_key("spice", &s.recipe), &value);
-            } else if name == render::SIDE_NAME {
-                s.selection.side = input.checked();
-                let on = if input.checked() { "1" } else { "0" };
-                storage::set(&settings::recipe_key("side", &s.recipe), on);
-            } else if let Some(i) = name
-                .strip_prefix(render::SWAP_PREFIX)
-                .and_then(|i| i.parse::<usize>().ok())
-            {
-                let Some(sw) = s.recipe.swaps.get(i) else {
-                    return Ok(());
-                };
-                let Some(chosen) = sw.options.iter().position(|o| o.id == value) else {
-                    return Ok(());
-                };
-                if let Some(slot) = s.selection.swaps.get_mut(i) {
-                    *slot = chosen;
-                }
-                storage::set(&swap_key(&s.recipe, i), &value);
-            } else {
-                return Ok(());
-            }
-            redraw(&s)?;
-        }
+        "click" => on_click(&mut s, &target)?,
+        "change" => on_change(&mut s, target.unchecked_ref::<HtmlInputElement>())?,
         _ => {}
     }
     Ok(())
 }
 
-fn redraw(s: &State) -> Result<(), JsValue> {
-    render::refresh(&s.dom, &s.parts, &s.recipe, &s.selection)
+fn on_click(s: &mut State, target: &Element) -> Result<(), JsValue> {
+    if let Some(button) = target.closest("[data-step]")? {
+        let n = s.selection.servings;
+        let n = match button.get_attribute("data-step").as_deref() {
+            Some("-1") => n.saturating_sub(1),
+            _ => n.saturating_add(1),
+        };
+        return set_servings(s, n.clamp(s.recipe.servings.min, s.recipe.servings.max));
+    }
+    if let Some(step) = data_index(target, "data-timer") {
+        alert::unlock_audio();
+        s.timers.toggle(step);
+        save_timers(s);
+        start_ticking(s);
+        return tick(s);
+    }
+    if let Some(step) = data_index(target, "data-reset") {
+        s.timers.reset(step);
+        s.alerts.retain(|a| a.0 != step);
+        save_timers(s);
+        show_alerts(s)?;
+        return tick(s);
+    }
+    if let Some(i) = data_index(target, "data-dismiss") {
+        if i < s.alerts.len() {
+            s.alerts.remove(i);
+        }
+        return show_alerts(s);
+    }
+    if target.closest("[data-notify]")?.is_some() {
+        let weak = s.me.clone();
+        alert::request_notifications(move || {
+            if let Some(state) = weak.upgrade() {
+                update_notify_button(&state.borrow());
+            }
+        });
+    }
+    Ok(())
+}
+
+fn on_change(s: &mut State, input: &HtmlInputElement) -> Result<(), JsValue> {
+    let (name, value) = (input.name(), input.value());
+    if name == render::GOT_NAME || name == render::DONE_NAME {
+        let marks = if name == render::GOT_NAME {
+            &mut s.progress.got
+        } else {
+            &mut s.progress.done
+        };
+        if let Some(m) = value.parse::<usize>().ok().and_then(|i| marks.get_mut(i)) {
+            *m = input.checked();
+        }
+        if name == render::DONE_NAME {
+            if let Some(li) = input.closest("li")? {
+                li.toggle_attribute_with_force("data-done", input.checked())?;
+            }
+        }
+        storage::set(
+            &settings::recipe_key("progress", &s.recipe),
+            &s.progress.encode(),
+        );
+        return Ok(());
+    }
+    if name == render::COOK_NAME {
+        if input.checked() {
+            request_wake(s);
+        } else {
+            if let Some(sentinel) = s.sentinel.take() {
+                wake::release(&sentinel);
+            }
+            s.wake = Wake::Off;
+        }
+        return show_wake(s);
+    }
+    if name == render::UNITS_NAME {
+        let mut ignored = Vec::new();
+        s.selection.units = settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
+        storage::set(settings::UNITS_KEY, &value);
+    } else if name == render::SPICE_NAME {
+        let Some(sp) = &s.recipe.spice else {
+            return Ok(());
+        };
+        s.selection.spice = sp.levels.iter().position(|l| l.id == value);
+        storage::set(&settings::recipe_key("spice", &s.recipe), &value);
+    } else if name == render::SIDE_NAME {
+        s.selection.side = input.checked();
+        let on = if input.checked() { "1" } else { "0" };
+        storage::set(&settings::recipe_key("side", &s.recipe), on);
+    } else if let Some(i) = name
+        .strip_prefix(render::SWAP_PREFIX)
+        .and_then(|i| i.parse::<usize>().ok())
+    {
+        let Some(sw) = s.recipe.swaps.get(i) else {
+            return Ok(());
+        };
+        let Some(chosen) = sw.options.iter().position(|o| o.id == value) else {
+            return Ok(());
+        };
+        if let Some(slot) = s.selection.swaps.get_mut(i) {
+            *slot = chosen;
+        }
+        storage::set(&swap_key(&s.recipe, i), &value);
+    } else {
+        return Ok(());
+    }
+    redraw(s)
+}
+
+fn redraw(s: &mut State) -> Result<(), JsValue> {
+    let phases = live_timers(&s.timers);
+    let live = Live {
+        progress: &s.progress,
+        timers: &phases,
+    };
+    render::refresh(&s.dom, &mut s.parts, &s.recipe, &s.selection, &live)
 }
 
 /// Shows `n` servings at once, stores it, and announces it once the value rests.
@@ -276,6 +465,196 @@ fn set_servings(s: &mut State, n: u32) -> Result<(), JsValue> {
         announcer.set_text_content(Some(&text));
     }));
     Ok(())
+}
+
+fn save_timers(s: &State) {
+    storage::set(
+        &settings::recipe_key("timers", &s.recipe),
+        &s.timers.encode(),
+    );
+}
+
+fn step_title(s: &State, step: usize) -> String {
+    s.parts
+        .timers
+        .iter()
+        .find(|t| t.step == step)
+        .map(|t| t.title.clone())
+        .or_else(|| s.recipe.steps.get(step).map(|st| st.title.clone()))
+        .unwrap_or_default()
+}
+
+/// Redraws the timers, raises the alerts that came due, and updates the page title.
+fn tick(s: &mut State) -> Result<(), JsValue> {
+    let due = s.timers.due();
+    if !due.is_empty() {
+        for &(step, kind) in &due {
+            s.alerts.retain(|a| a.0 != step);
+            s.alerts.push((step, kind));
+            let title = step_title(s, step);
+            alert::notify(
+                if kind == Alert::Done {
+                    "Timer done"
+                } else {
+                    "Check now"
+                },
+                &title,
+            );
+            alert::beep(kind == Alert::Done);
+        }
+        alert::vibrate();
+        save_timers(s);
+        show_alerts(s)?;
+        start_ringing(s);
+    }
+    let phases = live_timers(&s.timers);
+    render::timers(
+        &s.parts,
+        &Live {
+            progress: &s.progress,
+            timers: &phases,
+        },
+    )?;
+    let headline = match s.alerts.last() {
+        Some(&(step, kind)) => {
+            let what = if kind == Alert::Done {
+                "⏰ Done: "
+            } else {
+                "⏰ Check now: "
+            };
+            Some((0, [what, &step_title(s, step)].concat()))
+        }
+        None => s.timers.soonest().map(|(step, left)| {
+            (
+                left,
+                [
+                    "⏱ ",
+                    &timer::clock_text(left, true),
+                    " ",
+                    &step_title(s, step),
+                ]
+                .concat(),
+            )
+        }),
+    };
+    alert::title(s.id, headline);
+    if !s.timers.any_running() {
+        s.tick = None;
+    }
+    Ok(())
+}
+
+/// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time).
+fn start_ticking(s: &mut State) {
+    if s.tick.is_some() || !s.timers.any_running() {
+        return;
+    }
+    let weak = s.me.clone();
+    s.tick = Some(Interval::new(TICK_MS, move || {
+        if let Some(state) = weak.upgrade() {
+            if let Ok(mut s) = state.try_borrow_mut() {
+                if let Err(err) = tick(&mut s) {
+                    log_error(&err);
+                }
+            }
+        }
+    }));
+}
+
+/// Beeps again every few seconds until every alert is dismissed.
+fn start_ringing(s: &mut State) {
+    let weak = s.me.clone();
+    let times = Cell::new(0);
+    s.ring = Some(Interval::new(RING_MS, move || {
+        let Some(state) = weak.upgrade() else { return };
+        let Ok(mut s) = state.try_borrow_mut() else {
+            return;
+        };
+        times.set(times.get() + 1);
+        match s.alerts.last() {
+            Some(&(_, kind)) if times.get() <= RING_TIMES => alert::beep(kind == Alert::Done),
+            _ => s.ring = None,
+        }
+    }));
+}
+
+fn show_alerts(s: &mut State) -> Result<(), JsValue> {
+    let active: Vec<(String, Alert)> = s
+        .alerts
+        .iter()
+        .map(|&(step, kind)| (step_title(s, step), kind))
+        .collect();
+    if active.is_empty() {
+        s.ring = None;
+    }
+    render::alerts(&s.dom, &s.parts, &active)?;
+    tick_title(s);
+    Ok(())
+}
+
+fn tick_title(s: &mut State) {
+    if s.alerts.is_empty() && !s.timers.any_running() {
+        alert::title(s.id, None);
+    }
+}
+
+/// The page came back into view: catch the timers up at once and take the screen lock again.
+fn on_visible(s: &mut State) -> Result<(), JsValue> {
+    let visible = s.dom.doc.visibility_state() == web_sys::VisibilityState::Visible;
+    tick(s)?;
+    if visible && s.parts.cook.checked() && s.sentinel.is_none() {
+        request_wake(s);
+        show_wake(s)?;
+    }
+    Ok(())
+}
+
+fn request_wake(s: &mut State) {
+    let weak = s.me.clone();
+    s.wake = wake::request(move |result| {
+        let Some(state) = weak.upgrade() else {
+            if let Ok(sentinel) = result {
+                wake::release(&sentinel);
+            }
+            return;
+        };
+        let mut s = state.borrow_mut();
+        match result {
+            Ok(sentinel) if s.parts.cook.checked() => {
+                let weak = s.me.clone();
+                wake::on_release(&sentinel, move || {
+                    if let Some(state) = weak.upgrade() {
+                        let mut s = state.borrow_mut();
+                        s.sentinel = None;
+                        if s.parts.cook.checked() {
+                            s.wake = Wake::Released;
+                            let _ = show_wake(&s);
+                        }
+                    }
+                });
+                s.sentinel = Some(sentinel);
+                s.wake = Wake::On;
+            }
+            Ok(sentinel) => wake::release(&sentinel),
+            Err(why) => s.wake = Wake::Failed(why),
+        }
+        let _ = show_wake(&s);
+    });
+}
+
+fn show_wake(s: &State) -> Result<(), JsValue> {
+    s.parts.cook_status.set_text_content(Some(&s.wake.text()));
+    let state = match s.wake {
+        Wake::On => "on",
+        Wake::Unsupported | Wake::Failed(_) => "unsupported",
+        _ => "off",
+    };
+    s.parts.cook_status.set_attribute("data-state", state)
+}
+
+fn update_notify_button(s: &State) {
+    let ask = alert::notification_permission() == Some(web_sys::NotificationPermission::Default);
+    let _ = s.parts.notify.toggle_attribute_with_force("hidden", !ask);
 }
 
 /// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.

@@ -3,9 +3,11 @@
 
 use super::dom::{Dom, Res};
 use crate::model::Recipe;
+use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::quantity::System;
 use crate::settings;
+use crate::timer::{self, Alert, Phase};
 use crate::view::{self, Inline, Selection};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node};
@@ -45,23 +47,52 @@ fn header(d: &Dom, card: &Node, r: &Recipe, sel: &Selection) -> Res<Element> {
     serves.ok_or_else(|| "meta has no servings".into())
 }
 
-/// Fills the ingredient list for the current choices, replacing what it held.
-fn ingredient_items(d: &Dom, list: &Element, r: &Recipe, sel: &Selection) -> Res<()> {
+/// A checkbox named `name` with `value`, inside `parent`.
+fn checkbox(
+    d: &Dom,
+    parent: &Node,
+    part: &str,
+    name: &str,
+    value: usize,
+    checked: bool,
+) -> Res<HtmlInputElement> {
+    let input: HtmlInputElement = d.child(parent, "input", "check", part)?.unchecked_into();
+    input.set_type("checkbox");
+    input.set_name(name);
+    let mut v = String::new();
+    push_int(&mut v, value as i64);
+    input.set_value(&v);
+    input.set_checked(checked);
+    Ok(input)
+}
+
+/// Fills the ingredient list for the current choices, replacing what it held. Each line is the
+/// label of a real checkbox ("500 g ground pork, 15–20% fat"), for setting things out.
+fn ingredient_items(
+    d: &Dom,
+    list: &Element,
+    r: &Recipe,
+    sel: &Selection,
+    progress: &Progress,
+) -> Res<()> {
     list.set_text_content(None);
     for line in view::ingredient_lines(r, sel) {
         let li = d.child(list, "li", "ingredient", "ingredient")?;
+        let label = d.child(&li, "label", "ingredient-label", "")?;
+        let got = progress.got.get(line.index).copied().unwrap_or(false);
+        checkbox(d, &label, "ingredient-check", GOT_NAME, line.index, got)?;
         if !line.amount.is_empty() {
             let class = if line.amount_is_text {
                 "amount amount-text"
             } else {
                 "amount"
             };
-            d.text(&li, "span", class, "amount", &line.amount)?;
-            d.words(&li, " ")?;
+            d.text(&label, "span", class, "amount", &line.amount)?;
+            d.words(&label, " ")?;
         }
-        d.text(&li, "span", "item", "item", &line.name)?;
+        d.text(&label, "span", "item", "item", &line.name)?;
         if !line.prep.is_empty() {
-            d.text(&li, "span", "prep", "prep", &[", ", &line.prep].concat())?;
+            d.text(&label, "span", "prep", "prep", &[", ", &line.prep].concat())?;
         }
         if !line.tip.is_empty() {
             d.text(&li, "span", "tip", "tip", &line.tip)?;
@@ -70,11 +101,85 @@ fn ingredient_items(d: &Dom, list: &Element, r: &Recipe, sel: &Selection) -> Res
     Ok(())
 }
 
-/// Fills the step list for the current choices, replacing what it held.
-fn step_items(d: &Dom, list: &Element, r: &Recipe, sel: &Selection) -> Res<()> {
+/// Handles on one step's timer.
+pub struct TimerParts {
+    pub step: usize,
+    pub title: String,
+    pub group: Element,
+    pub time: Element,
+    pub status: Element,
+    pub button: Element,
+    pub reset: Element,
+}
+
+fn timer(d: &Dom, li: &Node, step: usize, title: &str, duration: &str) -> Res<TimerParts> {
+    let group = d.child(li, "div", "timer", "timer")?;
+    group.set_attribute("role", "group")?;
+    group.set_attribute("aria-label", &["Timer: ", title].concat())?;
+    d.text(&group, "span", "step-time", "step-time", duration)?;
+    let time = d.child(&group, "span", "timer-time", "timer-time")?;
+    let status = d.child(&group, "span", "timer-status", "timer-status")?;
+    let mut index = String::new();
+    push_int(&mut index, step as i64);
+    let button = d.child(&group, "button", "timer-button", "timer-button")?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute("data-timer", &index)?;
+    let reset = d.text(&group, "button", "timer-reset", "timer-reset", "Reset")?;
+    reset.set_attribute("type", "button")?;
+    reset.set_attribute("data-reset", &index)?;
+    reset.set_attribute("aria-label", &["Reset timer: ", title].concat())?;
+    Ok(TimerParts {
+        step,
+        title: title.into(),
+        group,
+        time,
+        status,
+        button,
+        reset,
+    })
+}
+
+/// Shows a timer as it stands: the time to its next bound or its overrun, what that means, and
+/// the one button that applies.
+pub fn timer_state(t: &TimerParts, phase: Phase, paused: bool, range: bool) -> Res<()> {
+    let (state, status, action) = match phase {
+        Phase::Idle => ("idle", "", "Start"),
+        _ if paused => ("paused", "Paused", "Resume"),
+        Phase::Counting { .. } => (
+            "running",
+            if range { "until check" } else { "left" },
+            "Pause",
+        ),
+        Phase::Check { .. } => ("check", "Check now", "Pause"),
+        Phase::Done { .. } => ("done", "Done", ""),
+    };
+    t.group.set_attribute("data-state", state)?;
+    t.time.set_text_content(Some(&timer::display(phase)));
+    t.status.set_text_content(Some(status));
+    t.button.set_text_content(Some(action));
+    t.button
+        .set_attribute("aria-label", &[action, " timer: ", &t.title].concat())?;
+    t.button
+        .toggle_attribute_with_force("hidden", action.is_empty())?;
+    t.reset
+        .toggle_attribute_with_force("hidden", phase == Phase::Idle)?;
+    Ok(())
+}
+
+/// Fills the step list for the current choices, replacing what it held; returns the timers.
+fn step_items(
+    d: &Dom,
+    list: &Element,
+    r: &Recipe,
+    sel: &Selection,
+    progress: &Progress,
+) -> Res<Vec<TimerParts>> {
     list.set_text_content(None);
-    for step in view::steps(r, sel) {
+    let mut timers = Vec::new();
+    for (n, step) in view::steps(r, sel).into_iter().enumerate() {
         let li = d.child(list, "li", "step", "step")?;
+        let done = progress.done.get(n).copied().unwrap_or(false);
+        li.toggle_attribute_with_force("data-done", done)?;
         d.text(&li, "h4", "step-title", "step-title", &step.title)?;
         let p = d.child(&li, "p", "step-text", "step-text")?;
         for run in &step.text {
@@ -88,14 +193,18 @@ fn step_items(d: &Dom, list: &Element, r: &Recipe, sel: &Selection) -> Res<()> {
                 }
             }
         }
+        for note in &step.notes {
+            d.text(&li, "p", "step-note", "step-note", note)?;
+        }
         if let Some(t) = &step.time {
-            d.text(&li, "p", "step-time", "step-time", t)?;
+            timers.push(timer(d, &li, n, &step.title, t)?);
         }
-        for n in &step.notes {
-            d.text(&li, "p", "step-note", "step-note", n)?;
-        }
+        let label = d.child(&li, "label", "step-done", "step-done")?;
+        let check = checkbox(d, &label, "step-done-check", DONE_NAME, n, done)?;
+        check.set_attribute("aria-label", &["Done: ", &step.title].concat())?;
+        d.words(&label, "Done")?;
     }
-    Ok(())
+    Ok(timers)
 }
 
 fn extras(d: &Dom, card: &Node, r: &Recipe) -> Res<()> {
@@ -156,6 +265,20 @@ pub struct Parts {
     /// "Swaps: Pork, Palm sugar", on the folded swaps.
     pub swaps_summary: Option<Element>,
     pub announcer: Element,
+    pub cook: HtmlInputElement,
+    pub cook_status: Element,
+    pub notify: Element,
+    /// Timer alerts, announced assertively: one item with a Dismiss button per alert.
+    pub alerts: Element,
+    /// One per timed step, rebuilt with the steps.
+    pub timers: Vec<TimerParts>,
+}
+
+/// What a refresh shows beside the recipe and the selection: cook-mode marks and timer phases.
+pub struct Live<'a> {
+    pub progress: &'a Progress,
+    /// For each timer: step, phase, paused, whether its duration is a range.
+    pub timers: &'a [(usize, Phase, bool, bool)],
 }
 
 /// The slider's id inside the card's shadow root.
@@ -165,6 +288,9 @@ pub const UNITS_NAME: &str = "rc-units";
 pub const SPICE_NAME: &str = "rc-spice";
 pub const SIDE_NAME: &str = "rc-side";
 pub const SWAP_PREFIX: &str = "rc-swap-";
+pub const COOK_NAME: &str = "rc-cook";
+pub const GOT_NAME: &str = "rc-got";
+pub const DONE_NAME: &str = "rc-done";
 
 /// A labelled radio group: `<fieldset part=…><legend>…</legend><label><input type=radio>…`.
 fn radios(
@@ -227,7 +353,7 @@ fn servings(
 }
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
-pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection) -> Res<Parts> {
+pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Res<Parts> {
     let frag: Node = d.doc.create_document_fragment().into();
     style(d, &frag)?;
     let card = d.child(&frag, "article", "card", "card")?;
@@ -282,6 +408,22 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection) -> Res<Parts> {
             swaps.push(radios(d, &details, "swap", &sw.label, &name, &options)?);
         }
     }
+    let cook_box = d.child(&controls, "div", "cook", "cook-mode")?;
+    let label = d.child(&cook_box, "label", "switch", "")?;
+    let cook: HtmlInputElement = d
+        .child(&label, "input", "", "cook-mode-switch")?
+        .unchecked_into();
+    cook.set_type("checkbox");
+    cook.set_name(COOK_NAME);
+    cook.set_attribute("role", "switch")?;
+    d.words(&label, "Cook mode")?;
+    let cook_status = d.text(
+        &cook_box,
+        "span",
+        "cook-status",
+        "cook-mode-status",
+        "Keeps your screen on while you cook",
+    )?;
     let announcer = d.child(&controls, "p", "announcer", "announcer")?;
     announcer.set_attribute("aria-live", "polite")?;
 
@@ -289,9 +431,21 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection) -> Res<Parts> {
     let notes = d.child(&s, "ul", "notes", "notes")?;
     let ingredients = d.child(&s, "ul", "ingredient-list", "")?;
     let s = section(d, &card, "steps", "Steps")?;
+    let notify = d.text(
+        &s,
+        "button",
+        "timer-notify",
+        "timer-notify",
+        "Notify me when a timer ends",
+    )?;
+    notify.set_attribute("type", "button")?;
+    notify.set_attribute("data-notify", "")?;
+    notify.set_attribute("hidden", "")?;
     let steps = d.child(&s, "ol", "step-list", "")?;
     extras(d, &card, r)?;
-    let parts = Parts {
+    let alerts = d.child(&card, "div", "alerts", "alerts")?;
+    alerts.set_attribute("aria-live", "assertive")?;
+    let mut parts = Parts {
         ingredients,
         steps,
         notes,
@@ -306,8 +460,13 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection) -> Res<Parts> {
         swaps,
         swaps_summary,
         announcer,
+        cook,
+        cook_status,
+        notify,
+        alerts,
+        timers: Vec::new(),
     };
-    refresh(d, &parts, r, sel)?;
+    refresh(d, &mut parts, r, sel, live)?;
     root.set_text_content(None);
     root.append_child(&frag)?;
     Ok(parts)
@@ -320,7 +479,7 @@ fn check(group: &[HtmlInputElement], chosen: Option<usize>) {
 }
 
 /// Brings every part that depends on the reader's choices up to date with `sel`.
-pub fn refresh(d: &Dom, p: &Parts, r: &Recipe, sel: &Selection) -> Res<()> {
+pub fn refresh(d: &Dom, p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) -> Res<()> {
     let mut n = String::new();
     push_int(&mut n, sel.servings as i64);
     p.serves.set_text_content(Some(&n));
@@ -356,8 +515,40 @@ pub fn refresh(d: &Dom, p: &Parts, r: &Recipe, sel: &Selection) -> Res<()> {
     for note in view::notes(r, sel) {
         d.text(&p.notes, "li", "note", "note", &note)?;
     }
-    ingredient_items(d, &p.ingredients, r, sel)?;
-    step_items(d, &p.steps, r, sel)
+    ingredient_items(d, &p.ingredients, r, sel, live.progress)?;
+    p.timers = step_items(d, &p.steps, r, sel, live.progress)?;
+    timers(p, live)
+}
+
+/// Updates every timer's display: the only work a tick does.
+pub fn timers(p: &Parts, live: &Live) -> Res<()> {
+    for t in &p.timers {
+        if let Some(&(_, phase, paused, range)) = live.timers.iter().find(|x| x.0 == t.step) {
+            timer_state(t, phase, paused, range)?;
+        }
+    }
+    Ok(())
+}
+
+/// Shows the alerts still waiting for the cook, each with its Dismiss button. The region is
+/// assertive, so a new alert is read out at once.
+pub fn alerts(d: &Dom, p: &Parts, active: &[(String, Alert)]) -> Res<()> {
+    p.alerts.set_text_content(None);
+    for (i, (title, alert)) in active.iter().enumerate() {
+        let item = d.child(&p.alerts, "div", "alert", "alert")?;
+        let what = match alert {
+            Alert::CheckNow => "Check now: ",
+            Alert::Done => "Done: ",
+        };
+        d.text(&item, "p", "", "", &[what, title].concat())?;
+        let b = d.text(&item, "button", "", "alert-dismiss", "Dismiss")?;
+        b.set_attribute("type", "button")?;
+        b.set_attribute("aria-label", &["Dismiss: ", title].concat())?;
+        let mut index = String::new();
+        push_int(&mut index, i as i64);
+        b.set_attribute("data-dismiss", &index)?;
+    }
+    Ok(())
 }
 
 /// Replaces everything in `root` with a short, readable error.

@@ -218,7 +218,7 @@ test('a recipe without levels or swaps shows neither control', async () => {
     const second = card(page, 'second');
     await second.getByRole('slider', { name: 'Servings' }).waitFor();
     assert.equal(await second.getByRole('group', { name: 'Spice level' }).count(), 0);
-    assert.equal(await second.getByRole('switch').count(), 0);
+    assert.equal(await second.getByRole('switch', { name: 'Chilies on the side' }).count(), 0);
     assert.equal(await second.locator('[part~=swaps]').count(), 0);
   });
 });

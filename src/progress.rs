@@ -1,0 +1,97 @@
+//! Cook-mode progress: ingredients a cook has set out and steps they have done, stored per recipe
+//! as `v1;i:0,3;s:1` (ingredient and step indices).
+
+use crate::quantity::format::push_int;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Per ingredient (recipe order): set out / checked off.
+    pub got: Vec<bool>,
+    /// Per step: marked done.
+    pub done: Vec<bool>,
+}
+
+impl Progress {
+    pub fn new(ingredients: usize, steps: usize) -> Progress {
+        Progress {
+            got: vec![false; ingredients],
+            done: vec![false; steps],
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        let mut out = String::from("v1");
+        for (tag, marks) in [("i:", &self.got), ("s:", &self.done)] {
+            out.push(';');
+            out.push_str(tag);
+            let mut first = true;
+            for (i, _) in marks.iter().enumerate().filter(|(_, m)| **m) {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                push_int(&mut out, i as i64);
+            }
+        }
+        out
+    }
+
+    /// Restores stored marks; a foreign or corrupt value, or an index past the recipe's end,
+    /// is skipped with a warning.
+    pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
+        let mut parts = stored.split(';');
+        if parts.next() != Some("v1") {
+            warnings.push("stored cook-mode progress in an unknown format: ignored".into());
+            return;
+        }
+        for part in parts {
+            let (marks, list) = match part.split_at_checked(2) {
+                Some(("i:", list)) => (&mut self.got, list),
+                Some(("s:", list)) => (&mut self.done, list),
+                _ => {
+                    warnings.push(["stored progress entry ignored: ", part].concat());
+                    continue;
+                }
+            };
+            for index in list.split(',').filter(|s| !s.is_empty()) {
+                match index.parse::<usize>().ok().and_then(|i| marks.get_mut(i)) {
+                    Some(m) => *m = true,
+                    None => warnings.push(["stored progress index ignored: ", index].concat()),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_skips_what_it_cannot_read() {
+        let mut p = Progress::new(4, 3);
+        p.got[0] = true;
+        p.got[3] = true;
+        p.done[1] = true;
+        assert_eq!(p.encode(), "v1;i:0,3;s:1");
+        let mut q = Progress::new(4, 3);
+        let mut w = Vec::new();
+        q.restore(&p.encode(), &mut w);
+        assert_eq!((q, w.len()), (p, 0));
+
+        let mut q = Progress::new(2, 2);
+        let mut w = Vec::new();
+        q.restore("v1;i:1,7,x;s:;z:3", &mut w);
+        assert_eq!(q.got, [false, true]);
+        assert_eq!(
+            w,
+            [
+                "stored progress index ignored: 7",
+                "stored progress index ignored: x",
+                "stored progress entry ignored: z:3"
+            ]
+        );
+        q.restore("[1,2]", &mut w);
+        assert_eq!(w.len(), 4);
+    }
+}

@@ -1,0 +1,358 @@
+//! Step timers as a state machine over wall-clock deadlines, behind a [`Clock`].
+//!
+//! Time left is always `deadline - now`, never a count of ticks: a timer is right after the tab
+//! slept, the phone locked or the browser throttled it, and it survives a reload because its state
+//! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
+
+use crate::quantity::format::push_int;
+
+/// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
+pub trait Clock {
+    fn now(&self) -> u64;
+}
+
+/// Where a timer's time is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Run {
+    Idle,
+    /// Running: the upper bound is reached at `deadline`.
+    Running {
+        deadline: u64,
+    },
+    /// Paused with `left` ms to the upper bound.
+    Paused {
+        left: u64,
+    },
+}
+
+/// What a timer shows, derived from its run and the time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Idle,
+    /// Before the lower bound: `left` ms until "check now" (or "done" for an exact duration).
+    Counting {
+        left: u64,
+    },
+    /// Between the bounds of a range: `left` ms until "done".
+    Check {
+        left: u64,
+    },
+    /// Past the upper bound by `over` ms.
+    Done {
+        over: u64,
+    },
+}
+
+/// The moments a cook is alerted to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Alert {
+    CheckNow,
+    Done,
+}
+
+/// One step's timer. Durations are the step's, in ms; `lo == hi` for an exact duration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timer {
+    pub step: usize,
+    pub lo: u64,
+    pub hi: u64,
+    pub run: Run,
+    /// The latest alert already raised, so each rings once (across reloads too).
+    pub alerted: Option<Alert>,
+}
+
+impl Timer {
+    pub fn new(step: usize, lo_secs: u32, hi_secs: u32) -> Timer {
+        Timer {
+            step,
+            lo: lo_secs as u64 * 1000,
+            hi: hi_secs as u64 * 1000,
+            run: Run::Idle,
+            alerted: None,
+        }
+    }
+
+    /// Starts an idle timer or resumes a paused one.
+    pub fn start(&mut self, now: u64) {
+        self.run = match self.run {
+            Run::Idle => Run::Running {
+                deadline: now + self.hi,
+            },
+            Run::Paused { left } => Run::Running {
+                deadline: now + left,
+            },
+            running => running,
+        };
+    }
+
+    /// Pauses a running timer, keeping the time left (or the overrun, as none left).
+    pub fn pause(&mut self, now: u64) {
+        if let Run::Running { deadline } = self.run {
+            self.run = Run::Paused {
+                left: deadline.saturating_sub(now),
+            };
+        }
+    }
+
+    pub fn reset(&mut self) {
+        self.run = Run::Idle;
+        self.alerted = None;
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.run, Run::Running { .. })
+    }
+
+    /// The phase at `now`.
+    pub fn phase(&self, now: u64) -> Phase {
+        let to_hi = match self.run {
+            Run::Idle => return Phase::Idle,
+            Run::Running { deadline } => deadline as i128 - now as i128,
+            Run::Paused { left } => left as i128,
+        };
+        let window = (self.hi - self.lo) as i128;
+        if to_hi <= 0 {
+            Phase::Done {
+                over: (-to_hi) as u64,
+            }
+        } else if to_hi <= window {
+            Phase::Check { left: to_hi as u64 }
+        } else {
+            Phase::Counting {
+                left: (to_hi - window) as u64,
+            }
+        }
+    }
+
+    /// The alert due at `now` that has not been raised yet, marking it raised. A timer that
+    /// passed both bounds while the page was away raises only "done".
+    pub fn due(&mut self, now: u64) -> Option<Alert> {
+        let reached = match self.phase(now) {
+            Phase::Check { .. } => Alert::CheckNow,
+            Phase::Done { .. } => Alert::Done,
+            _ => return None,
+        };
+        if self.alerted.is_some_and(|a| a >= reached) {
+            return None;
+        }
+        self.alerted = Some(reached);
+        Some(reached)
+    }
+
+    /// When the next alert is due, for the timer that rings soonest (the page title shows it).
+    pub fn next_deadline(&self) -> Option<u64> {
+        match self.run {
+            Run::Running { deadline }
+                if self.alerted < Some(Alert::CheckNow) && self.lo < self.hi =>
+            {
+                Some(deadline - (self.hi - self.lo))
+            }
+            Run::Running { deadline } if self.alerted < Some(Alert::Done) => Some(deadline),
+            _ => None,
+        }
+    }
+}
+
+/// `3:05`, `12:00`, `1:02:03`; remaining time rounds up (a timer reads 0:01 until it is due).
+pub fn clock_text(ms: u64, round_up: bool) -> String {
+    let secs = if round_up {
+        ms.div_ceil(1000)
+    } else {
+        ms / 1000
+    };
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    let mut out = String::new();
+    if h > 0 {
+        push_int(&mut out, h as i64);
+        out.push(':');
+        if m < 10 {
+            out.push('0');
+        }
+    }
+    push_int(&mut out, m as i64);
+    out.push(':');
+    if s < 10 {
+        out.push('0');
+    }
+    push_int(&mut out, s as i64);
+    out
+}
+
+/// What the timer's display reads in `phase`: the time to the next bound, or the overrun.
+pub fn display(phase: Phase) -> String {
+    match phase {
+        Phase::Idle => String::new(),
+        Phase::Counting { left } | Phase::Check { left } => clock_text(left, true),
+        Phase::Done { over } => ["+", &clock_text(over, false)].concat(),
+    }
+}
+
+/// Stores running and paused timers as text: `v1;step,r,deadline,alert;step,p,left,alert`.
+/// Idle timers are not stored. No JSON: the wasm carries no JSON serializer.
+pub fn encode(timers: &[Timer]) -> String {
+    let mut out = String::from("v1");
+    for t in timers {
+        let (kind, value) = match t.run {
+            Run::Idle => continue,
+            Run::Running { deadline } => ('r', deadline),
+            Run::Paused { left } => ('p', left),
+        };
+        out.push(';');
+        push_int(&mut out, t.step as i64);
+        out.push(',');
+        out.push(kind);
+        out.push(',');
+        push_int(&mut out, value as i64);
+        out.push(',');
+        out.push(match t.alerted {
+            None => '0',
+            Some(Alert::CheckNow) => 'c',
+            Some(Alert::Done) => 'd',
+        });
+    }
+    out
+}
+
+/// Restores stored timers into `timers` (one per timed step, all idle). Entries that are corrupt,
+/// for a step without a timer, or beyond 24 hours away are skipped with a warning.
+pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<String>) {
+    let mut entries = stored.split(';');
+    if entries.next() != Some("v1") {
+        warnings.push(
+            [
+                "stored timers in an unknown format: ignored: ",
+                short(stored),
+            ]
+            .concat(),
+        );
+        return;
+    }
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    for entry in entries {
+        let fields: Vec<&str> = entry.split(',').collect();
+        let parsed = match fields.as_slice() {
+            [step, kind, value, alerted] => {
+                let step = step.parse::<usize>().ok();
+                let value = value.parse::<u64>().ok();
+                let alerted = match *alerted {
+                    "0" => Some(None),
+                    "c" => Some(Some(Alert::CheckNow)),
+                    "d" => Some(Some(Alert::Done)),
+                    _ => None,
+                };
+                match (step, *kind, value, alerted) {
+                    (Some(s), "r", Some(v), Some(a)) if v.abs_diff(now) <= DAY => {
+                        Some((s, Run::Running { deadline: v }, a))
+                    }
+                    (Some(s), "p", Some(v), Some(a)) if v <= DAY => {
+                        Some((s, Run::Paused { left: v }, a))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let slot = parsed
+            .and_then(|(s, run, a)| timers.iter_mut().find(|t| t.step == s).map(|t| (t, run, a)));
+        match slot {
+            Some((t, run, alerted)) => {
+                t.run = run;
+                t.alerted = alerted;
+            }
+            None => warnings.push(["stored timer entry ignored: ", short(entry)].concat()),
+        }
+    }
+}
+
+/// At most 40 characters of a stored value, for a warning.
+fn short(s: &str) -> &str {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// A recipe's timers (one per step with a duration) on one clock.
+pub struct Timers<C: Clock> {
+    clock: C,
+    pub list: Vec<Timer>,
+}
+
+impl<C: Clock> Timers<C> {
+    /// An idle timer for every step of `recipe` that has a duration.
+    pub fn for_recipe(recipe: &crate::model::Recipe, clock: C) -> Timers<C> {
+        let list = recipe
+            .steps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.duration.map(|d| Timer::new(i, d.lo, d.hi)))
+            .collect();
+        Timers { clock, list }
+    }
+
+    pub fn now(&self) -> u64 {
+        self.clock.now()
+    }
+
+    fn get(&mut self, step: usize) -> Option<&mut Timer> {
+        self.list.iter_mut().find(|t| t.step == step)
+    }
+
+    /// Start, pause or resume: the one button a cook presses.
+    pub fn toggle(&mut self, step: usize) {
+        let now = self.clock.now();
+        if let Some(t) = self.get(step) {
+            if t.is_running() {
+                t.pause(now);
+            } else {
+                t.start(now);
+            }
+        }
+    }
+
+    pub fn reset(&mut self, step: usize) {
+        if let Some(t) = self.get(step) {
+            t.reset();
+        }
+    }
+
+    /// The phase of the timer for `step` now.
+    pub fn phase(&self, step: usize) -> Phase {
+        let now = self.clock.now();
+        self.list
+            .iter()
+            .find(|t| t.step == step)
+            .map_or(Phase::Idle, |t| t.phase(now))
+    }
+
+    /// Alerts that came due since the last call, one per timer at most.
+    pub fn due(&mut self) -> Vec<(usize, Alert)> {
+        let now = self.clock.now();
+        self.list
+            .iter_mut()
+            .filter_map(|t| t.due(now).map(|a| (t.step, a)))
+            .collect()
+    }
+
+    /// The running timer whose next alert comes soonest: its step and the ms until then.
+    pub fn soonest(&self) -> Option<(usize, u64)> {
+        let now = self.clock.now();
+        self.list
+            .iter()
+            .filter_map(|t| t.next_deadline().map(|d| (t.step, d.saturating_sub(now))))
+            .min_by_key(|&(_, left)| left)
+    }
+
+    pub fn any_running(&self) -> bool {
+        self.list.iter().any(Timer::is_running)
+    }
+
+    pub fn encode(&self) -> String {
+        encode(&self.list)
+    }
+
+    pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
+        let now = self.clock.now();
+        decode(stored, &mut self.list, now, warnings);
+    }
+}
