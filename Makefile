@@ -66,8 +66,9 @@ test-wasm: setup-rust setup-browser
 test-e2e: build setup-browser
 	node --test --test-concurrency=1 tests/e2e/
 
-bench: build
+bench: build setup-browser
 	node tools/size.mjs
+	node tools/bench-slider.mjs
 
 clean:
 	rm -rf $(DIST) target

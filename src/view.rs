@@ -153,50 +153,51 @@ fn name(ing: &Ingredient, plural: bool) -> String {
     }
 }
 
-/// The ingredient list at the reader's choices (unused ingredients left out).
-pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
-    let f = factor(r, sel.servings);
-    effective_ingredients(r, sel)
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.used)
-        .map(|(index, i)| {
-            let (amount, plural) = amount(i, f, sel.units);
-            Line {
-                index,
-                amount,
-                amount_is_text: matches!(i.amount, Amount::Text(_)),
-                name: name(i, plural),
-                prep: i.prep.clone(),
-                tip: i.tip.clone(),
-            }
-        })
-        .collect()
+/// Everything on the card that depends on the reader's choices, computed together: the
+/// ingredients are patched once and each amount measured once, for the list and the steps alike.
+pub struct Shown {
+    pub lines: Vec<Line>,
+    pub steps: Vec<StepView>,
 }
 
-/// The steps at the reader's choices: references filled in, groups of unused ingredients dropped.
-pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
+pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     let f = factor(r, sel.servings);
     let ings = effective_ingredients(r, sel);
-    let side = match (&r.spice, side_available(r, sel) && sel.side) {
+    let amounts: Vec<(String, bool)> = ings.iter().map(|i| amount(i, f, sel.units)).collect();
+    let lines = ings
+        .iter()
+        .zip(&amounts)
+        .enumerate()
+        .filter(|(_, (i, _))| i.used)
+        .map(|(index, (i, (amount, plural)))| Line {
+            index,
+            amount: amount.clone(),
+            amount_is_text: matches!(i.amount, Amount::Text(_)),
+            name: name(i, *plural),
+            prep: i.prep.clone(),
+            tip: i.tip.clone(),
+        })
+        .collect();
+    let side = match (&r.spice, sel.side && side_free(r, &ings)) {
         (Some(sp), true) => sp.side.as_ref().map(|s| s.ingredient),
         _ => None,
     };
     let in_wok = |i: usize| ings.get(i).is_some_and(|g| g.used) && Some(i) != side;
     let choices = sel.choices(r);
-    r.steps
+    let steps = r
+        .steps
         .iter()
         .enumerate()
         .map(|(n, s)| {
             let mut text = Vec::new();
-            fill(&s.text, &ings, f, sel.units, &in_wok, &mut text);
-            let patches = choices
-                .iter()
-                .flat_map(|c| c.steps.iter())
-                .filter(|p| p.step == n);
+            fill(&s.text, &ings, &amounts, &in_wok, &mut text);
             let mut title = &s.title;
             let mut notes = Vec::new();
-            for p in patches {
+            for p in choices
+                .iter()
+                .flat_map(|c| c.steps.iter())
+                .filter(|p| p.step == n)
+            {
                 title = p.title.as_ref().unwrap_or(title);
                 notes.extend(p.note.clone());
             }
@@ -212,14 +213,24 @@ pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
                 notes,
             }
         })
-        .collect()
+        .collect();
+    Shown { lines, steps }
+}
+
+/// The ingredient list at the reader's choices (unused ingredients left out).
+pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
+    shown(r, sel).lines
+}
+
+/// The steps at the reader's choices: references filled in, groups of unused ingredients dropped.
+pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
+    shown(r, sel).steps
 }
 
 fn fill(
     t: &[Seg],
     ings: &[Ingredient],
-    f: Ratio,
-    units: Option<System>,
+    amounts: &[(String, bool)],
     in_wok: &dyn Fn(usize) -> bool,
     out: &mut Vec<Inline>,
 ) {
@@ -227,22 +238,23 @@ fn fill(
         match seg {
             Seg::Text(s) => out.push(Inline::Text(s.clone())),
             Seg::Name(i) | Seg::Amount(i) => {
-                let Some(ing) = ings.get(*i) else { continue };
-                let (amt, plural) = amount(ing, f, units);
+                let (Some(ing), Some((amt, plural))) = (ings.get(*i), amounts.get(*i)) else {
+                    continue;
+                };
                 out.push(Inline::Ref {
                     amount: if matches!(seg, Seg::Amount(_)) {
-                        amt
+                        amt.clone()
                     } else {
                         String::new()
                     },
-                    name: name(ing, plural),
+                    name: name(ing, *plural),
                 });
             }
             Seg::Group(g) => {
                 let mut ids = Vec::new();
                 crate::template::refs(g, &mut ids);
                 if ids.iter().all(|&i| in_wok(i)) {
-                    fill(g, ings, f, units, in_wok, out);
+                    fill(g, ings, amounts, in_wok, out);
                 }
             }
         }
@@ -268,10 +280,14 @@ pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
 /// Whether "on the side" applies: the recipe offers it and the chosen level still uses that
 /// ingredient as written (no chilies to serve on the side once bell pepper replaces them).
 pub fn side_available(r: &Recipe, sel: &Selection) -> bool {
+    side_free(r, &effective_ingredients(r, sel))
+}
+
+/// [`side_available`] on ingredients already patched.
+fn side_free(r: &Recipe, now: &[Ingredient]) -> bool {
     let Some(side) = r.spice.as_ref().and_then(|s| s.side.as_ref()) else {
         return false;
     };
-    let now = effective_ingredients(r, sel);
     match (now.get(side.ingredient), r.ingredients.get(side.ingredient)) {
         (Some(now), Some(base)) => now.used && now.item == base.item,
         _ => false,

@@ -175,30 +175,44 @@ pub(crate) fn glyph_for(r: Ratio) -> Option<char> {
 impl Add for Ratio {
     type Output = Ratio;
     fn add(self, o: Ratio) -> Ratio {
-        Ratio::from_wide(
-            self.num as i128 * o.den as i128 + o.num as i128 * self.den as i128,
-            self.den as i128 * o.den as i128,
-        )
+        let fast = || {
+            let n = self
+                .num
+                .checked_mul(o.den)?
+                .checked_add(o.num.checked_mul(self.den)?)?;
+            Ratio::new(n, self.den.checked_mul(o.den)?)
+        };
+        fast().unwrap_or_else(|| {
+            Ratio::from_wide(
+                self.num as i128 * o.den as i128 + o.num as i128 * self.den as i128,
+                self.den as i128 * o.den as i128,
+            )
+        })
     }
 }
 
 impl Sub for Ratio {
     type Output = Ratio;
     fn sub(self, o: Ratio) -> Ratio {
-        Ratio::from_wide(
-            self.num as i128 * o.den as i128 - o.num as i128 * self.den as i128,
-            self.den as i128 * o.den as i128,
-        )
+        self + Ratio {
+            num: -o.num,
+            den: o.den,
+        }
     }
 }
 
 impl Mul for Ratio {
     type Output = Ratio;
     fn mul(self, o: Ratio) -> Ratio {
-        Ratio::from_wide(
-            self.num as i128 * o.num as i128,
-            self.den as i128 * o.den as i128,
-        )
+        // Cross-reduce first: keeps products small, so the i64 path nearly always suffices.
+        let g1 = gcd(self.num, o.den).max(1);
+        let g2 = gcd(o.num, self.den).max(1);
+        let (a, d2) = (self.num / g1, o.den / g1);
+        let (b, d1) = (o.num / g2, self.den / g2);
+        match (a.checked_mul(b), d1.checked_mul(d2)) {
+            (Some(n), Some(d)) => Ratio { num: n, den: d },
+            _ => Ratio::from_wide(a as i128 * b as i128, d1 as i128 * d2 as i128),
+        }
     }
 }
 
@@ -209,16 +223,21 @@ impl Div for Ratio {
         if o.num == 0 {
             return Ratio::ZERO;
         }
-        Ratio::from_wide(
-            self.num as i128 * o.den as i128,
-            self.den as i128 * o.num as i128,
-        )
+        let (num, den) = if o.num < 0 {
+            (-o.den, -o.num)
+        } else {
+            (o.den, o.num)
+        };
+        self * Ratio { num, den }
     }
 }
 
 impl Ord for Ratio {
     fn cmp(&self, o: &Ratio) -> Ordering {
-        (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128))
+        match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128)),
+        }
     }
 }
 

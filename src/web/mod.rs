@@ -7,6 +7,7 @@
 
 mod alert;
 mod dom;
+mod lists;
 mod render;
 mod storage;
 mod wake;
@@ -476,6 +477,7 @@ fn save_timers(s: &State) {
 
 fn step_title(s: &State, step: usize) -> String {
     s.parts
+        .lists
         .timers
         .iter()
         .find(|t| t.step == step)

@@ -2,13 +2,14 @@
 //! everything that depends on the reader's choices comes from `crate::view`.
 
 use super::dom::{Dom, Res};
+use super::lists::Lists;
 use crate::model::Recipe;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::quantity::System;
 use crate::settings;
-use crate::timer::{self, Alert, Phase};
-use crate::view::{self, Inline, Selection};
+use crate::timer::{Alert, Phase};
+use crate::view::{self, Selection};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node};
 
@@ -45,166 +46,6 @@ fn header(d: &Dom, card: &Node, r: &Recipe, sel: &Selection) -> Res<Element> {
         }
     }
     serves.ok_or_else(|| "meta has no servings".into())
-}
-
-/// A checkbox named `name` with `value`, inside `parent`.
-fn checkbox(
-    d: &Dom,
-    parent: &Node,
-    part: &str,
-    name: &str,
-    value: usize,
-    checked: bool,
-) -> Res<HtmlInputElement> {
-    let input: HtmlInputElement = d.child(parent, "input", "check", part)?.unchecked_into();
-    input.set_type("checkbox");
-    input.set_name(name);
-    let mut v = String::new();
-    push_int(&mut v, value as i64);
-    input.set_value(&v);
-    input.set_checked(checked);
-    Ok(input)
-}
-
-/// Fills the ingredient list for the current choices, replacing what it held. Each line is the
-/// label of a real checkbox ("500 g ground pork, 15–20% fat"), for setting things out.
-fn ingredient_items(
-    d: &Dom,
-    list: &Element,
-    r: &Recipe,
-    sel: &Selection,
-    progress: &Progress,
-) -> Res<()> {
-    list.set_text_content(None);
-    for line in view::ingredient_lines(r, sel) {
-        let li = d.child(list, "li", "ingredient", "ingredient")?;
-        let label = d.child(&li, "label", "ingredient-label", "")?;
-        let got = progress.got.get(line.index).copied().unwrap_or(false);
-        checkbox(d, &label, "ingredient-check", GOT_NAME, line.index, got)?;
-        if !line.amount.is_empty() {
-            let class = if line.amount_is_text {
-                "amount amount-text"
-            } else {
-                "amount"
-            };
-            d.text(&label, "span", class, "amount", &line.amount)?;
-            d.words(&label, " ")?;
-        }
-        d.text(&label, "span", "item", "item", &line.name)?;
-        if !line.prep.is_empty() {
-            d.text(&label, "span", "prep", "prep", &[", ", &line.prep].concat())?;
-        }
-        if !line.tip.is_empty() {
-            d.text(&li, "span", "tip", "tip", &line.tip)?;
-        }
-    }
-    Ok(())
-}
-
-/// Handles on one step's timer.
-pub struct TimerParts {
-    pub step: usize,
-    pub title: String,
-    pub group: Element,
-    pub time: Element,
-    pub status: Element,
-    pub button: Element,
-    pub reset: Element,
-}
-
-fn timer(d: &Dom, li: &Node, step: usize, title: &str, duration: &str) -> Res<TimerParts> {
-    let group = d.child(li, "div", "timer", "timer")?;
-    group.set_attribute("role", "group")?;
-    group.set_attribute("aria-label", &["Timer: ", title].concat())?;
-    d.text(&group, "span", "step-time", "step-time", duration)?;
-    let time = d.child(&group, "span", "timer-time", "timer-time")?;
-    let status = d.child(&group, "span", "timer-status", "timer-status")?;
-    let mut index = String::new();
-    push_int(&mut index, step as i64);
-    let button = d.child(&group, "button", "timer-button", "timer-button")?;
-    button.set_attribute("type", "button")?;
-    button.set_attribute("data-timer", &index)?;
-    let reset = d.text(&group, "button", "timer-reset", "timer-reset", "Reset")?;
-    reset.set_attribute("type", "button")?;
-    reset.set_attribute("data-reset", &index)?;
-    reset.set_attribute("aria-label", &["Reset timer: ", title].concat())?;
-    Ok(TimerParts {
-        step,
-        title: title.into(),
-        group,
-        time,
-        status,
-        button,
-        reset,
-    })
-}
-
-/// Shows a timer as it stands: the time to its next bound or its overrun, what that means, and
-/// the one button that applies.
-pub fn timer_state(t: &TimerParts, phase: Phase, paused: bool, range: bool) -> Res<()> {
-    let (state, status, action) = match phase {
-        Phase::Idle => ("idle", "", "Start"),
-        _ if paused => ("paused", "Paused", "Resume"),
-        Phase::Counting { .. } => (
-            "running",
-            if range { "until check" } else { "left" },
-            "Pause",
-        ),
-        Phase::Check { .. } => ("check", "Check now", "Pause"),
-        Phase::Done { .. } => ("done", "Done", ""),
-    };
-    t.group.set_attribute("data-state", state)?;
-    t.time.set_text_content(Some(&timer::display(phase)));
-    t.status.set_text_content(Some(status));
-    t.button.set_text_content(Some(action));
-    t.button
-        .set_attribute("aria-label", &[action, " timer: ", &t.title].concat())?;
-    t.button
-        .toggle_attribute_with_force("hidden", action.is_empty())?;
-    t.reset
-        .toggle_attribute_with_force("hidden", phase == Phase::Idle)?;
-    Ok(())
-}
-
-/// Fills the step list for the current choices, replacing what it held; returns the timers.
-fn step_items(
-    d: &Dom,
-    list: &Element,
-    r: &Recipe,
-    sel: &Selection,
-    progress: &Progress,
-) -> Res<Vec<TimerParts>> {
-    list.set_text_content(None);
-    let mut timers = Vec::new();
-    for (n, step) in view::steps(r, sel).into_iter().enumerate() {
-        let li = d.child(list, "li", "step", "step")?;
-        let done = progress.done.get(n).copied().unwrap_or(false);
-        li.toggle_attribute_with_force("data-done", done)?;
-        d.text(&li, "h4", "step-title", "step-title", &step.title)?;
-        let p = d.child(&li, "p", "step-text", "step-text")?;
-        for run in &step.text {
-            match run {
-                Inline::Text(t) => d.words(&p, t)?,
-                Inline::Ref { amount, name } if amount.is_empty() => d.words(&p, name)?,
-                Inline::Ref { amount, name } => {
-                    let span = d.child(&p, "span", "ref", "ref")?;
-                    d.text(&span, "span", "amount", "amount", amount)?;
-                    d.words(&span, &[" ", name].concat())?;
-                }
-            }
-        }
-        for note in &step.notes {
-            d.text(&li, "p", "step-note", "step-note", note)?;
-        }
-        if let Some(t) = &step.time {
-            timers.push(timer(d, &li, n, &step.title, t)?);
-        }
-        let label = d.child(&li, "label", "step-done", "step-done")?;
-        let check = checkbox(d, &label, "step-done-check", DONE_NAME, n, done)?;
-        check.set_attribute("aria-label", &["Done: ", &step.title].concat())?;
-        d.words(&label, "Done")?;
-    }
-    Ok(timers)
 }
 
 fn extras(d: &Dom, card: &Node, r: &Recipe) -> Res<()> {
@@ -249,8 +90,7 @@ fn style(d: &Dom, root: &Node) -> Res<()> {
 
 /// Handles on the parts of a mounted card that change with the reader's choices.
 pub struct Parts {
-    pub ingredients: Element,
-    pub steps: Element,
+    pub lists: Lists,
     pub notes: Element,
     pub serves: Element,
     pub slider: HtmlInputElement,
@@ -270,8 +110,6 @@ pub struct Parts {
     pub notify: Element,
     /// Timer alerts, announced assertively: one item with a Dismiss button per alert.
     pub alerts: Element,
-    /// One per timed step, rebuilt with the steps.
-    pub timers: Vec<TimerParts>,
 }
 
 /// What a refresh shows beside the recipe and the selection: cook-mode marks and timer phases.
@@ -289,8 +127,7 @@ pub const SPICE_NAME: &str = "rc-spice";
 pub const SIDE_NAME: &str = "rc-side";
 pub const SWAP_PREFIX: &str = "rc-swap-";
 pub const COOK_NAME: &str = "rc-cook";
-pub const GOT_NAME: &str = "rc-got";
-pub const DONE_NAME: &str = "rc-done";
+pub use super::lists::{DONE_NAME, GOT_NAME};
 
 /// A labelled radio group: `<fieldset part=…><legend>…</legend><label><input type=radio>…`.
 fn radios(
@@ -446,8 +283,7 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> R
     let alerts = d.child(&card, "div", "alerts", "alerts")?;
     alerts.set_attribute("aria-live", "assertive")?;
     let mut parts = Parts {
-        ingredients,
-        steps,
+        lists: Lists::new(ingredients, steps),
         notes,
         serves,
         slider,
@@ -464,7 +300,6 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> R
         cook_status,
         notify,
         alerts,
-        timers: Vec::new(),
     };
     refresh(d, &mut parts, r, sel, live)?;
     root.set_text_content(None);
@@ -515,16 +350,15 @@ pub fn refresh(d: &Dom, p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live)
     for note in view::notes(r, sel) {
         d.text(&p.notes, "li", "note", "note", &note)?;
     }
-    ingredient_items(d, &p.ingredients, r, sel, live.progress)?;
-    p.timers = step_items(d, &p.steps, r, sel, live.progress)?;
+    p.lists.update(d, r, sel, live.progress)?;
     timers(p, live)
 }
 
 /// Updates every timer's display: the only work a tick does.
 pub fn timers(p: &Parts, live: &Live) -> Res<()> {
-    for t in &p.timers {
+    for t in &p.lists.timers {
         if let Some(&(_, phase, paused, range)) = live.timers.iter().find(|x| x.0 == t.step) {
-            timer_state(t, phase, paused, range)?;
+            t.show(phase, paused, range)?;
         }
     }
     Ok(())

@@ -195,7 +195,7 @@ test('index.html: title, ingredients, steps, FAQ and sections are shown', async 
       await steps.getByRole('heading', { level: 4, name: exactName(name) }).waitFor({ state: 'visible' });
     }
     const step1 = steps.getByRole('listitem').first();
-    const step1Text = (await step1.innerText()).replace(/\s+/g, ' ');
+    const step1Text = (await step1.textContent()).replace(/\s+/g, ' ');
     assert.match(step1Text, /palm sugar/i, 'step 1 should mention palm sugar');
     assert.match(
       step1Text,
