@@ -108,6 +108,21 @@ fn duration(path: &str, s: &str) -> Result<Duration> {
     })
 }
 
+/// A duration that cannot be right (zero, negative, over 24 hours, unreadable) is dropped with a
+/// warning: the step still reads well without its timer.
+fn optional_duration(
+    path: &str,
+    s: Option<&str>,
+    warnings: &mut Vec<FormatError>,
+) -> Option<Duration> {
+    duration(path, s?)
+        .map_err(|mut e| {
+            e.message.push_str(": no timer");
+            warnings.push(e);
+        })
+        .ok()
+}
+
 fn scaling(path: &str, s: &str) -> Result<Scaling> {
     Ok(match s {
         "linear" => Scaling::Linear,
@@ -368,11 +383,7 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
         steps.push(Step {
             id,
             title: required(&p("title"), &x.title)?,
-            duration: x
-                .duration
-                .as_deref()
-                .map(|d| duration(&p("duration"), d))
-                .transpose()?,
+            duration: optional_duration(&p("duration"), x.duration.as_deref(), &mut warnings),
             text,
         });
     }
@@ -381,18 +392,8 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
         name: required("name", &f.name)?,
         author: f.author.trim().to_string(),
         intro: f.intro.trim().to_string(),
-        prep: f
-            .times
-            .prep
-            .as_deref()
-            .map(|d| duration("times.prep", d))
-            .transpose()?,
-        cook: f
-            .times
-            .cook
-            .as_deref()
-            .map(|d| duration("times.cook", d))
-            .transpose()?,
+        prep: optional_duration("times.prep", f.times.prep.as_deref(), &mut warnings),
+        cook: optional_duration("times.cook", f.times.cook.as_deref(), &mut warnings),
         servings: Servings {
             base: s.base,
             min,

@@ -242,14 +242,6 @@ fn malformed_recipes_name_the_problem() {
             "steps[0].text: unclosed '{'",
         ),
         (
-            seed_with(|v| v["steps"][0]["duration"] = "0 min".into()),
-            "steps[0].duration",
-        ),
-        (
-            seed_with(|v| v["steps"][0]["duration"] = "25 h".into()),
-            "steps[0].duration",
-        ),
-        (
             seed_with(|v| v["steps"] = serde_json::json!([])),
             "steps: a recipe needs at least one step",
         ),
@@ -370,4 +362,22 @@ fn bad_levels_and_swap_options_are_left_out_with_a_warning() {
         w.last().unwrap(),
         "spice.levels: no usable option: the control is left out"
     );
+}
+
+/// A duration that cannot be right leaves its step without a timer, with a warning; the card renders.
+#[test]
+fn impossible_durations_drop_the_timer_with_a_warning() {
+    for bad in ["0 min", "-3 min", "25 h", "soon", "NaN min"] {
+        let json = seed_with(|v| v["steps"][0]["duration"] = bad.into());
+        let file: RecipeFile = serde_json::from_str(&json).unwrap();
+        let (r, w) = checked(&file).expect("the card still renders");
+        assert_eq!(r.steps[0].duration, None, "{bad}");
+        assert_eq!(w.len(), 1, "{bad}");
+        let text = w[0].text();
+        assert!(
+            text.starts_with("steps[0].duration: expected a duration")
+                && text.ends_with(": no timer"),
+            "{text}"
+        );
+    }
 }

@@ -517,29 +517,7 @@ fn tick(s: &mut State) -> Result<(), JsValue> {
             timers: &phases,
         },
     )?;
-    let headline = match s.alerts.last() {
-        Some(&(step, kind)) => {
-            let what = if kind == Alert::Done {
-                "⏰ Done: "
-            } else {
-                "⏰ Check now: "
-            };
-            Some((0, [what, &step_title(s, step)].concat()))
-        }
-        None => s.timers.soonest().map(|(step, left)| {
-            (
-                left,
-                [
-                    "⏱ ",
-                    &timer::clock_text(left, true),
-                    " ",
-                    &step_title(s, step),
-                ]
-                .concat(),
-            )
-        }),
-    };
-    alert::title(s.id, headline);
+    update_title(s);
     if !s.timers.any_running() {
         s.tick = None;
     }
@@ -590,14 +568,27 @@ fn show_alerts(s: &mut State) -> Result<(), JsValue> {
         s.ring = None;
     }
     render::alerts(&s.dom, &s.parts, &active)?;
-    tick_title(s);
+    update_title(s);
     Ok(())
 }
 
-fn tick_title(s: &mut State) {
-    if s.alerts.is_empty() && !s.timers.any_running() {
-        alert::title(s.id, None);
-    }
+/// This card's line for the page title: the latest alert, else the soonest running timer.
+fn update_title(s: &State) {
+    let headline = match s.alerts.last() {
+        Some(&(step, kind)) => {
+            let what = if kind == Alert::Done {
+                "⏰ Done: "
+            } else {
+                "⏰ Check now: "
+            };
+            Some((0, [what, &step_title(s, step)].concat()))
+        }
+        None => s.timers.soonest().map(|(step, left)| {
+            let time = timer::clock_text(left, true);
+            (left, ["⏱ ", &time, " ", &step_title(s, step)].concat())
+        }),
+    };
+    alert::title(s.id, headline);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
