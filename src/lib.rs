@@ -4,6 +4,7 @@
 //! `cargo test`; only the `web` module (compiled for wasm32 alone) touches the DOM.
 //! See ARCHITECTURE.md for the map.
 
+pub mod json;
 pub mod model;
 pub mod progress;
 pub mod quantity;

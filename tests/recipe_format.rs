@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use recipe_card::model::{Amount, Recipe, Scaling};
-use recipe_card::schema::RecipeFile;
+use recipe_card::schema;
 use recipe_card::validate::{checked, validate};
 use recipe_card::view::{self, Selection};
 
@@ -11,7 +11,7 @@ const SEED: &str = include_str!("../www/recipes/caramelised-pork-mince.json");
 const SEED_TEXT: &str = include_str!("../../shared/seed/000_a3317c8d10672758.txt");
 
 fn load(json: &str) -> Result<Recipe, String> {
-    let file: RecipeFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let file = schema::read(json).map_err(|e| e.text())?;
     validate(&file).map_err(|e| e.text())
 }
 
@@ -187,11 +187,34 @@ fn batches_note_appears_above_what_the_wok_holds() {
 #[test]
 fn malformed_recipes_name_the_problem() {
     let cases: Vec<(String, &str)> = vec![
-        ("{".into(), "EOF"),
-        ("42".into(), "invalid type"),
+        (
+            "{".into(),
+            "not valid JSON: line 1, column 2: expected a quoted field name",
+        ),
+        ("42".into(), "invalid type: number 42, expected an object"),
         (
             seed_with(|v| v["servings"]["base"] = "four".into()),
-            "invalid type",
+            "servings.base: invalid type: string \"four\", expected a whole number",
+        ),
+        (
+            seed_with(|v| v["servings"]["base"] = serde_json::json!(4.5)),
+            "servings.base: invalid type: number 4.5, expected a whole number",
+        ),
+        (
+            seed_with(|v| v["ingredients"][2]["item"] = serde_json::json!(["x"])),
+            "ingredients[2].item: invalid type: an array, expected a string",
+        ),
+        (
+            seed_with(|v| v["ingredients"][3]["use"] = "no".into()),
+            "ingredients[3].use: invalid type: string \"no\", expected true or false",
+        ),
+        (
+            seed_with(|v| v["steps"][1] = serde_json::json!({"title": "x"})),
+            "steps[1]: missing field `text`",
+        ),
+        (
+            seed_with(|v| v["faq"] = serde_json::json!({"q": "x"})),
+            "faq: invalid type: an object, expected an array",
         ),
         (
             seed_with(|v| {
@@ -295,7 +318,7 @@ fn every_fixture_in_www_is_valid_or_fails_as_its_name_says() {
 #[test]
 fn bad_levels_and_swap_options_are_left_out_with_a_warning() {
     let warned = |json: String| {
-        let file: RecipeFile = serde_json::from_str(&json).unwrap();
+        let file = schema::read(&json).unwrap();
         let (r, w) = checked(&file).expect("the card still renders");
         let w: Vec<String> = w.iter().map(|e| e.text()).collect();
         (r, w)
@@ -369,7 +392,7 @@ fn bad_levels_and_swap_options_are_left_out_with_a_warning() {
 fn impossible_durations_drop_the_timer_with_a_warning() {
     for bad in ["0 min", "-3 min", "25 h", "soon", "NaN min"] {
         let json = seed_with(|v| v["steps"][0]["duration"] = bad.into());
-        let file: RecipeFile = serde_json::from_str(&json).unwrap();
+        let file = schema::read(&json).unwrap();
         let (r, w) = checked(&file).expect("the card still renders");
         assert_eq!(r.steps[0].duration, None, "{bad}");
         assert_eq!(w.len(), 1, "{bad}");

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use recipe_card::model::Recipe;
-use recipe_card::schema::RecipeFile;
+use recipe_card::schema;
 use recipe_card::timer::{clock_text, display, Alert, Clock, Phase, Timers};
 use recipe_card::validate::validate;
 use std::cell::Cell;
@@ -35,7 +35,7 @@ const FINISH: usize = 3; // 2 min
 
 fn seed() -> Recipe {
     let json = include_str!("../www/recipes/caramelised-pork-mince.json");
-    validate(&serde_json::from_str::<RecipeFile>(json).unwrap()).unwrap()
+    validate(&schema::read(json).unwrap()).unwrap()
 }
 
 fn timers() -> (Timers<Fake>, Fake) {

@@ -16,15 +16,8 @@ function loadEngine() {
   return engine;
 }
 
-function parseJson(text, where) {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${where}: not valid JSON (${e.message})`);
-  }
-}
-
-/** The recipe object, from `src` or an inline `<script type="application/json">` child. */
+/** The recipe's JSON text, from `src` or an inline `<script type="application/json">` child.
+ * The wasm parses it, naming the line, column or field of any mistake. */
 async function readRecipe(el) {
   const src = el.getAttribute('src');
   if (src) {
@@ -38,10 +31,10 @@ async function readRecipe(el) {
       const why = res.status === 404 ? ', not found' : '';
       throw new Error(`${src}: could not be loaded (HTTP ${res.status}${why})`);
     }
-    return parseJson(await res.text(), src);
+    return res.text();
   }
   const inline = el.querySelector('script[type="application/json"]');
-  if (inline) return parseJson(inline.textContent, 'inline recipe');
+  if (inline) return inline.textContent;
   throw new Error('no recipe: give <recipe-card> a src attribute or an inline <script type="application/json">');
 }
 

@@ -14,7 +14,7 @@ mod wake;
 
 use crate::model::Recipe;
 use crate::progress::Progress;
-use crate::schema::RecipeFile;
+use crate::schema;
 use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Clock, Phase, Run, Timers};
 use crate::validate::checked;
@@ -103,15 +103,13 @@ pub struct Card {
 
 #[wasm_bindgen]
 impl Card {
-    /// Reads `recipe` (a parsed JSON object) and renders it into `root`, starting from the URL's,
+    /// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the URL's,
     /// the reader's stored, and the host element's choices, and restoring timers and marks.
     ///
     /// Throws an `Error` whose message names the field at fault; the caller shows it with
     /// [`show_error`] so that one broken card never blanks the page or its neighbours.
-    pub fn mount(root: ShadowRoot, recipe: JsValue) -> Result<Card, JsValue> {
-        // serde names a missing field but not the path of a mistyped one; its message quotes the
-        // offending value instead. serde_path_to_error would add the path at +6.7 kB brotli.
-        let file: RecipeFile = serde_wasm_bindgen::from_value(recipe).map_err(JsValue::from)?;
+    pub fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
+        let file = schema::read(recipe).map_err(|e| JsError::new(&e.text()))?;
         let (recipe, problems) = checked(&file).map_err(|e| JsError::new(&e.text()))?;
         let mut warnings: Vec<String> = problems.iter().map(|p| p.text()).collect();
         let selection = initial_selection(&root, &recipe, &mut warnings);

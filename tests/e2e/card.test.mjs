@@ -59,8 +59,7 @@ const ERROR_TITLE = /This recipe couldn['’]t be shown\./;
 const BROKEN = {
   missing: /404|not found/i,
   'invalid-json': /JSON/i,
-  // serde quotes the mistyped value rather than its path (docs/recipe-format.md).
-  'wrong-type': /invalid type: string "four", expected/,
+  'wrong-type': /servings\.base: invalid type: string "four", expected a whole number/,
   'missing-field': /steps/,
   'unknown-unit': /cupz/,
   'unknown-ingredient': /pepper/i,
