@@ -6,6 +6,7 @@ PORT ?= 8080
 DIST := www/dist
 WASM := target/wasm32-unknown-unknown/release/recipe_card.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
+ESBUILD := node_modules/.bin/esbuild
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -46,6 +47,8 @@ build: setup-rust setup-node
 	cargo build --release --target wasm32-unknown-unknown --lib
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
+	$(ESBUILD) $(DIST)/recipe_card.js --minify --format=esm --log-level=warning \
+		--outfile=$(DIST)/recipe_card.js --allow-overwrite
 
 serve: build
 	node tools/serve.mjs --port $(PORT)

@@ -311,17 +311,21 @@ impl<'a> Obj<'a> {
         } else {
             self.list(key)?
         };
-        items
-            .into_iter()
-            .map(|(p, v)| obj(p, v).and_then(&f))
-            .collect()
+        // Plain loops, not `collect::<Result<_>>`: each such collect is its own generic
+        // machinery in the wasm, once per item type.
+        let mut out = Vec::with_capacity(items.len());
+        for (p, v) in items {
+            out.push(f(obj(p, v)?)?);
+        }
+        Ok(out)
     }
 
     fn strings(&self, key: &str) -> Result<Vec<String>> {
-        self.list(key)?
-            .into_iter()
-            .map(|(p, v)| text(&p, v))
-            .collect()
+        let mut out = Vec::new();
+        for (p, v) in self.list(key)? {
+            out.push(text(&p, v)?);
+        }
+        Ok(out)
     }
 }
 

@@ -3,6 +3,11 @@
 //   <recipe-card src="my-recipe.json"></recipe-card>
 // It registers <recipe-card> once, loads the wasm from ./dist/ next to this file (so it works
 // from any CDN path), and mounts one card per element in an open shadow root.
+//
+// Never hurting the host page: nothing is fetched until a card comes near the viewport or the
+// browser is idle, whichever is first; one wasm instance (compiled while it streams in) serves
+// every card; and each card reserves a viewport's height until it renders, so the content below
+// it never moves on screen (cumulative layout shift 0).
 
 const DIST = new URL('./dist/', import.meta.url);
 let engine;
@@ -38,20 +43,55 @@ async function readRecipe(el) {
   throw new Error('no recipe: give <recipe-card> a src attribute or an inline <script type="application/json">');
 }
 
+/** Cards waiting to start, and what starts them: coming within 300px of the viewport, or idle time. */
+const waiting = new Set();
+const start = (el) => waiting.delete(el) && el.start();
+const near = new IntersectionObserver(
+  (entries) => entries.forEach((e) => e.isIntersecting && (near.unobserve(e.target), start(e.target))),
+  { rootMargin: '300px 0px' },
+);
+const whenIdle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+let idleAsked = false;
+function startWhenIdle() {
+  if (idleAsked) return;
+  idleAsked = true;
+  whenIdle(() => {
+    idleAsked = false;
+    [...waiting].forEach(start);
+  }, { timeout: 3000 });
+}
+
 class RecipeCard extends HTMLElement {
   #card = null;
   #run = 0;
 
   connectedCallback() {
-    if (this.#card) return;
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    this.#mount(root, ++this.#run);
+    if (this.#card || waiting.has(this)) return;
+    if (!this.shadowRoot) {
+      // Until the card renders, a block a viewport tall: whatever its final size, the content
+      // below it never moves on screen. (:host rules yield to the blogger's own CSS.)
+      const placeholder = document.createElement('style');
+      placeholder.textContent = ':host{display:block}';
+      this.attachShadow({ mode: 'open' }).append(placeholder);
+    }
+    if (!this.hasAttribute('data-ready')) this.style.minHeight = '100vh';
+    waiting.add(this);
+    near.observe(this);
+    startWhenIdle();
+  }
+
+  /** Loads the engine and the recipe, and mounts the card. */
+  start() {
+    if (!this.isConnected || this.#card) return;
+    this.#mount(this.shadowRoot, ++this.#run);
   }
 
   disconnectedCallback() {
     // Moving an element disconnects and reconnects it in one task: free only on real removal.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      waiting.delete(this);
+      near.unobserve(this);
       this.#run++;
       this.#card?.free();
       this.#card = null;
@@ -69,6 +109,7 @@ class RecipeCard extends HTMLElement {
       this.#card = m.Card.mount(root, recipe);
       this.removeAttribute('data-error');
       this.setAttribute('data-ready', '');
+      this.#release();
     } catch (e) {
       if (stale()) return;
       const detail = e?.message ?? String(e);
@@ -85,7 +126,13 @@ class RecipeCard extends HTMLElement {
         root.replaceChildren(p);
       }
       this.setAttribute('data-error', '');
+      this.#release();
     }
+  }
+
+  /** Drops the reserved height: nothing moves when the card is at least as tall. */
+  #release() {
+    this.style.minHeight = '';
   }
 }
 

@@ -147,10 +147,11 @@ impl Lists {
             }
         } else {
             self.ingredients.set_text_content(None);
-            self.lines = lines
-                .into_iter()
-                .map(|line| self.ingredient(d, line, progress))
-                .collect::<Res<_>>()?;
+            let mut drawn = Vec::with_capacity(lines.len());
+            for line in lines {
+                drawn.push(self.ingredient(d, line, progress)?);
+            }
+            self.lines = drawn;
         }
 
         let same = steps.len() == self.step_parts.len()

@@ -182,21 +182,27 @@ test('pause and resume keep the time left', async () => {
 
 test('a reload mid-timer resumes at the right time; paused timers stay paused', async () => {
   const { context, page, c } = await open();
+  // The card starts when the browser is idle, which the paused fake clock never is: let the
+  // clock run while the page reloads, then pause it again at a known time.
+  const reloadAndPauseAt = async (at) => {
+    await page.reload({ waitUntil: 'commit' });
+    await page.clock.resume();
+    await waitForCards(page);
+    await page.clock.pauseAt(at);
+  };
   try {
     await c.getByRole('button', { name: `Start timer: ${CARAMEL}` }).click();
     await c.getByRole('button', { name: `Start timer: ${FINISH}` }).click();
     await page.clock.runFor(MIN);
     await c.getByRole('button', { name: `Pause timer: ${FINISH}` }).click();
-    await page.reload();
-    await waitForCards(page);
-    await page.clock.runFor(15_000);
+    await reloadAndPauseAt(START + MIN + 5_000);
+    await page.clock.runFor(10_000);
     assert.deepEqual(await reads(c, CARAMEL), { time: '1:45', status: 'until check' });
     assert.deepEqual(await reads(c, FINISH), { time: '1:00', status: 'Paused' });
     // Closed and reopened much later: the caramel shows done, with its overrun.
     await page.clock.setSystemTime(START + 10 * MIN);
-    await page.reload();
-    await waitForCards(page);
-    assert.deepEqual(await reads(c, CARAMEL), { time: '+6:00', status: 'Done' });
+    await reloadAndPauseAt(START + 10 * MIN + 5_000);
+    assert.deepEqual(await reads(c, CARAMEL), { time: '+6:05', status: 'Done' });
   } finally {
     await context.close();
   }
@@ -260,7 +266,8 @@ test('keyboard only: timers, ingredient checkboxes and step marks', async () => 
     // Marks persist, and survive a servings change that redraws the lists.
     await c.getByRole('slider', { name: 'Servings' }).fill('6');
     assert.equal(await c.getByRole('checkbox', { name: /750 g ground pork/ }).isChecked(), true);
-    await page.reload();
+    await page.reload({ waitUntil: 'commit' });
+    await page.clock.resume();
     await waitForCards(page);
     assert.equal(await c.getByRole('checkbox', { name: /ground pork/ }).isChecked(), true);
     assert.equal(await c.getByRole('checkbox', { name: `Done: ${CARAMEL}` }).isChecked(), true);
