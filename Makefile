@@ -15,7 +15,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
 .PHONY: all setup setup-rust setup-browser setup-node build serve test lint test-native \
-	test-wasm test-e2e bench clean
+	test-wasm test-e2e size-check bench clean
 
 all: build
 
@@ -53,7 +53,7 @@ build: setup-rust setup-node
 serve: build
 	node tools/serve.mjs --port $(PORT)
 
-test: lint test-native test-wasm test-e2e
+test: lint test-native test-wasm test-e2e size-check
 
 lint: setup-rust
 	cargo fmt --check
@@ -69,9 +69,19 @@ test-wasm: setup-rust setup-browser
 test-e2e: build setup-browser
 	node --test --test-concurrency=1 tests/e2e/
 
+# The size ratchet (deterministic: pinned toolchain, brotli q11). See perf-budget.json.
+size-check: build
+	node tools/size.mjs --check perf-budget.json
+
+LIGHTHOUSE_VERSION := 13.5.0
+
 bench: build setup-browser
 	node tools/size.mjs
 	node tools/bench-slider.mjs
+	node tools/bench-slider.mjs --cpu-throttle 4
+	node tools/bench-load.mjs
+	@[ -d node_modules/lighthouse ] || npm install --no-save --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+	node tools/bench-lighthouse.mjs
 
 clean:
 	rm -rf $(DIST) target

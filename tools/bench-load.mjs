@@ -1,0 +1,117 @@
+// What the card costs a page, measured in headless Chromium with 4× CPU throttling (make bench):
+// time from entering the viewport to the first full render, compile-to-render time, main-thread
+// time added to a page load, wasm memory after mounting, and cumulative layout shift.
+// A benchmark: it prints figures and exits 0 unless the page breaks. Usage:
+//   node tools/bench-load.mjs [--runs N] [--cpu-throttle N] [--json]
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const RUNS = opt('--runs', 5);
+const THROTTLE = opt('--cpu-throttle', 4);
+const JSON_OUT = args.includes('--json');
+
+// Instruments a page: when the card enters the viewport, when the wasm is compiled, when the card
+// is ready, the wasm instance's memory, and layout shifts.
+const PROBE = () => {
+  const t = (window.__probe = { shifts: 0 });
+  const stream = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...a) => {
+    const r = await stream.apply(WebAssembly, a);
+    t.compiled ??= performance.now();
+    t.memory = () => r.instance.exports.memory.buffer.byteLength;
+    return r;
+  };
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) if (!e.hadRecentInput) t.shifts += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  addEventListener('DOMContentLoaded', () => {
+    const card = document.querySelector('recipe-card');
+    if (!card) return;
+    new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && (t.visible ??= performance.now())).observe(card);
+    new MutationObserver(() => card.hasAttribute('data-ready') && (t.ready ??= performance.now())).observe(card, { attributes: true });
+  });
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function load(browser, url, { scroll }) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await cdp.send('Performance.enable');
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'load' });
+  if (scroll) await page.evaluate(() => document.querySelector('recipe-card')?.scrollIntoView());
+  const hasCard = await page.evaluate(() => !!document.querySelector('recipe-card'));
+  if (hasCard) await page.waitForSelector('recipe-card[data-ready]', { timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const probe = await page.evaluate(() => {
+    const t = window.__probe;
+    return { visible: t.visible, compiled: t.compiled, ready: t.ready, memory: t.memory?.(), shifts: t.shifts };
+  });
+  await context.close();
+  return { ...probe, taskMs: metrics.TaskDuration * 1000, scriptMs: metrics.ScriptDuration * 1000 };
+}
+
+const server = await startServer({ root: path.join(REPO, 'www'), port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  // The same post without the card, for the main-thread time the card adds.
+  const bare = (await (await fetch(`${server.url}index.html`)).text())
+    .replace(/<script type="module" src="recipe-card.js"><\/script>/, '')
+    .replace(/<recipe-card[^>]*><\/recipe-card>/, '');
+  const withCard = [];
+  for (let i = 0; i < RUNS; i++) withCard.push(await load(browser, `${server.url}index.html`, { scroll: true }));
+  // Pages without the card go through a routed copy of index.html.
+  const bareRuns = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+    await context.route('**/__bare.html', (r) => r.fulfill({ contentType: 'text/html', body: bare }));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await cdp.send('Performance.enable');
+    await page.goto(`${server.url}__bare.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+    bareRuns.push(m.TaskDuration * 1000);
+    await context.close();
+  }
+  const figures = {
+    cpu_throttle: THROTTLE,
+    runs: RUNS,
+    visible_to_render_ms: median(withCard.map((r) => Math.max(0, r.ready - r.visible))),
+    compiled_to_render_ms: median(withCard.map((r) => r.ready - r.compiled)),
+    main_thread_added_ms: median(withCard.map((r) => r.taskMs)) - median(bareRuns),
+    wasm_memory_bytes: median(withCard.map((r) => r.memory)),
+    cls: Math.max(...withCard.map((r) => r.shifts)),
+  };
+  if (JSON_OUT) {
+    console.log(JSON.stringify(figures, null, 2));
+  } else {
+    const ms = (v) => `${v.toFixed(1)} ms`;
+    console.log(`Page load cost of the card on index.html, headless Chromium, ${THROTTLE}× CPU throttle, median of ${RUNS}:`);
+    console.log(`  entering the viewport → first full render   ${ms(figures.visible_to_render_ms)}`);
+    console.log(`  wasm compiled → first full render            ${ms(figures.compiled_to_render_ms)}   (target < 50 ms)`);
+    console.log(`  main-thread time added to the page load      ${ms(figures.main_thread_added_ms)}`);
+    console.log(`  wasm memory after mounting                   ${(figures.wasm_memory_bytes / 1024).toFixed(0)} KiB`);
+    console.log(`  cumulative layout shift (worst run)          ${figures.cls.toFixed(2)}   (target 0.00)`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
