@@ -368,3 +368,61 @@ fn spice_radios_side_switch_and_swaps_update_lines_steps_and_notes() {
         .collect();
     assert_eq!(notes.len(), 2, "{notes:?}");
 }
+
+#[wasm_bindgen_test]
+fn timed_steps_get_a_named_timer_and_cook_mode_marks() {
+    let root = host();
+    let _card = Card::mount(root.clone(), SEED).unwrap();
+    let timers = all(&root, "[part~=timer]");
+    assert_eq!(timers.len(), 4, "every step of the seed has a duration");
+    assert_eq!(
+        timers[0].get_attribute("aria-label"),
+        Some("Timer: Create the Caramel Base".into())
+    );
+    assert_eq!(timers[0].get_attribute("data-state"), Some("idle".into()));
+    let start = timers[0]
+        .query_selector("[part~=timer-button]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        start.get_attribute("aria-label"),
+        Some("Start timer: Create the Caramel Base".into())
+    );
+    start.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(
+        timers[0].get_attribute("data-state"),
+        Some("running".into())
+    );
+    assert_eq!(text(&root, "[part~=timer-time]"), "3:00");
+    assert_eq!(text(&root, "[part~=timer-status]"), "until check");
+    assert_eq!(start.text_content(), Some("Pause".into()));
+    // Real checkboxes for cook mode, labelled by the line itself.
+    let checks = all(&root, "input[type=checkbox][part~=ingredient-check]");
+    assert_eq!(checks.len(), 11);
+    let label = checks[0]
+        .closest("label")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(label, "500 g ground pork, 15–20% fat");
+    checks[0].unchecked_ref::<HtmlElement>().click();
+    let key = "recipe-card:progress:Vietnamese Caramelised Pork Mince Stir Fry";
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap();
+    assert_eq!(stored, Some("v1;i:0;s:".into()));
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("recipe-card:timers:Vietnamese Caramelised Pork Mince Stir Fry")
+        .unwrap()
+        .unwrap();
+    assert!(stored.starts_with("v1;0,r,"), "{stored}");
+}
