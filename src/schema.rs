@@ -52,21 +52,8 @@ pub struct Batch {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Ingredient {
-    pub id: String,
-    pub qty: Option<String>,
-    pub unit: Option<String>,
-    pub item: String,
-    pub plural: Option<String>,
-    /// Words in place of an amount, for unquantified ingredients: "to taste", "a splash of".
-    pub amount_text: Option<String>,
-    pub prep: Option<String>,
-    pub tip: Option<String>,
-    pub scale: Option<String>,
-    /// `false` leaves the ingredient out until a spice level or swap turns it on.
-    pub used: Option<bool>,
-}
+/// An ingredient is written with the same fields a patch changes; `item` is required here.
+pub type Ingredient = Patch;
 
 #[derive(Debug, Clone)]
 pub struct Step {
@@ -76,7 +63,8 @@ pub struct Step {
     pub duration: Option<String>,
 }
 
-/// Changes a spice level or swap option makes to one ingredient; absent fields stay as they are.
+/// An ingredient's fields: as written in `ingredients`, or the changes a spice level or swap
+/// option makes to one (absent fields stay as they are).
 #[derive(Debug, Clone, Default)]
 pub struct Patch {
     pub id: String,
@@ -369,18 +357,8 @@ pub fn read(text: &str) -> Result<RecipeFile> {
         },
         units: r.opt_str("units")?,
         ingredients: r.objects("ingredients", true, |o| {
-            Ok(Ingredient {
-                id: o.str("id")?,
-                qty: o.opt_amount("qty")?,
-                unit: o.opt_str("unit")?,
-                item: o.str("item")?,
-                plural: o.opt_str("plural")?,
-                amount_text: o.opt_str("amount_text")?,
-                prep: o.opt_str("prep")?,
-                tip: o.opt_str("tip")?,
-                scale: o.opt_str("scale")?,
-                used: o.opt_bool("use")?,
-            })
+            o.need("item")?;
+            patch(o)
         })?,
         steps: r.objects("steps", true, |o| {
             Ok(Step {
@@ -430,25 +408,28 @@ pub fn read(text: &str) -> Result<RecipeFile> {
     })
 }
 
+/// An ingredient's fields, as an ingredient or as a patch to one.
+fn patch(p: Obj) -> Result<Patch> {
+    Ok(Patch {
+        id: p.str("id")?,
+        qty: p.opt_amount("qty")?,
+        unit: p.opt_str("unit")?,
+        item: p.opt_str("item")?,
+        plural: p.opt_str("plural")?,
+        amount_text: p.opt_str("amount_text")?,
+        prep: p.opt_str("prep")?,
+        tip: p.opt_str("tip")?,
+        scale: p.opt_str("scale")?,
+        used: p.opt_bool("use")?,
+    })
+}
+
 fn choice(o: Obj) -> Result<Choice> {
     Ok(Choice {
         id: o.str("id")?,
         label: o.str("label")?,
         note: o.opt_str("note")?,
-        set: o.objects("set", false, |p| {
-            Ok(Patch {
-                id: p.str("id")?,
-                qty: p.opt_amount("qty")?,
-                unit: p.opt_str("unit")?,
-                item: p.opt_str("item")?,
-                plural: p.opt_str("plural")?,
-                amount_text: p.opt_str("amount_text")?,
-                prep: p.opt_str("prep")?,
-                tip: p.opt_str("tip")?,
-                scale: p.opt_str("scale")?,
-                used: p.opt_bool("use")?,
-            })
-        })?,
+        set: o.objects("set", false, patch)?,
         steps: o.objects("steps", false, |p| {
             Ok(StepPatch {
                 step: p.str("step")?,

@@ -152,7 +152,7 @@ fn qty(path: &str, s: &str) -> Result<Qty> {
 fn ingredient(i: usize, f: &schema::Ingredient) -> Result<Ingredient> {
     let p = |field| at("ingredients", i, field);
     let id = required(&p("id"), &f.id)?;
-    let item = required(&p("item"), &f.item)?;
+    let item = required(&p("item"), f.item.as_deref().unwrap_or_default())?;
     let unit = f.unit.as_deref().map(|u| unit(&p("unit"), u)).transpose()?;
     let scale = f
         .scale

@@ -208,6 +208,17 @@ fn remounting_replaces_the_card_instead_of_stacking_it() {
     assert_eq!(all(&root, "style").len(), 1);
 }
 
+/// What the card stored under `key`.
+fn stored(key: &str) -> Option<String> {
+    let window = web_sys::window().unwrap();
+    window
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap()
+}
+
 fn amounts(root: &ShadowRoot) -> Vec<String> {
     all(root, "li[part~=ingredient] [part~=amount]")
         .iter()
@@ -268,14 +279,7 @@ fn slider_input_rescales_every_amount_and_the_step_text_at_once() {
     let brown = &all(&root, "li[part~=step]")[1];
     assert!(brown.text_content().unwrap().contains("in batches"));
     let key = "recipe-card:servings:Vietnamese Caramelised Pork Mince Stir Fry";
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(key)
-        .unwrap();
-    assert_eq!(stored, Some("8".into()));
+    assert_eq!(stored(key), Some("8".into()));
 }
 
 #[wasm_bindgen_test]
@@ -408,21 +412,7 @@ fn timed_steps_get_a_named_timer_and_cook_mode_marks() {
     assert_eq!(label, "500 g ground pork, 15–20% fat");
     checks[0].unchecked_ref::<HtmlElement>().click();
     let key = "recipe-card:progress:Vietnamese Caramelised Pork Mince Stir Fry";
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(key)
-        .unwrap();
-    assert_eq!(stored, Some("v1;i:0;s:".into()));
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("recipe-card:timers:Vietnamese Caramelised Pork Mince Stir Fry")
-        .unwrap()
-        .unwrap();
+    assert_eq!(stored(key), Some("v1;i:0;s:".into()));
+    let stored = stored("recipe-card:timers:Vietnamese Caramelised Pork Mince Stir Fry").unwrap();
     assert!(stored.starts_with("v1;0,r,"), "{stored}");
 }
