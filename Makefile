@@ -7,7 +7,7 @@ DIST := www/dist
 WASM := target/wasm32-unknown-unknown/release/recipe_card.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
 ESBUILD := node_modules/.bin/esbuild
-WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+WASM_OPT_FLAGS := --gufa -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
