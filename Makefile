@@ -49,6 +49,8 @@ build: setup-rust setup-node
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	$(ESBUILD) $(DIST)/recipe_card.js --minify --format=esm --log-level=warning \
 		--outfile=$(DIST)/recipe_card.js --allow-overwrite
+	$(ESBUILD) www/recipe-card.js --minify --format=esm --log-level=warning \
+		--outfile=www/recipe-card.min.js
 
 serve: build
 	node tools/serve.mjs --port $(PORT)

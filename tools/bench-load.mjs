@@ -70,7 +70,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 try {
   // The same post without the card, for the main-thread time the card adds.
   const bare = (await (await fetch(`${server.url}index.html`)).text())
-    .replace(/<script type="module" src="recipe-card.js"><\/script>/, '')
+    .replace(/<script type="module" src="recipe-card(\.min)?\.js"><\/script>/, '')
     .replace(/<recipe-card[^>]*><\/recipe-card>/, '');
   const withCard = [];
   for (let i = 0; i < RUNS; i++) withCard.push(await load(browser, `${server.url}index.html`, { scroll: true }));

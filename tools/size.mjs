@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Size report for `make bench`: every file a reader's browser downloads for the card
-// (www/recipe-card.js plus the .js/.wasm/.css files in www/dist/; not the recipe JSON),
+// (www/recipe-card.min.js, else recipe-card.js, plus the .js/.wasm/.css files in www/dist/;
+// not the recipe JSON),
 // raw, gzip -9 and brotli q11.
 //
 //   node tools/size.mjs                 table
@@ -45,8 +46,9 @@ function parseArgs(argv) {
 /** Files shipped to the reader, relative to root, in a stable order. */
 export function shippedFiles(root) {
   const files = [];
-  const loader = path.join(root, 'recipe-card.js');
-  if (fs.existsSync(loader)) files.push('recipe-card.js');
+  // The shipped loader is the minified build of recipe-card.js, when there is one.
+  const shipped = ['recipe-card.min.js', 'recipe-card.js'].find((f) => fs.existsSync(path.join(root, f)));
+  if (shipped) files.push(shipped);
   const dist = path.join(root, 'dist');
   if (fs.existsSync(dist)) {
     const walk = (dir) => {

@@ -167,7 +167,11 @@ impl Card {
         let weak = Rc::downgrade(&state);
         let visibility = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
             if let Some(state) = weak.upgrade() {
-                if let Err(err) = on_visible(&mut state.borrow_mut()) {
+                // try_borrow: a handler never panics (with panic = "abort" that would stop every card).
+                let Ok(mut s) = state.try_borrow_mut() else {
+                    return;
+                };
+                if let Err(err) = on_visible(&mut s) {
                     log_error(&err);
                 }
             }
@@ -316,7 +320,9 @@ fn on_event(state: &Weak<RefCell<State>>, e: &Event) -> Result<(), JsValue> {
     let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return Ok(());
     };
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return Ok(());
+    };
     let (min, max) = (s.recipe.servings.min, s.recipe.servings.max);
     match e.type_().as_str() {
         "input" if target.id() == render::SLIDER_ID => {
@@ -364,7 +370,9 @@ fn on_click(s: &mut State, target: &Element) -> Result<(), JsValue> {
         let weak = s.me.clone();
         alert::request_notifications(move || {
             if let Some(state) = weak.upgrade() {
-                update_notify_button(&state.borrow());
+                if let Ok(s) = state.try_borrow() {
+                    update_notify_button(&s);
+                }
             }
         });
     }
@@ -609,19 +617,23 @@ fn request_wake(s: &mut State) {
             }
             return;
         };
-        let mut s = state.borrow_mut();
+        let Ok(mut s) = state.try_borrow_mut() else {
+            return;
+        };
         match result {
             Ok(sentinel) if s.parts.cook.checked() => {
                 let weak = s.me.clone();
                 wake::on_release(&sentinel, move || {
-                    if let Some(state) = weak.upgrade() {
-                        let mut s = state.borrow_mut();
+                    let Some(state) = weak.upgrade() else { return };
+                    // The browser may fire `release` while a handler holds the state: then the
+                    // handler is the one letting go, and it updates the status itself.
+                    if let Ok(mut s) = state.try_borrow_mut() {
                         s.sentinel = None;
                         if s.parts.cook.checked() {
                             s.wake = Wake::Released;
                             let _ = show_wake(&s);
                         }
-                    }
+                    };
                 });
                 s.sentinel = Some(sentinel);
                 s.wake = Wake::On;
