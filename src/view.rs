@@ -158,6 +158,10 @@ fn name(ing: &Ingredient, plural: bool) -> String {
 pub struct Shown {
     pub lines: Vec<Line>,
     pub steps: Vec<StepView>,
+    /// What the chosen level and swaps changed, and the side serving.
+    pub notes: Vec<String>,
+    /// Whether "on the side" applies: see [`side_available`].
+    pub side_available: bool,
 }
 
 pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
@@ -178,7 +182,8 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             tip: i.tip.clone(),
         })
         .collect();
-    let side = match (&r.spice, sel.side && side_free(r, &ings)) {
+    let side_available = side_free(r, &ings);
+    let side = match (&r.spice, sel.side && side_available) {
         (Some(sp), true) => sp.side.as_ref().map(|s| s.ingredient),
         _ => None,
     };
@@ -214,7 +219,12 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             }
         })
         .collect();
-    Shown { lines, steps }
+    Shown {
+        lines,
+        steps,
+        notes: choice_notes(r, sel, side_available),
+        side_available,
+    }
 }
 
 /// The ingredient list at the reader's choices (unused ingredients left out).
@@ -263,13 +273,17 @@ fn fill(
 
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
 pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
+    shown(r, sel).notes
+}
+
+fn choice_notes(r: &Recipe, sel: &Selection, side_available: bool) -> Vec<String> {
     let mut out: Vec<String> = sel
         .choices(r)
         .iter()
         .filter(|c| !c.note.is_empty())
         .map(|c| c.note.clone())
         .collect();
-    if let (Some(sp), true) = (&r.spice, sel.side && side_available(r, sel)) {
+    if let (Some(sp), true) = (&r.spice, sel.side && side_available) {
         if let Some(side) = &sp.side {
             out.push(side.note.clone());
         }

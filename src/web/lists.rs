@@ -5,11 +5,10 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::{Dom, Res};
-use crate::model::Recipe;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
-use crate::view::{self, Inline, Line, Selection, StepView};
+use crate::view::{Inline, Line, StepView};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node, Text};
 
@@ -120,8 +119,13 @@ impl Lists {
     }
 
     /// Brings both lists up to date with the reader's choices.
-    pub fn update(&mut self, d: &Dom, r: &Recipe, sel: &Selection, progress: &Progress) -> Res<()> {
-        let view::Shown { lines, steps } = view::shown(r, sel);
+    pub fn update(
+        &mut self,
+        d: &Dom,
+        lines: Vec<Line>,
+        steps: Vec<StepView>,
+        progress: &Progress,
+    ) -> Res<()> {
         let same = lines.len() == self.lines.len()
             && lines
                 .iter()

@@ -91,6 +91,8 @@ fn style(d: &Dom, root: &Node) -> Res<()> {
 /// Handles on the parts of a mounted card that change with the reader's choices.
 pub struct Parts {
     pub lists: Lists,
+    /// The notes as last drawn into `notes`.
+    pub drawn_notes: Vec<String>,
     pub notes: Element,
     pub serves: Element,
     pub slider: HtmlInputElement,
@@ -284,6 +286,7 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> R
     alerts.set_attribute("aria-live", "assertive")?;
     let mut parts = Parts {
         lists: Lists::new(ingredients, steps),
+        drawn_notes: Vec::new(),
         notes,
         serves,
         slider,
@@ -342,15 +345,20 @@ pub fn refresh(d: &Dom, p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live)
             .collect();
         summary.set_text_content(Some(&["Swaps: ", &chosen.join(", ")].concat()));
     }
+    let shown = view::shown(r, sel);
     if let Some((label, input)) = &p.side {
-        label.toggle_attribute_with_force("hidden", !view::side_available(r, sel))?;
+        label.toggle_attribute_with_force("hidden", !shown.side_available)?;
         input.set_checked(sel.side);
     }
-    p.notes.set_text_content(None);
-    for note in view::notes(r, sel) {
-        d.text(&p.notes, "li", "note", "note", &note)?;
+    // Notes change with a level or a swap, not with the slider: redraw them only then.
+    if shown.notes != p.drawn_notes {
+        p.notes.set_text_content(None);
+        for note in &shown.notes {
+            d.text(&p.notes, "li", "note", "note", note)?;
+        }
+        p.drawn_notes = shown.notes;
     }
-    p.lists.update(d, r, sel, live.progress)?;
+    p.lists.update(d, shown.lines, shown.steps, live.progress)?;
     timers(p, live)
 }
 
