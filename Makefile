@@ -44,7 +44,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 build: setup-rust setup-node
-	cargo build --release --target wasm32-unknown-unknown --lib
+	cargo build --release --target wasm32-unknown-unknown --lib --features runtime
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	$(ESBUILD) $(DIST)/recipe_card.js --minify --format=esm --log-level=warning \
@@ -61,6 +61,7 @@ lint: setup-rust
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features runtime -- -D warnings
 
 test-native:
 	cargo test

@@ -4,6 +4,7 @@
 //! most of the card's weight; see docs/performance.md). Numbers are never turned into floats, so
 //! no float parsing or formatting reaches the wasm; [`crate::schema`] reads the tree with paths.
 
+use crate::prelude::*;
 use crate::quantity::format::push_int;
 
 /// A JSON value. Objects keep their members in order; numbers keep the text as written.

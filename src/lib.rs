@@ -4,8 +4,14 @@
 //! `cargo test`; only the `web` module (compiled for wasm32 alone) touches the DOM.
 //! See ARCHITECTURE.md for the map.
 
+#![cfg_attr(target_arch = "wasm32", no_std)]
+
+extern crate alloc;
+
+pub mod heap;
 pub mod json;
 pub mod model;
+mod prelude;
 pub mod progress;
 pub mod quantity;
 pub mod schema;

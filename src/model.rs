@@ -3,6 +3,7 @@
 //! Built only by [`crate::validate::validate`], so the renderer never meets a dangling id, a zero
 //! duration or an unknown unit.
 
+use crate::prelude::*;
 use crate::quantity::{Qty, System, Unit};
 use crate::template::Template;
 

@@ -1,6 +1,7 @@
 //! Cook-mode progress: ingredients a cook has set out and steps they have done, stored per recipe
 //! as `v1;i:0,3;s:1` (ingredient and step indices).
 
+use crate::prelude::*;
 use crate::quantity::format::push_int;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 //! with the path of the field that holds it. The same reader runs natively and in the browser.
 
 use crate::json::{self, Json};
+use crate::prelude::*;
 use crate::validate::FormatError;
 
 /// The format version this build reads.

@@ -3,6 +3,7 @@
 //! strings, this decides, and every rejected value comes back as a warning for the console.
 
 use crate::model::Recipe;
+use crate::prelude::*;
 use crate::quantity::format::push_int;
 use crate::quantity::System;
 

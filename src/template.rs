@@ -6,6 +6,7 @@
 //! not used (a swap turned it off, or the chilies are served on the side). Plain `{`, `}`, `[` and
 //! `]` cannot appear in step text.
 
+use crate::prelude::*;
 /// A piece of parsed step text. Ingredient references hold indices into `Recipe::ingredients`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {

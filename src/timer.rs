@@ -4,6 +4,7 @@
 //! slept, the phone locked or the browser throttled it, and it survives a reload because its state
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
+use crate::prelude::*;
 use crate::quantity::format::push_int;
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.

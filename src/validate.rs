@@ -7,6 +7,7 @@ use crate::model::{
     Amount, Batch, Choice, Duration, Faq, Ingredient, Patch, Recipe, Scaling, Servings, Side,
     Spice, Step, StepPatch, Swap,
 };
+use crate::prelude::*;
 use crate::quantity::format::push_int;
 use crate::quantity::{Qty, System, Unit};
 use crate::schema::{self, RecipeFile, FORMAT_VERSION};

@@ -4,6 +4,7 @@
 //! cannot disagree about an amount or a step.
 
 use crate::model::{Amount, Choice, Duration, Ingredient, Recipe, Scaling};
+use crate::prelude::*;
 use crate::quantity::format::push_int;
 use crate::quantity::{measure, Ratio, System};
 use crate::template::Seg;

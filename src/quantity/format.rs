@@ -2,6 +2,7 @@
 //! metric. No floats: digits come from exact rationals, so the wasm carries no float formatting.
 
 use super::ratio::{glyph_for, Ratio};
+use crate::prelude::*;
 
 /// The denominators of kitchen fractions: what measuring cups and spoons can hold.
 pub const KITCHEN_DENS: [i64; 5] = [1, 2, 3, 4, 8];

@@ -4,6 +4,7 @@
 
 use super::format::{as_written, is_kitchen, kitchen, metric, metric_round};
 use super::{Qty, Ratio, System, Unit};
+use crate::prelude::*;
 
 /// What an amount measures, and in which system's base unit (tsp, oz, ml, g).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

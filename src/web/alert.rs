@@ -2,8 +2,11 @@
 //! vibration, a system notification when the reader allowed it, and the page title. Every call
 //! tolerates a browser without the API: the visible, announced message in the card is the floor.
 
+use super::browser::PageCell;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
 use js_sys::Reflect;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     AudioContext, Notification, NotificationOptions, NotificationPermission, OscillatorType,
@@ -12,15 +15,14 @@ use web_sys::{
 /// The page's own title, and each card's timer headline for it: card id, urgency, text.
 type Titles = (Option<String>, Vec<(u32, u64, String)>);
 
-thread_local! {
-    /// One audio context for the page, created and resumed inside a tap (autoplay rules).
-    static AUDIO: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
-    static TITLE: RefCell<Titles> = const { RefCell::new((None, Vec::new())) };
-}
+/// One audio context for the page, created and resumed inside a tap (autoplay rules).
+static AUDIO: PageCell<Option<AudioContext>> = PageCell(RefCell::new(None));
+static TITLE: PageCell<Titles> = PageCell(RefCell::new((None, Vec::new())));
 
 /// Creates or resumes the audio context. Call from a click: browsers only allow sound after one.
 pub fn unlock_audio() {
-    AUDIO.with(|a| {
+    {
+        let a = &AUDIO.0;
         let mut a = a.borrow_mut();
         if a.is_none() {
             *a = AudioContext::new().ok();
@@ -28,12 +30,13 @@ pub fn unlock_audio() {
         if let Some(ctx) = a.as_ref() {
             let _ = ctx.resume();
         }
-    });
+    }
 }
 
 /// Three short beeps, rising on "done". Silent where audio was never unlocked.
 pub fn beep(done: bool) {
-    AUDIO.with(|a| {
+    {
+        let a = &AUDIO.0;
         let Some(ctx) = a.borrow().clone() else {
             return;
         };
@@ -58,7 +61,7 @@ pub fn beep(done: bool) {
             let _ = osc.start_with_when(start);
             let _ = osc.stop_with_when(start + 0.3);
         }
-    });
+    }
 }
 
 /// A buzz where the device has a vibration motor and the browser allows it.
@@ -106,7 +109,8 @@ pub fn title(card: u32, headline: Option<(u64, String)>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    TITLE.with(|t| {
+    {
+        let t = &TITLE.0;
         let (original, lines) = &mut *t.borrow_mut();
         lines.retain(|l| l.0 != card);
         if let Some((urgency, text)) = headline {
@@ -126,5 +130,5 @@ pub fn title(card: u32, headline: Option<(u64, String)>) {
                 *original = None;
             }
         }
-    });
+    }
 }

@@ -5,6 +5,7 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::{Dom, Res};
+use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};

@@ -6,9 +6,12 @@
 //! (`crate::view`, `crate::timer`), so nothing on screen goes stale.
 
 mod alert;
+mod browser;
 mod dom;
 mod lists;
 mod render;
+#[cfg(feature = "runtime")]
+mod runtime;
 mod storage;
 mod wake;
 
@@ -16,14 +19,17 @@ use crate::model::Recipe;
 use crate::progress::Progress;
 use crate::schema;
 use crate::settings::{self, Source};
-use crate::timer::{self, Alert, Clock, Phase, Run, Timers};
+use crate::timer::{self, Alert, Phase, Run, Timers};
 use crate::validate::checked;
 use crate::view::Selection;
+use alloc::rc::{Rc, Weak};
+use alloc::string::String;
+use alloc::vec::Vec;
+use browser::{BrowserClock, Timer};
+use core::cell::{Cell, RefCell};
+use core::sync::atomic::{AtomicU32, Ordering};
 use dom::Dom;
-use gloo_timers::callback::{Interval, Timeout};
 use render::{Live, Parts};
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
 use wake::Wake;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlInputElement, Node, ShadowRoot};
@@ -38,18 +44,8 @@ const RING_TIMES: u32 = 15;
 /// The events the card listens for, once, on its shadow root.
 const EVENTS: [&str; 3] = ["input", "click", "change"];
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
-
-/// The browser's wall clock.
-struct BrowserClock;
-
-impl Clock for BrowserClock {
-    fn now(&self) -> u64 {
-        js_sys::Date::now() as u64
-    }
-}
+/// Numbers the cards on the page (for the page title's per-card lines).
+static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
 fn dom_of(root: &ShadowRoot) -> Result<Dom, JsError> {
     root.owner_document()
@@ -84,9 +80,9 @@ struct State {
     parts: Parts,
     /// Alerts not yet dismissed: step and kind.
     alerts: Vec<(usize, Alert)>,
-    announce: Option<Timeout>,
-    tick: Option<Interval>,
-    ring: Option<Interval>,
+    announce: Option<Timer>,
+    tick: Option<Timer>,
+    ring: Option<Timer>,
     wake: Wake,
     sentinel: Option<JsValue>,
 }
@@ -132,10 +128,7 @@ impl Card {
         };
         let parts =
             render::card(&dom, root.as_ref(), &recipe, &selection, &live).map_err(js_err)?;
-        let id = NEXT_ID.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        });
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
         let state = Rc::new_cyclic(|me| {
             RefCell::new(State {
                 id,
@@ -468,7 +461,7 @@ fn set_servings(s: &mut State, n: u32) -> Result<(), JsValue> {
     let announcer = s.parts.announcer.clone();
     let text = settings::servings_text(n);
     // Replacing the timeout cancels the previous one: only the resting value is spoken.
-    s.announce = Some(Timeout::new(ANNOUNCE_AFTER_MS, move || {
+    s.announce = Some(Timer::new(ANNOUNCE_AFTER_MS, false, move || {
         announcer.set_text_content(Some(&text));
     }));
     Ok(())
@@ -536,7 +529,7 @@ fn start_ticking(s: &mut State) {
         return;
     }
     let weak = s.me.clone();
-    s.tick = Some(Interval::new(TICK_MS, move || {
+    s.tick = Some(Timer::new(TICK_MS, true, move || {
         if let Some(state) = weak.upgrade() {
             if let Ok(mut s) = state.try_borrow_mut() {
                 if let Err(err) = tick(&mut s) {
@@ -551,7 +544,7 @@ fn start_ticking(s: &mut State) {
 fn start_ringing(s: &mut State) {
     let weak = s.me.clone();
     let times = Cell::new(0);
-    s.ring = Some(Interval::new(RING_MS, move || {
+    s.ring = Some(Timer::new(RING_MS, true, move || {
         let Some(state) = weak.upgrade() else { return };
         let Ok(mut s) = state.try_borrow_mut() else {
             return;

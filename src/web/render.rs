@@ -4,6 +4,7 @@
 use super::dom::{Dom, Res};
 use super::lists::Lists;
 use crate::model::Recipe;
+use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::quantity::System;

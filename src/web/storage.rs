@@ -1,6 +1,7 @@
 //! The reader's choices in localStorage. Storage can be missing, full or forbidden (private
 //! modes, sandboxed iframes): every failure means "nothing stored", never an error.
 
+use crate::prelude::*;
 use web_sys::Storage;
 
 fn local() -> Option<Storage> {

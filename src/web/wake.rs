@@ -2,6 +2,7 @@
 //! comes back into view (browsers release the lock when it is hidden), and say plainly what is true.
 //! The API is reached through `Reflect`: web-sys exposes it only behind unstable flags.
 
+use crate::prelude::*;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -59,7 +60,7 @@ pub fn request(done: impl FnOnce(Result<JsValue, String>) + 'static) -> Wake {
     let Some(promise) = call else {
         return Wake::Unsupported;
     };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let done = alloc::rc::Rc::new(core::cell::RefCell::new(Some(done)));
     let ok_done = done.clone();
     let ok = Closure::once_into_js(move |sentinel: JsValue| {
         if let Some(f) = ok_done.borrow_mut().take() {

@@ -1,0 +1,68 @@
+//! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
+//! give: the wall clock, page-wide cells, and `setTimeout` / `setInterval` that cancel on drop.
+
+use crate::timer::Clock;
+use core::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// The browser's wall clock.
+pub struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+}
+
+/// A value shared by every card on the page (the audio context, the page title).
+pub struct PageCell<T>(pub RefCell<T>);
+
+// The wasm runs on the page's one thread: there are no atomics, so no other thread can see it.
+unsafe impl<T> Sync for PageCell<T> {}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(f: &Closure<dyn FnMut()>, ms: u32) -> f64;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: f64);
+    #[wasm_bindgen(js_name = setInterval)]
+    fn set_interval(f: &Closure<dyn FnMut()>, ms: u32) -> f64;
+    #[wasm_bindgen(js_name = clearInterval)]
+    fn clear_interval(id: f64);
+}
+
+/// A `setTimeout` (`repeat: false`) or `setInterval` (`repeat: true`), cleared when dropped:
+/// replacing one in the card's state cancels the old one.
+pub struct Timer {
+    /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.
+    id: f64,
+    repeat: bool,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    pub fn new(ms: u32, repeat: bool, f: impl FnMut() + 'static) -> Timer {
+        let callback = Closure::<dyn FnMut()>::new(f);
+        let id = if repeat {
+            set_interval(&callback, ms)
+        } else {
+            set_timeout(&callback, ms)
+        };
+        Timer {
+            id,
+            repeat,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if self.repeat {
+            clear_interval(self.id)
+        } else {
+            clear_timeout(self.id)
+        }
+    }
+}
