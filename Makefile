@@ -45,10 +45,12 @@ node_modules/.installed: package.json package-lock.json
 
 build: setup-rust setup-node
 	cargo build --release --target wasm32-unknown-unknown --lib --features runtime
+	rm -rf $(DIST)/snippets
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
-	$(ESBUILD) $(DIST)/recipe_card.js --minify --format=esm --log-level=warning \
+	$(ESBUILD) $(DIST)/recipe_card.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
 		--outfile=$(DIST)/recipe_card.js --allow-overwrite
+	rm -rf $(DIST)/snippets
 	$(ESBUILD) www/recipe-card.js --minify --format=esm --log-level=warning \
 		--outfile=www/recipe-card.min.js
 

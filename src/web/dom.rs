@@ -1,54 +1,74 @@
-//! A few DOM helpers so rendering code reads as structure. Text only ever goes in through
-//! `Node::set_text_content` / text nodes, never as markup: recipe text cannot inject HTML.
+//! The DOM, through the primitives in `dom.js`: one boundary crossing per operation, and none
+//! can fail for the card's inputs (constant tag and attribute names, fresh elements), so none
+//! returns a `Result`. Text only ever goes in as `textContent` or text nodes, never as markup:
+//! recipe text cannot inject HTML.
 
-use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, Node};
+use crate::prelude::*;
+use js_sys::Function;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Node};
 
-pub type Res<T> = Result<T, JsValue>;
-
-#[derive(Clone)]
-pub struct Dom {
-    pub doc: Document,
+#[wasm_bindgen(module = "/src/web/dom.js")]
+extern "C" {
+    /// `<tag class part>` holding `text` (empty parts left off), appended to `parent`.
+    pub fn el(parent: &Node, tag: &str, class: &str, part: &str, text: &str) -> Element;
+    /// A text node appended to `parent`.
+    pub fn words(parent: &Node, text: &str) -> Node;
+    pub fn attr(e: &Element, name: &str, value: &str);
+    /// Sets or removes a boolean attribute.
+    pub fn flag(e: &Element, name: &str, on: bool);
+    /// `flag` on the closest `selector` around `e`.
+    #[wasm_bindgen(js_name = flagClosest)]
+    pub fn flag_closest(e: &Element, selector: &str, name: &str, on: bool);
+    /// Sets the text of `n` when it differs.
+    pub fn text(n: &Node, text: &str);
+    pub fn clear(n: &Node);
+    pub fn fragment() -> Node;
+    /// Replaces the children of `root` with `child`.
+    pub fn replace(root: &Node, child: &Node);
+    #[wasm_bindgen(js_name = setChecked)]
+    pub fn set_checked(e: &Element, on: bool);
+    #[wasm_bindgen(js_name = setValue)]
+    pub fn set_value(e: &Element, value: &str);
+    /// Calls `f(type, target)` for each of `types` (space-separated); returns the unlistener.
+    pub fn on(target: &JsValue, types: &str, f: &Closure<dyn FnMut(String, Element)>) -> Function;
+    /// The attribute `name` of `e` or of its closest ancestor that has it.
+    pub fn closest(e: &Element, name: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = getName)]
+    pub fn name_of(e: &Element) -> String;
+    #[wasm_bindgen(js_name = getValue)]
+    pub fn value_of(e: &Element) -> String;
+    #[wasm_bindgen(js_name = isChecked)]
+    pub fn is_checked(e: &Element) -> bool;
+    /// An attribute of the shadow root's host element.
+    #[wasm_bindgen(js_name = hostAttr)]
+    pub fn host_attr(root: &Node, name: &str) -> Option<String>;
+    /// The page's `location.search`.
+    pub fn search() -> String;
+    /// The page's document.
+    #[wasm_bindgen(js_name = doc)]
+    pub fn document() -> JsValue;
+    /// Whether the page is visible.
+    pub fn visible() -> bool;
+    #[wasm_bindgen(js_name = getTitle)]
+    pub fn title() -> String;
+    #[wasm_bindgen(js_name = setTitle)]
+    pub fn set_title(title: &str);
+    /// `console.warn`, prefixed `<recipe-card>`.
+    pub fn warn(message: &str);
+    /// localStorage; every failure reads as nothing stored.
+    pub fn load(key: &str) -> Option<String>;
+    pub fn store(key: &str, value: &str);
 }
 
-impl Dom {
-    /// `<tag class=… part=…>`; empty `class` or `part` are left off.
-    pub fn el(&self, tag: &str, class: &str, part: &str) -> Res<Element> {
-        let e = self.doc.create_element(tag)?;
-        if !class.is_empty() {
-            e.set_class_name(class);
-        }
-        if !part.is_empty() {
-            e.set_attribute("part", part)?;
-        }
-        Ok(e)
-    }
+/// An empty element, appended to `parent`.
+pub fn child(parent: &Node, tag: &str, class: &str, part: &str) -> Element {
+    el(parent, tag, class, part, "")
+}
 
-    /// An element holding `text` as text, appended to `parent`.
-    pub fn text(
-        &self,
-        parent: &Node,
-        tag: &str,
-        class: &str,
-        part: &str,
-        text: &str,
-    ) -> Res<Element> {
-        let e = self.el(tag, class, part)?;
-        e.set_text_content(Some(text));
-        parent.append_child(&e)?;
-        Ok(e)
-    }
-
-    /// An empty element appended to `parent`.
-    pub fn child(&self, parent: &Node, tag: &str, class: &str, part: &str) -> Res<Element> {
-        let e = self.el(tag, class, part)?;
-        parent.append_child(&e)?;
-        Ok(e)
-    }
-
-    /// A bare text node appended to `parent`.
-    pub fn words(&self, parent: &Node, text: &str) -> Res<()> {
-        parent.append_child(&self.doc.create_text_node(text))?;
-        Ok(())
-    }
+/// A number as text (no `core::fmt` in the wasm).
+pub fn int(n: usize) -> String {
+    let mut s = String::new();
+    crate::quantity::format::push_int(&mut s, n as i64);
+    s
 }

@@ -4,14 +4,13 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
-use super::dom::{Dom, Res};
+use super::dom::{self, attr, child, el, flag, int, set_checked, text, words};
+use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
-use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, Node, Text};
+use web_sys::{Element, Node};
 
 /// Checkbox group names inside the card's shadow root.
 pub const GOT_NAME: &str = "rc-got";
@@ -28,7 +27,7 @@ struct LineParts {
 /// One step as drawn: the view it shows and its references' amount elements and name nodes.
 struct StepParts {
     view: StepView,
-    refs: Vec<(Option<Element>, Text)>,
+    refs: Vec<(Option<Element>, Node)>,
 }
 
 /// Handles on one step's timer.
@@ -50,34 +49,12 @@ pub struct Lists {
     pub timers: Vec<TimerParts>,
 }
 
-fn index_text(i: usize) -> String {
-    let mut s = String::new();
-    push_int(&mut s, i as i64);
-    s
-}
-
 /// A checkbox named `name` with value `value`, inside `parent`.
-fn checkbox(
-    d: &Dom,
-    parent: &Node,
-    part: &str,
-    name: &str,
-    value: usize,
-    checked: bool,
-) -> Res<HtmlInputElement> {
-    let input: HtmlInputElement = d.child(parent, "input", "check", part)?.unchecked_into();
-    input.set_type("checkbox");
-    input.set_name(name);
-    input.set_value(&index_text(value));
-    input.set_checked(checked);
-    Ok(input)
-}
-
-/// Sets `el`'s text if it changed (an unchanged write still costs a layout).
-fn set(el: &Node, text: &str) {
-    if el.text_content().as_deref() != Some(text) {
-        el.set_text_content(Some(text));
-    }
+fn checkbox(parent: &Node, part: &str, name: &str, value: usize, checked: bool) -> Element {
+    let i = input(parent, part, "checkbox", name, &int(value));
+    attr(&i, "class", "check");
+    set_checked(&i, checked);
+    i
 }
 
 fn prep_text(prep: &str) -> String {
@@ -120,13 +97,7 @@ impl Lists {
     }
 
     /// Brings both lists up to date with the reader's choices.
-    pub fn update(
-        &mut self,
-        d: &Dom,
-        lines: Vec<Line>,
-        steps: Vec<StepView>,
-        progress: &Progress,
-    ) -> Res<()> {
+    pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
         let same = lines.len() == self.lines.len()
             && lines
                 .iter()
@@ -140,21 +111,21 @@ impl Lists {
                     .as_ref()
                     .filter(|_| line.amount != parts.line.amount)
                 {
-                    a.set_text_content(Some(&line.amount));
+                    text(a, &line.amount);
                 }
                 if line.name != parts.line.name {
-                    parts.item.set_text_content(Some(&line.name));
+                    text(&parts.item, &line.name);
                 }
                 if let Some(p) = parts.prep.as_ref().filter(|_| line.prep != parts.line.prep) {
-                    p.set_text_content(Some(&prep_text(&line.prep)));
+                    text(p, &prep_text(&line.prep));
                 }
                 parts.line = line;
             }
         } else {
-            self.ingredients.set_text_content(None);
+            dom::clear(&self.ingredients);
             let mut drawn = Vec::with_capacity(lines.len());
             for line in lines {
-                drawn.push(self.ingredient(d, line, progress)?);
+                drawn.push(self.ingredient(line, progress));
             }
             self.lines = drawn;
         }
@@ -180,7 +151,7 @@ impl Lists {
                     now.iter().zip(&before).zip(&parts.refs)
                 {
                     if let Some(a) = amount_el.as_ref().filter(|_| *amount != old.0) {
-                        a.set_text_content(Some(amount));
+                        text(a, amount);
                     }
                     if *name != old.1 {
                         let name = if amount.is_empty() {
@@ -188,29 +159,28 @@ impl Lists {
                         } else {
                             [" ", name].concat()
                         };
-                        name_node.set_text_content(Some(&name));
+                        text(name_node, &name);
                     }
                 }
                 parts.view = view;
             }
-            return Ok(());
+            return;
         }
-        self.steps.set_text_content(None);
+        dom::clear(&self.steps);
         self.timers.clear();
         let mut built = Vec::new();
         for (n, view) in steps.into_iter().enumerate() {
-            built.push(self.step(d, n, view, progress)?);
+            built.push(self.step(n, view, progress));
         }
         self.step_parts = built;
-        Ok(())
     }
 
     /// One ingredient line: the label of a real checkbox ("500 g ground pork, 15–20% fat").
-    fn ingredient(&self, d: &Dom, line: Line, progress: &Progress) -> Res<LineParts> {
-        let li = d.child(&self.ingredients, "li", "ingredient", "ingredient")?;
-        let label = d.child(&li, "label", "ingredient-label", "")?;
+    fn ingredient(&self, line: Line, progress: &Progress) -> LineParts {
+        let li = child(&self.ingredients, "li", "ingredient", "ingredient");
+        let label = child(&li, "label", "ingredient-label", "");
         let got = progress.got.get(line.index).copied().unwrap_or(false);
-        checkbox(d, &label, "ingredient-check", GOT_NAME, line.index, got)?;
+        checkbox(&label, "ingredient-check", GOT_NAME, line.index, got);
         let mut amount = None;
         if !line.amount.is_empty() {
             let class = if line.amount_is_text {
@@ -218,97 +188,95 @@ impl Lists {
             } else {
                 "amount"
             };
-            amount = Some(d.text(&label, "span", class, "amount", &line.amount)?);
-            d.words(&label, " ")?;
+            amount = Some(el(&label, "span", class, "amount", &line.amount));
+            words(&label, " ");
         }
-        let item = d.text(&label, "span", "item", "item", &line.name)?;
+        let item = el(&label, "span", "item", "item", &line.name);
         let mut prep = None;
         if !line.prep.is_empty() {
-            prep = Some(d.text(&label, "span", "prep", "prep", &prep_text(&line.prep))?);
+            prep = Some(el(&label, "span", "prep", "prep", &prep_text(&line.prep)));
         }
         if !line.tip.is_empty() {
-            d.text(&li, "span", "tip", "tip", &line.tip)?;
+            el(&li, "span", "tip", "tip", &line.tip);
         }
-        Ok(LineParts {
+        LineParts {
             line,
             amount,
             item,
             prep,
-        })
+        }
     }
 
-    fn step(&mut self, d: &Dom, n: usize, view: StepView, progress: &Progress) -> Res<StepParts> {
-        let li = d.child(&self.steps, "li", "step", "step")?;
+    fn step(&mut self, n: usize, view: StepView, progress: &Progress) -> StepParts {
+        let li = child(&self.steps, "li", "step", "step");
         let done = progress.done.get(n).copied().unwrap_or(false);
-        li.toggle_attribute_with_force("data-done", done)?;
-        d.text(&li, "h4", "step-title", "step-title", &view.title)?;
-        let p = d.child(&li, "p", "step-text", "step-text")?;
+        flag(&li, "data-done", done);
+        el(&li, "h4", "step-title", "step-title", &view.title);
+        let p = child(&li, "p", "step-text", "step-text");
         let mut refs = Vec::new();
         for run in &view.text {
             match run {
-                Inline::Text(t) => d.words(&p, t)?,
+                Inline::Text(t) => {
+                    words(&p, t);
+                }
                 Inline::Ref { amount, name } => {
-                    let span = d.child(&p, "span", "ref", "ref")?;
+                    let span = child(&p, "span", "ref", "ref");
                     let amount_el = if amount.is_empty() {
                         None
                     } else {
-                        Some(d.text(&span, "span", "amount", "amount", amount)?)
+                        Some(el(&span, "span", "amount", "amount", amount))
                     };
-                    let words = if amount.is_empty() {
+                    let name = if amount.is_empty() {
                         name.clone()
                     } else {
                         [" ", name].concat()
                     };
-                    let node = d.doc.create_text_node(&words);
-                    span.append_child(&node)?;
-                    refs.push((amount_el, node));
+                    refs.push((amount_el, words(&span, &name)));
                 }
             }
         }
         for note in &view.notes {
-            d.text(&li, "p", "step-note", "step-note", note)?;
+            el(&li, "p", "step-note", "step-note", note);
         }
         if let Some(t) = &view.time {
-            self.timers.push(timer(d, &li, n, &view.title, t)?);
+            self.timers.push(timer(&li, n, &view.title, t));
         }
-        let label = d.child(&li, "label", "step-done", "step-done")?;
-        let check = checkbox(d, &label, "step-done-check", DONE_NAME, n, done)?;
-        check.set_attribute("aria-label", &["Done: ", &view.title].concat())?;
-        d.words(&label, "Done")?;
-        Ok(StepParts { view, refs })
+        let label = child(&li, "label", "step-done", "step-done");
+        let check = checkbox(&label, "step-done-check", DONE_NAME, n, done);
+        attr(&check, "aria-label", &["Done: ", &view.title].concat());
+        words(&label, "Done");
+        StepParts { view, refs }
     }
 }
 
-fn timer(d: &Dom, li: &Node, step: usize, title: &str, duration: &str) -> Res<TimerParts> {
-    let group = d.child(li, "div", "timer", "timer")?;
-    group.set_attribute("role", "group")?;
-    group.set_attribute("aria-label", &["Timer: ", title].concat())?;
-    d.text(&group, "span", "step-time", "step-time", duration)?;
-    let time = d.child(&group, "span", "timer-time", "timer-time")?;
-    let status = d.child(&group, "span", "timer-status", "timer-status")?;
-    let index = index_text(step);
-    let button = d.child(&group, "button", "timer-button", "timer-button")?;
-    button.set_attribute("type", "button")?;
-    button.set_attribute("data-timer", &index)?;
-    let reset = d.text(&group, "button", "timer-reset", "timer-reset", "Reset")?;
-    reset.set_attribute("type", "button")?;
-    reset.set_attribute("data-reset", &index)?;
-    reset.set_attribute("aria-label", &["Reset timer: ", title].concat())?;
-    Ok(TimerParts {
+fn timer(li: &Node, step: usize, title: &str, duration: &str) -> TimerParts {
+    let group = child(li, "div", "timer", "timer");
+    attr(&group, "role", "group");
+    attr(&group, "aria-label", &["Timer: ", title].concat());
+    el(&group, "span", "step-time", "step-time", duration);
+    let time = child(&group, "span", "timer-time", "timer-time");
+    let status = child(&group, "span", "timer-status", "timer-status");
+    let index = int(step);
+    let button_ = button(&group, "timer-button", "timer-button", "", "");
+    attr(&button_, "data-timer", &index);
+    let label = ["Reset timer: ", title].concat();
+    let reset = button(&group, "timer-reset", "timer-reset", "Reset", &label);
+    attr(&reset, "data-reset", &index);
+    TimerParts {
         step,
         title: title.into(),
         group,
         time,
         status,
-        button,
+        button: button_,
         reset,
-    })
+    }
 }
 
 impl TimerParts {
     /// Shows the timer as it stands: the time to its next bound or its overrun, what that means,
     /// and the one button that applies.
-    pub fn show(&self, phase: Phase, paused: bool, range: bool) -> Res<()> {
+    pub fn show(&self, phase: Phase, paused: bool, range: bool) {
         let (state, status, action) = match phase {
             Phase::Idle => ("idle", "", "Start"),
             _ if paused => ("paused", "Paused", "Resume"),
@@ -320,16 +288,16 @@ impl TimerParts {
             Phase::Check { .. } => ("check", "Check now", "Pause"),
             Phase::Done { .. } => ("done", "Done", ""),
         };
-        self.group.set_attribute("data-state", state)?;
-        set(&self.time, &timer::display(phase));
-        set(&self.status, status);
-        set(&self.button, action);
-        self.button
-            .set_attribute("aria-label", &[action, " timer: ", &self.title].concat())?;
-        self.button
-            .toggle_attribute_with_force("hidden", action.is_empty())?;
-        self.reset
-            .toggle_attribute_with_force("hidden", phase == Phase::Idle)?;
-        Ok(())
+        attr(&self.group, "data-state", state);
+        text(&self.time, &timer::display(phase));
+        text(&self.status, status);
+        text(&self.button, action);
+        attr(
+            &self.button,
+            "aria-label",
+            &[action, " timer: ", &self.title].concat(),
+        );
+        flag(&self.button, "hidden", action.is_empty());
+        flag(&self.reset, "hidden", phase == Phase::Idle);
     }
 }

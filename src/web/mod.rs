@@ -12,7 +12,6 @@ mod lists;
 mod render;
 #[cfg(feature = "runtime")]
 mod runtime;
-mod storage;
 mod wake;
 
 use crate::model::Recipe;
@@ -28,11 +27,12 @@ use alloc::vec::Vec;
 use browser::{BrowserClock, Timer};
 use core::cell::{Cell, RefCell};
 use core::sync::atomic::{AtomicU32, Ordering};
-use dom::Dom;
+use dom::{is_checked, load, store};
+use js_sys::Function;
 use render::{Live, Parts};
 use wake::Wake;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, HtmlInputElement, Node, ShadowRoot};
+use web_sys::{Element, ShadowRoot};
 
 /// How long the value must rest before the announcer speaks it: once per gesture, not per tick.
 const ANNOUNCE_AFTER_MS: u32 = 700;
@@ -42,37 +42,19 @@ const TICK_MS: u32 = 250;
 const RING_MS: u32 = 4000;
 const RING_TIMES: u32 = 15;
 /// The events the card listens for, once, on its shadow root.
-const EVENTS: [&str; 3] = ["input", "click", "change"];
+const EVENTS: &str = "input click change";
 
 /// Numbers the cards on the page (for the page title's per-card lines).
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
-fn dom_of(root: &ShadowRoot) -> Result<Dom, JsError> {
-    root.owner_document()
-        .map(|doc| Dom { doc })
-        .ok_or_else(|| JsError::new("the card's root has no document"))
-}
-
-fn js_err(e: JsValue) -> JsError {
-    JsError::new(
-        &e.as_string()
-            .unwrap_or_else(|| "the page refused a DOM change".into()),
-    )
-}
-
 fn warn(message: &str) {
-    web_sys::console::warn_1(&["<recipe-card> ", message].concat().into());
-}
-
-fn log_error(err: &JsValue) {
-    web_sys::console::error_2(&"<recipe-card> update failed:".into(), err);
+    dom::warn(message);
 }
 
 /// A card's state: the one place its choices, timers and marks live.
 struct State {
     id: u32,
     me: Weak<RefCell<State>>,
-    dom: Dom,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -90,11 +72,12 @@ struct State {
 /// One mounted card, rendered into a shadow root and listening to its own controls.
 #[wasm_bindgen]
 pub struct Card {
-    root: ShadowRoot,
     /// The only strong reference: callbacks hold a `Weak`, so freeing the card frees it.
     state: Rc<RefCell<State>>,
-    listener: Closure<dyn FnMut(Event)>,
-    visibility: Closure<dyn FnMut(Event)>,
+    /// The listeners (kept alive here) and the functions that remove them.
+    _listener: Closure<dyn FnMut(String, Element)>,
+    _visibility: Closure<dyn FnMut(String, Element)>,
+    unlisten: [Function; 2],
 }
 
 #[wasm_bindgen]
@@ -110,30 +93,27 @@ impl Card {
         let mut warnings: Vec<String> = problems.iter().map(|p| p.text()).collect();
         let selection = initial_selection(&root, &recipe, &mut warnings);
         let mut timers = Timers::for_recipe(&recipe, BrowserClock);
-        if let Some(stored) = storage::get(&settings::recipe_key("timers", &recipe)) {
+        if let Some(stored) = load(&settings::recipe_key("timers", &recipe)) {
             timers.restore(&stored, &mut warnings);
         }
         let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
-        if let Some(stored) = storage::get(&settings::recipe_key("progress", &recipe)) {
+        if let Some(stored) = load(&settings::recipe_key("progress", &recipe)) {
             progress.restore(&stored, &mut warnings);
         }
         for w in &warnings {
             warn(w);
         }
-        let dom = dom_of(&root)?;
         let phases = live_timers(&timers);
         let live = Live {
             progress: &progress,
             timers: &phases,
         };
-        let parts =
-            render::card(&dom, root.as_ref(), &recipe, &selection, &live).map_err(js_err)?;
+        let parts = render::card(root.as_ref(), &recipe, &selection, &live);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
         let state = Rc::new_cyclic(|me| {
             RefCell::new(State {
                 id,
                 me: me.clone(),
-                dom,
                 recipe,
                 selection,
                 timers,
@@ -148,62 +128,43 @@ impl Card {
             })
         });
         let weak = Rc::downgrade(&state);
-        let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            // Errors are logged, never thrown: an event handler has nobody to throw to.
-            if let Err(err) = on_event(&weak, &e) {
-                log_error(&err);
-            }
+        let listener = Closure::<dyn FnMut(String, Element)>::new(move |kind: String, target| {
+            on_event(&weak, &kind, &target);
         });
-        for name in EVENTS {
-            root.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())?;
-        }
         let weak = Rc::downgrade(&state);
-        let visibility = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+        let visibility = Closure::<dyn FnMut(String, Element)>::new(move |_: String, _| {
             if let Some(state) = weak.upgrade() {
                 // try_borrow: a handler never panics (with panic = "abort" that would stop every card).
-                let Ok(mut s) = state.try_borrow_mut() else {
-                    return;
-                };
-                if let Err(err) = on_visible(&mut s) {
-                    log_error(&err);
+                if let Ok(mut s) = state.try_borrow_mut() {
+                    on_visible(&mut s);
                 }
             }
         });
-        if let Some(doc) = root.owner_document() {
-            doc.add_event_listener_with_callback(
-                "visibilitychange",
-                visibility.as_ref().unchecked_ref(),
-            )?;
-        }
+        let unlisten = [
+            dom::on(root.as_ref(), EVENTS, &listener),
+            dom::on(&dom::document(), "visibilitychange", &visibility),
+        ];
         {
             let mut s = state.borrow_mut();
             update_notify_button(&s);
-            tick(&mut s)?;
+            tick(&mut s);
             if s.timers.any_running() {
                 start_ticking(&mut s);
             }
         }
         Ok(Card {
-            root,
             state,
-            listener,
-            visibility,
+            _listener: listener,
+            _visibility: visibility,
+            unlisten,
         })
     }
 }
 
 impl Drop for Card {
     fn drop(&mut self) {
-        for name in EVENTS {
-            let _ = self
-                .root
-                .remove_event_listener_with_callback(name, self.listener.as_ref().unchecked_ref());
-        }
-        if let Some(doc) = self.root.owner_document() {
-            let _ = doc.remove_event_listener_with_callback(
-                "visibilitychange",
-                self.visibility.as_ref().unchecked_ref(),
-            );
+        for f in &self.unlisten {
+            let _ = f.call0(&JsValue::UNDEFINED);
         }
         if let Ok(mut s) = self.state.try_borrow_mut() {
             alert::title(s.id, None);
@@ -235,14 +196,11 @@ fn live_timers(timers: &Timers<BrowserClock>) -> Vec<(usize, Phase, bool, bool)>
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
 fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
-    let host = root.host();
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let attr = |name: &str| host.get_attribute(name);
+    let search = dom::search();
+    let attr = |name: &str| dom::host_attr(root.as_ref(), name);
     let mut sel = Selection::default_for(recipe);
 
-    let stored = storage::get(&settings::recipe_key("servings", recipe));
+    let stored = load(&settings::recipe_key("servings", recipe));
     let attribute = attr("servings");
     sel.servings = settings::servings(
         recipe,
@@ -253,7 +211,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
         ],
         warnings,
     );
-    let stored = storage::get(settings::UNITS_KEY);
+    let stored = load(settings::UNITS_KEY);
     let attribute = attr("units");
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(
@@ -267,7 +225,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     .or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
         let ids: Vec<&str> = sp.levels.iter().map(|l| l.id.as_str()).collect();
-        let stored = storage::get(&settings::recipe_key("spice", recipe));
+        let stored = load(&settings::recipe_key("spice", recipe));
         let attribute = attr("spice");
         let given = [
             (Source::Url, settings::query_param(&search, "spice")),
@@ -277,11 +235,11 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
         if let Some(i) = settings::choice("spice", &ids, &given, warnings) {
             sel.spice = Some(i);
         }
-        sel.side = storage::get(&settings::recipe_key("side", recipe)).as_deref() == Some("1");
+        sel.side = load(&settings::recipe_key("side", recipe)).as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
         let ids: Vec<&str> = sw.options.iter().map(|o| o.id.as_str()).collect();
-        let stored = storage::get(&swap_key(recipe, i));
+        let stored = load(&swap_key(recipe, i));
         let given = [(Source::Stored, stored.as_deref())];
         if let Some(chosen) = settings::choice(&sw.id, &ids, &given, warnings) {
             sel.swaps[i] = chosen;
@@ -301,40 +259,37 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
 fn data_index(target: &Element, attr: &str) -> Option<usize> {
-    let el = target.closest(&["[", attr, "]"].concat()).ok()??;
-    el.get_attribute(attr)?.parse().ok()
+    dom::closest(target, attr)?.parse().ok()
 }
 
 /// Applies one event from the card's controls to its state and re-renders what depends on it.
-fn on_event(state: &Weak<RefCell<State>>, e: &Event) -> Result<(), JsValue> {
+fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
     let Some(state) = state.upgrade() else {
-        return Ok(());
-    };
-    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return Ok(());
+        return;
     };
     let Ok(mut s) = state.try_borrow_mut() else {
-        return Ok(());
+        return;
     };
     let (min, max) = (s.recipe.servings.min, s.recipe.servings.max);
-    match e.type_().as_str() {
-        "input" if target.id() == render::SLIDER_ID => {
-            let value = target.unchecked_ref::<HtmlInputElement>().value();
-            let n = value.parse::<u32>().unwrap_or(s.selection.servings);
-            set_servings(&mut s, n.clamp(min, max))?;
+    match kind {
+        "input" if dom::name_of(target).is_empty() => {
+            // The slider: the one input without a name.
+            let n = dom::value_of(target)
+                .parse::<u32>()
+                .unwrap_or(s.selection.servings);
+            set_servings(&mut s, n.clamp(min, max));
         }
-        "click" => on_click(&mut s, &target)?,
-        "change" => on_change(&mut s, target.unchecked_ref::<HtmlInputElement>())?,
+        "click" => on_click(&mut s, target),
+        "change" => on_change(&mut s, target),
         _ => {}
     }
-    Ok(())
 }
 
-fn on_click(s: &mut State, target: &Element) -> Result<(), JsValue> {
-    if let Some(button) = target.closest("[data-step]")? {
+fn on_click(s: &mut State, target: &Element) {
+    if let Some(step) = dom::closest(target, "data-step") {
         let n = s.selection.servings;
-        let n = match button.get_attribute("data-step").as_deref() {
-            Some("-1") => n.saturating_sub(1),
+        let n = match step.as_str() {
+            "-1" => n.saturating_sub(1),
             _ => n.saturating_add(1),
         };
         return set_servings(s, n.clamp(s.recipe.servings.min, s.recipe.servings.max));
@@ -350,7 +305,7 @@ fn on_click(s: &mut State, target: &Element) -> Result<(), JsValue> {
         s.timers.reset(step);
         s.alerts.retain(|a| a.0 != step);
         save_timers(s);
-        show_alerts(s)?;
+        show_alerts(s);
         return tick(s);
     }
     if let Some(i) = data_index(target, "data-dismiss") {
@@ -359,7 +314,7 @@ fn on_click(s: &mut State, target: &Element) -> Result<(), JsValue> {
         }
         return show_alerts(s);
     }
-    if target.closest("[data-notify]")?.is_some() {
+    if dom::closest(target, "data-notify").is_some() {
         let weak = s.me.clone();
         alert::request_notifications(move || {
             if let Some(state) = weak.upgrade() {
@@ -369,11 +324,10 @@ fn on_click(s: &mut State, target: &Element) -> Result<(), JsValue> {
             }
         });
     }
-    Ok(())
 }
 
-fn on_change(s: &mut State, input: &HtmlInputElement) -> Result<(), JsValue> {
-    let (name, value) = (input.name(), input.value());
+fn on_change(s: &mut State, input: &Element) {
+    let (name, value, on) = (dom::name_of(input), dom::value_of(input), is_checked(input));
     if name == render::GOT_NAME || name == render::DONE_NAME {
         let marks = if name == render::GOT_NAME {
             &mut s.progress.got
@@ -381,21 +335,19 @@ fn on_change(s: &mut State, input: &HtmlInputElement) -> Result<(), JsValue> {
             &mut s.progress.done
         };
         if let Some(m) = value.parse::<usize>().ok().and_then(|i| marks.get_mut(i)) {
-            *m = input.checked();
+            *m = on;
         }
         if name == render::DONE_NAME {
-            if let Some(li) = input.closest("li")? {
-                li.toggle_attribute_with_force("data-done", input.checked())?;
-            }
+            dom::flag_closest(input, "li", "data-done", on);
         }
-        storage::set(
+        store(
             &settings::recipe_key("progress", &s.recipe),
             &s.progress.encode(),
         );
-        return Ok(());
+        return;
     }
     if name == render::COOK_NAME {
-        if input.checked() {
+        if on {
             request_wake(s);
         } else {
             if let Some(sentinel) = s.sentinel.take() {
@@ -408,67 +360,69 @@ fn on_change(s: &mut State, input: &HtmlInputElement) -> Result<(), JsValue> {
     if name == render::UNITS_NAME {
         let mut ignored = Vec::new();
         s.selection.units = settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
-        storage::set(settings::UNITS_KEY, &value);
+        store(settings::UNITS_KEY, &value);
     } else if name == render::SPICE_NAME {
         let Some(sp) = &s.recipe.spice else {
-            return Ok(());
+            return;
         };
         s.selection.spice = sp.levels.iter().position(|l| l.id == value);
-        storage::set(&settings::recipe_key("spice", &s.recipe), &value);
+        store(&settings::recipe_key("spice", &s.recipe), &value);
     } else if name == render::SIDE_NAME {
-        s.selection.side = input.checked();
-        let on = if input.checked() { "1" } else { "0" };
-        storage::set(&settings::recipe_key("side", &s.recipe), on);
+        s.selection.side = on;
+        store(
+            &settings::recipe_key("side", &s.recipe),
+            if on { "1" } else { "0" },
+        );
     } else if let Some(i) = name
         .strip_prefix(render::SWAP_PREFIX)
         .and_then(|i| i.parse::<usize>().ok())
     {
         let Some(sw) = s.recipe.swaps.get(i) else {
-            return Ok(());
+            return;
         };
         let Some(chosen) = sw.options.iter().position(|o| o.id == value) else {
-            return Ok(());
+            return;
         };
         if let Some(slot) = s.selection.swaps.get_mut(i) {
             *slot = chosen;
         }
-        storage::set(&swap_key(&s.recipe, i), &value);
+        store(&swap_key(&s.recipe, i), &value);
     } else {
-        return Ok(());
+        return;
     }
     redraw(s)
 }
 
-fn redraw(s: &mut State) -> Result<(), JsValue> {
+fn redraw(s: &mut State) {
     let phases = live_timers(&s.timers);
     let live = Live {
         progress: &s.progress,
         timers: &phases,
     };
-    render::refresh(&s.dom, &mut s.parts, &s.recipe, &s.selection, &live)
+    render::refresh(&mut s.parts, &s.recipe, &s.selection, &live)
 }
 
 /// Shows `n` servings at once, stores it, and announces it once the value rests.
-fn set_servings(s: &mut State, n: u32) -> Result<(), JsValue> {
+fn set_servings(s: &mut State, n: u32) {
     if n == s.selection.servings {
-        return Ok(());
+        return;
     }
     s.selection.servings = n;
-    redraw(s)?;
-    let mut value = String::new();
-    crate::quantity::format::push_int(&mut value, n as i64);
-    storage::set(&settings::recipe_key("servings", &s.recipe), &value);
+    redraw(s);
+    store(
+        &settings::recipe_key("servings", &s.recipe),
+        &dom::int(n as usize),
+    );
     let announcer = s.parts.announcer.clone();
     let text = settings::servings_text(n);
     // Replacing the timeout cancels the previous one: only the resting value is spoken.
     s.announce = Some(Timer::new(ANNOUNCE_AFTER_MS, false, move || {
-        announcer.set_text_content(Some(&text));
+        dom::text(&announcer, &text);
     }));
-    Ok(())
 }
 
 fn save_timers(s: &State) {
-    storage::set(
+    store(
         &settings::recipe_key("timers", &s.recipe),
         &s.timers.encode(),
     );
@@ -486,7 +440,7 @@ fn step_title(s: &State, step: usize) -> String {
 }
 
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
-fn tick(s: &mut State) -> Result<(), JsValue> {
+fn tick(s: &mut State) {
     let due = s.timers.due();
     if !due.is_empty() {
         for &(step, kind) in &due {
@@ -505,7 +459,7 @@ fn tick(s: &mut State) -> Result<(), JsValue> {
         }
         alert::vibrate();
         save_timers(s);
-        show_alerts(s)?;
+        show_alerts(s);
         start_ringing(s);
     }
     let phases = live_timers(&s.timers);
@@ -515,12 +469,11 @@ fn tick(s: &mut State) -> Result<(), JsValue> {
             progress: &s.progress,
             timers: &phases,
         },
-    )?;
+    );
     update_title(s);
     if !s.timers.any_running() {
         s.tick = None;
     }
-    Ok(())
 }
 
 /// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time).
@@ -532,9 +485,7 @@ fn start_ticking(s: &mut State) {
     s.tick = Some(Timer::new(TICK_MS, true, move || {
         if let Some(state) = weak.upgrade() {
             if let Ok(mut s) = state.try_borrow_mut() {
-                if let Err(err) = tick(&mut s) {
-                    log_error(&err);
-                }
+                tick(&mut s);
             }
         }
     }));
@@ -557,7 +508,7 @@ fn start_ringing(s: &mut State) {
     }));
 }
 
-fn show_alerts(s: &mut State) -> Result<(), JsValue> {
+fn show_alerts(s: &mut State) {
     let active: Vec<(String, Alert)> = s
         .alerts
         .iter()
@@ -566,9 +517,8 @@ fn show_alerts(s: &mut State) -> Result<(), JsValue> {
     if active.is_empty() {
         s.ring = None;
     }
-    render::alerts(&s.dom, &s.parts, &active)?;
+    render::alerts(&s.parts, &active);
     update_title(s);
-    Ok(())
 }
 
 /// This card's line for the page title: the latest alert, else the soonest running timer.
@@ -591,14 +541,12 @@ fn update_title(s: &State) {
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
-fn on_visible(s: &mut State) -> Result<(), JsValue> {
-    let visible = s.dom.doc.visibility_state() == web_sys::VisibilityState::Visible;
-    tick(s)?;
-    if visible && s.parts.cook.checked() && s.sentinel.is_none() {
+fn on_visible(s: &mut State) {
+    tick(s);
+    if dom::visible() && is_checked(&s.parts.cook) && s.sentinel.is_none() {
         request_wake(s);
-        show_wake(s)?;
+        show_wake(s);
     }
-    Ok(())
 }
 
 fn request_wake(s: &mut State) {
@@ -614,7 +562,7 @@ fn request_wake(s: &mut State) {
             return;
         };
         match result {
-            Ok(sentinel) if s.parts.cook.checked() => {
+            Ok(sentinel) if is_checked(&s.parts.cook) => {
                 let weak = s.me.clone();
                 wake::on_release(&sentinel, move || {
                     let Some(state) = weak.upgrade() else { return };
@@ -622,9 +570,9 @@ fn request_wake(s: &mut State) {
                     // handler is the one letting go, and it updates the status itself.
                     if let Ok(mut s) = state.try_borrow_mut() {
                         s.sentinel = None;
-                        if s.parts.cook.checked() {
+                        if is_checked(&s.parts.cook) {
                             s.wake = Wake::Released;
-                            let _ = show_wake(&s);
+                            show_wake(&s);
                         }
                     };
                 });
@@ -634,30 +582,27 @@ fn request_wake(s: &mut State) {
             Ok(sentinel) => wake::release(&sentinel),
             Err(why) => s.wake = Wake::Failed(why),
         }
-        let _ = show_wake(&s);
+        show_wake(&s);
     });
 }
 
-fn show_wake(s: &State) -> Result<(), JsValue> {
-    s.parts.cook_status.set_text_content(Some(&s.wake.text()));
+fn show_wake(s: &State) {
+    dom::text(&s.parts.cook_status, &s.wake.text());
     let state = match s.wake {
         Wake::On => "on",
         Wake::Unsupported | Wake::Failed(_) => "unsupported",
         _ => "off",
     };
-    s.parts.cook_status.set_attribute("data-state", state)
+    dom::attr(&s.parts.cook_status, "data-state", state);
 }
 
 fn update_notify_button(s: &State) {
-    let ask = alert::notification_permission() == Some(web_sys::NotificationPermission::Default);
-    let _ = s.parts.notify.toggle_attribute_with_force("hidden", !ask);
+    let ask = alert::permission() == "default";
+    dom::flag(&s.parts.notify, "hidden", !ask);
 }
 
 /// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.
 #[wasm_bindgen(js_name = showError)]
 pub fn show_error(root: &ShadowRoot, detail: &str) {
-    if let Ok(d) = dom_of(root) {
-        let node: &Node = root.as_ref();
-        let _ = render::error(&d, node, detail);
-    }
+    render::error(root.as_ref(), detail);
 }

@@ -1,55 +1,56 @@
 //! Builds the card's DOM (docs/card-dom.md) from the view model. Static sections read the recipe;
 //! everything that depends on the reader's choices comes from `crate::view`.
 
-use super::dom::{Dom, Res};
+use super::dom::{self, attr, child, el, flag, int, words};
 use super::lists::Lists;
 use crate::model::Recipe;
 use crate::prelude::*;
 use crate::progress::Progress;
-use crate::quantity::format::push_int;
 use crate::quantity::System;
 use crate::settings;
 use crate::timer::{Alert, Phase};
 use crate::view::{self, Selection};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, Node};
+use web_sys::{Element, Node};
 
 /// The card's stylesheet, shipped inside the wasm so a card is never unstyled.
 pub const CSS: &str = include_str!("card.css");
 
 /// A `<section>` under an `<h3>`. Deliberately unlabelled: a labelled section is a landmark, and
 /// two cards on one page would then repeat landmarks named "Ingredients" (axe: landmark-unique).
-fn section(d: &Dom, parent: &Node, key: &str, title: &str) -> Res<Element> {
-    let s = d.child(parent, "section", &["section ", key].concat(), key)?;
-    d.text(&s, "h3", "section-title", "section-title", title)?;
-    Ok(s)
+fn section(parent: &Node, key: &str, title: &str) -> Element {
+    let s = child(parent, "section", &["section ", key].concat(), key);
+    el(&s, "h3", "section-title", "section-title", title);
+    s
 }
 
 /// The title block; returns the "Serves" value so it can follow the slider.
-fn header(d: &Dom, card: &Node, r: &Recipe, sel: &Selection) -> Res<Element> {
-    let head = d.child(card, "header", "head", "")?;
-    d.text(&head, "h2", "title", "title", &r.name)?
-        .set_id("rc-title");
+fn header(card: &Node, r: &Recipe, sel: &Selection) -> Option<Element> {
+    let head = child(card, "header", "head", "");
+    attr(
+        &el(&head, "h2", "title", "title", &r.name),
+        "id",
+        "rc-title",
+    );
     if !r.author.is_empty() {
-        d.text(&head, "p", "byline", "byline", &["By ", &r.author].concat())?;
+        el(&head, "p", "byline", "byline", &["By ", &r.author].concat());
     }
     if !r.intro.is_empty() {
-        d.text(&head, "p", "intro", "intro", &r.intro)?;
+        el(&head, "p", "intro", "intro", &r.intro);
     }
-    let meta = d.child(&head, "dl", "meta", "meta")?;
+    let meta = child(&head, "dl", "meta", "meta");
     let mut serves = None;
     for (label, value) in view::meta(r, sel) {
-        let item = d.child(&meta, "div", "meta-item", "")?;
-        d.text(&item, "dt", "", "", label)?;
-        let dd = d.text(&item, "dd", "", "", &value)?;
+        let item = child(&meta, "div", "meta-item", "");
+        el(&item, "dt", "", "", label);
+        let dd = el(&item, "dd", "", "", &value);
         if label == view::SERVES {
             serves = Some(dd);
         }
     }
-    serves.ok_or_else(|| "meta has no servings".into())
+    serves
 }
 
-fn extras(d: &Dom, card: &Node, r: &Recipe) -> Res<()> {
+fn extras(card: &Node, r: &Recipe) {
     let lists = [
         ("tips", "tip-list", "Tips & variations", &r.tips),
         ("pairings", "pairing-list", "Perfect pairings", &r.pairings),
@@ -58,35 +59,36 @@ fn extras(d: &Dom, card: &Node, r: &Recipe) -> Res<()> {
         if items.is_empty() {
             continue;
         }
-        let s = section(d, card, key, title)?;
-        let ul = d.child(&s, "ul", list, "")?;
+        let ul = child(&section(card, key, title), "ul", list, "");
         for t in items {
-            d.text(&ul, "li", "", "", t)?;
+            el(&ul, "li", "", "", t);
         }
     }
     if !r.storage.is_empty() {
-        let s = section(d, card, "storage", "Storage & make-ahead")?;
-        let dl = d.child(&s, "dl", "storage-list", "")?;
+        let dl = child(
+            &section(card, "storage", "Storage & make-ahead"),
+            "dl",
+            "storage-list",
+            "",
+        );
         for (label, text) in &r.storage {
-            let item = d.child(&dl, "div", "", "")?;
-            d.text(&item, "dt", "", "", label)?;
-            d.text(&item, "dd", "", "", text)?;
+            let item = child(&dl, "div", "", "");
+            el(&item, "dt", "", "", label);
+            el(&item, "dd", "", "", text);
         }
     }
     if !r.faq.is_empty() {
-        let s = section(d, card, "faq", "Frequently asked questions")?;
+        let s = section(card, "faq", "Frequently asked questions");
         for f in &r.faq {
-            let item = d.child(&s, "div", "faq-item", "faq-item")?;
-            d.text(&item, "h4", "faq-question", "faq-question", &f.q)?;
-            d.text(&item, "p", "faq-answer", "faq-answer", &f.a)?;
+            let item = child(&s, "div", "faq-item", "faq-item");
+            el(&item, "h4", "faq-question", "faq-question", &f.q);
+            el(&item, "p", "faq-answer", "faq-answer", &f.a);
         }
     }
-    Ok(())
 }
 
-fn style(d: &Dom, root: &Node) -> Res<()> {
-    d.text(root, "style", "", "", CSS)?;
-    Ok(())
+fn style(root: &Node) {
+    el(root, "style", "", "", CSS);
 }
 
 /// Handles on the parts of a mounted card that change with the reader's choices.
@@ -96,19 +98,19 @@ pub struct Parts {
     pub drawn_notes: Vec<String>,
     pub notes: Element,
     pub serves: Element,
-    pub slider: HtmlInputElement,
+    pub slider: Element,
     pub value: Element,
     pub fewer: Element,
     pub more: Element,
-    pub units: Vec<HtmlInputElement>,
-    pub spice: Vec<HtmlInputElement>,
+    pub units: Vec<Element>,
+    pub spice: Vec<Element>,
     /// The "on the side" switch and the label that wraps (and hides) it.
-    pub side: Option<(Element, HtmlInputElement)>,
-    pub swaps: Vec<Vec<HtmlInputElement>>,
+    pub side: Option<(Element, Element)>,
+    pub swaps: Vec<Vec<Element>>,
     /// "Swaps: Pork, Palm sugar", on the folded swaps.
     pub swaps_summary: Option<Element>,
     pub announcer: Element,
-    pub cook: HtmlInputElement,
+    pub cook: Element,
     pub cook_status: Element,
     pub notify: Element,
     /// Timer alerts, announced assertively: one item with a Dismiss button per alert.
@@ -134,82 +136,97 @@ pub use super::lists::{DONE_NAME, GOT_NAME};
 
 /// A labelled radio group: `<fieldset part=…><legend>…</legend><label><input type=radio>…`.
 fn radios(
-    d: &Dom,
     parent: &Node,
     part: &str,
     legend: &str,
     name: &str,
     options: &[(&str, &str)],
-) -> Res<Vec<HtmlInputElement>> {
-    let set = d.child(parent, "fieldset", &["choice ", part].concat(), part)?;
-    d.text(&set, "legend", "", "", legend)?;
+) -> Vec<Element> {
+    let set = child(parent, "fieldset", &["choice ", part].concat(), part);
+    el(&set, "legend", "", "", legend);
     let option_part = [part, "-option"].concat();
     let mut out = Vec::new();
     for (value, label) in options {
-        let l = d.child(&set, "label", "", "")?;
-        let input: HtmlInputElement = d.child(&l, "input", "", &option_part)?.unchecked_into();
-        input.set_type("radio");
-        input.set_name(name);
-        input.set_value(value);
-        d.words(&l, label)?;
-        out.push(input);
+        let l = child(&set, "label", "", "");
+        out.push(input(&l, &option_part, "radio", name, value));
+        words(&l, label);
     }
-    Ok(out)
+    out
+}
+
+/// `<input type name value part>` in `parent`.
+pub fn input(parent: &Node, part: &str, kind: &str, name: &str, value: &str) -> Element {
+    let i = child(parent, "input", "", part);
+    attr(&i, "type", kind);
+    attr(&i, "name", name);
+    attr(&i, "value", value);
+    i
+}
+
+/// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`.
+fn switch(
+    parent: &Node,
+    part: &str,
+    input_part: &str,
+    name: &str,
+    label: &str,
+) -> (Element, Element) {
+    let l = child(parent, "label", "switch", part);
+    let i = input(&l, input_part, "checkbox", name, "1");
+    attr(&i, "role", "switch");
+    words(&l, label);
+    (l, i)
 }
 
 /// The servings slider with − and + buttons.
-fn servings(
-    d: &Dom,
-    controls: &Node,
-    r: &Recipe,
-) -> Res<(HtmlInputElement, Element, Element, Element)> {
-    let box_ = d.child(controls, "div", "servings", "servings")?;
-    d.text(&box_, "label", "", "", "Servings")?
-        .set_attribute("for", SLIDER_ID)?;
-    let button = |label: &str, glyph: &str, step: &str| -> Res<Element> {
-        let b = d.text(&box_, "button", "step-button", "servings-button", glyph)?;
-        b.set_attribute("type", "button")?;
-        b.set_attribute("aria-label", label)?;
-        b.set_attribute("aria-controls", SLIDER_ID)?;
-        b.set_attribute("data-step", step)?;
-        Ok(b)
+fn servings(controls: &Node, r: &Recipe) -> (Element, Element, Element, Element) {
+    let box_ = child(controls, "div", "servings", "servings");
+    attr(&el(&box_, "label", "", "", "Servings"), "for", SLIDER_ID);
+    let button = |label: &str, glyph: &str, step: &str| {
+        let b = button(&box_, "step-button", "servings-button", glyph, label);
+        attr(&b, "aria-controls", SLIDER_ID);
+        attr(&b, "data-step", step);
+        b
     };
-    let fewer = button("Fewer servings", "−", "-1")?;
-    let slider: HtmlInputElement = d
-        .child(&box_, "input", "slider", "servings-slider")?
-        .unchecked_into();
-    slider.set_type("range");
-    slider.set_id(SLIDER_ID);
-    let (mut min, mut max) = (String::new(), String::new());
-    push_int(&mut min, r.servings.min as i64);
-    push_int(&mut max, r.servings.max as i64);
-    slider.set_min(&min);
-    slider.set_max(&max);
-    slider.set_step("1");
-    let value = d.child(&box_, "output", "servings-value", "servings-value")?;
-    value.set_attribute("aria-hidden", "true")?;
-    let more = button("More servings", "+", "1")?;
-    Ok((slider, value, fewer, more))
+    let fewer = button("Fewer servings", "−", "-1");
+    let slider = child(&box_, "input", "slider", "servings-slider");
+    attr(&slider, "type", "range");
+    attr(&slider, "id", SLIDER_ID);
+    attr(&slider, "min", &int(r.servings.min as usize));
+    attr(&slider, "max", &int(r.servings.max as usize));
+    let value = child(&box_, "output", "servings-value", "servings-value");
+    attr(&value, "aria-hidden", "true");
+    let more = button("More servings", "+", "1");
+    (slider, value, fewer, more)
+}
+
+/// `<button type=button>` with `text`, and an accessible name when `label` is not empty.
+pub fn button(parent: &Node, class: &str, part: &str, text: &str, label: &str) -> Element {
+    let b = el(parent, "button", class, part, text);
+    attr(&b, "type", "button");
+    if !label.is_empty() {
+        attr(&b, "aria-label", label);
+    }
+    b
 }
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
-pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Res<Parts> {
-    let frag: Node = d.doc.create_document_fragment().into();
-    style(d, &frag)?;
-    let card = d.child(&frag, "article", "card", "card")?;
-    card.set_attribute("aria-labelledby", "rc-title")?;
-    let serves = header(d, &card, r, sel)?;
+pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
+    let frag = dom::fragment();
+    style(&frag);
+    let card = child(&frag, "article", "card", "card");
+    attr(&card, "aria-labelledby", "rc-title");
+    let serves = header(&card, r, sel).unwrap_or_else(|| card.clone());
 
-    let controls = d.child(&card, "div", "controls", "controls")?;
-    let (slider, value, fewer, more) = servings(d, &controls, r)?;
+    let controls = child(&card, "div", "controls", "controls");
+    let (slider, value, fewer, more) = servings(&controls, r);
     let units = radios(
-        d,
         &controls,
         "units",
         "Units",
         UNITS_NAME,
         &[("us", "US"), ("metric", "Metric")],
-    )?;
+    );
     let mut spice = Vec::new();
     let mut side = None;
     if let Some(sp) = &r.spice {
@@ -218,73 +235,62 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> R
             .iter()
             .map(|l| (l.id.as_str(), l.label.as_str()))
             .collect();
-        spice = radios(d, &controls, "spice", "Spice level", SPICE_NAME, &levels)?;
+        spice = radios(&controls, "spice", "Spice level", SPICE_NAME, &levels);
         if let Some(s) = &sp.side {
-            let label = d.child(&controls, "label", "switch", "side")?;
-            let input: HtmlInputElement = d
-                .child(&label, "input", "", "side-switch")?
-                .unchecked_into();
-            input.set_type("checkbox");
-            input.set_name(SIDE_NAME);
-            input.set_attribute("role", "switch")?;
-            d.words(&label, &s.label)?;
-            side = Some((label, input));
+            side = Some(switch(
+                &controls,
+                "side",
+                "side-switch",
+                SIDE_NAME,
+                &s.label,
+            ));
         }
     }
     // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
     let mut swaps = Vec::new();
     let mut swaps_summary = None;
     if !r.swaps.is_empty() {
-        let details = d.child(&controls, "details", "swaps", "swaps")?;
-        swaps_summary = Some(d.child(&details, "summary", "", "swaps-summary")?);
+        let details = child(&controls, "details", "swaps", "swaps");
+        swaps_summary = Some(child(&details, "summary", "", "swaps-summary"));
         for (i, sw) in r.swaps.iter().enumerate() {
             let options: Vec<(&str, &str)> = sw
                 .options
                 .iter()
                 .map(|o| (o.id.as_str(), o.label.as_str()))
                 .collect();
-            let mut name = String::from(SWAP_PREFIX);
-            push_int(&mut name, i as i64);
-            swaps.push(radios(d, &details, "swap", &sw.label, &name, &options)?);
+            let name = [SWAP_PREFIX, &int(i)].concat();
+            swaps.push(radios(&details, "swap", &sw.label, &name, &options));
         }
     }
-    let cook_box = d.child(&controls, "div", "cook", "cook-mode")?;
-    let label = d.child(&cook_box, "label", "switch", "")?;
-    let cook: HtmlInputElement = d
-        .child(&label, "input", "", "cook-mode-switch")?
-        .unchecked_into();
-    cook.set_type("checkbox");
-    cook.set_name(COOK_NAME);
-    cook.set_attribute("role", "switch")?;
-    d.words(&label, "Cook mode")?;
-    let cook_status = d.text(
+    let cook_box = child(&controls, "div", "cook", "cook-mode");
+    let (_, cook) = switch(&cook_box, "", "cook-mode-switch", COOK_NAME, "Cook mode");
+    let cook_status = el(
         &cook_box,
         "span",
         "cook-status",
         "cook-mode-status",
         "Keeps your screen on while you cook",
-    )?;
-    let announcer = d.child(&controls, "p", "announcer", "announcer")?;
-    announcer.set_attribute("aria-live", "polite")?;
+    );
+    let announcer = child(&controls, "p", "announcer", "announcer");
+    attr(&announcer, "aria-live", "polite");
 
-    let s = section(d, &card, "ingredients", "Ingredients")?;
-    let notes = d.child(&s, "ul", "notes", "notes")?;
-    let ingredients = d.child(&s, "ul", "ingredient-list", "")?;
-    let s = section(d, &card, "steps", "Steps")?;
-    let notify = d.text(
+    let s = section(&card, "ingredients", "Ingredients");
+    let notes = child(&s, "ul", "notes", "notes");
+    let ingredients = child(&s, "ul", "ingredient-list", "");
+    let s = section(&card, "steps", "Steps");
+    let notify = button(
         &s,
-        "button",
         "timer-notify",
         "timer-notify",
         "Notify me when a timer ends",
-    )?;
-    notify.set_attribute("type", "button")?;
-    notify.set_attribute("data-notify", "")?;
-    notify.set_attribute("hidden", "")?;
-    let steps = d.child(&s, "ol", "step-list", "")?;
-    extras(d, &card, r)?;
-    let alerts = d.child(&card, "div", "alerts", "alerts")?;
-    alerts.set_attribute("aria-live", "assertive")?;
+        "",
+    );
+    attr(&notify, "data-notify", "");
+    attr(&notify, "hidden", "");
+    let steps = child(&s, "ol", "step-list", "");
+    extras(&card, r);
+    let alerts = child(&card, "div", "alerts", "alerts");
+    attr(&alerts, "aria-live", "assertive");
     let mut parts = Parts {
         lists: Lists::new(ingredients, steps),
         drawn_notes: Vec::new(),
@@ -305,32 +311,32 @@ pub fn card(d: &Dom, root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> R
         notify,
         alerts,
     };
-    refresh(d, &mut parts, r, sel, live)?;
-    root.set_text_content(None);
-    root.append_child(&frag)?;
-    Ok(parts)
+    refresh(&mut parts, r, sel, live);
+    dom::replace(root, &frag);
+    parts
 }
 
-fn check(group: &[HtmlInputElement], chosen: Option<usize>) {
+fn check(group: &[Element], chosen: Option<usize>) {
     for (i, input) in group.iter().enumerate() {
-        input.set_checked(Some(i) == chosen);
+        dom::set_checked(input, Some(i) == chosen);
     }
 }
 
 /// Brings every part that depends on the reader's choices up to date with `sel`.
-pub fn refresh(d: &Dom, p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) -> Res<()> {
-    let mut n = String::new();
-    push_int(&mut n, sel.servings as i64);
-    p.serves.set_text_content(Some(&n));
-    p.value.set_text_content(Some(&n));
-    p.slider.set_value(&n);
-    p.slider
-        .set_attribute("aria-valuetext", &settings::servings_text(sel.servings))?;
-    let at = |b: &Element, edge: bool| {
-        b.set_attribute("aria-disabled", if edge { "true" } else { "false" })
-    };
-    at(&p.fewer, sel.servings <= r.servings.min)?;
-    at(&p.more, sel.servings >= r.servings.max)?;
+pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
+    let n = int(sel.servings as usize);
+    dom::text(&p.serves, &n);
+    dom::text(&p.value, &n);
+    dom::set_value(&p.slider, &n);
+    attr(
+        &p.slider,
+        "aria-valuetext",
+        &settings::servings_text(sel.servings),
+    );
+    let at =
+        |b: &Element, edge: bool| attr(b, "aria-disabled", if edge { "true" } else { "false" });
+    at(&p.fewer, sel.servings <= r.servings.min);
+    at(&p.more, sel.servings >= r.servings.max);
     let system = sel.units.unwrap_or(r.units);
     check(&p.units, Some(if system == System::Us { 0 } else { 1 }));
     check(&p.spice, sel.spice);
@@ -344,69 +350,63 @@ pub fn refresh(d: &Dom, p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live)
             .zip(&sel.swaps)
             .filter_map(|(sw, &i)| sw.options.get(i).map(|o| o.label.as_str()))
             .collect();
-        summary.set_text_content(Some(&["Swaps: ", &chosen.join(", ")].concat()));
+        dom::text(summary, &["Swaps: ", &chosen.join(", ")].concat());
     }
     let shown = view::shown(r, sel);
     if let Some((label, input)) = &p.side {
-        label.toggle_attribute_with_force("hidden", !shown.side_available)?;
-        input.set_checked(sel.side);
+        flag(label, "hidden", !shown.side_available);
+        dom::set_checked(input, sel.side);
     }
     // Notes change with a level or a swap, not with the slider: redraw them only then.
     if shown.notes != p.drawn_notes {
-        p.notes.set_text_content(None);
+        dom::clear(&p.notes);
         for note in &shown.notes {
-            d.text(&p.notes, "li", "note", "note", note)?;
+            el(&p.notes, "li", "note", "note", note);
         }
         p.drawn_notes = shown.notes;
     }
-    p.lists.update(d, shown.lines, shown.steps, live.progress)?;
-    timers(p, live)
+    p.lists.update(shown.lines, shown.steps, live.progress);
+    timers(p, live);
 }
 
 /// Updates every timer's display: the only work a tick does.
-pub fn timers(p: &Parts, live: &Live) -> Res<()> {
+pub fn timers(p: &Parts, live: &Live) {
     for t in &p.lists.timers {
         if let Some(&(_, phase, paused, range)) = live.timers.iter().find(|x| x.0 == t.step) {
-            t.show(phase, paused, range)?;
+            t.show(phase, paused, range);
         }
     }
-    Ok(())
 }
 
 /// Shows the alerts still waiting for the cook, each with its Dismiss button. The region is
 /// assertive, so a new alert is read out at once.
-pub fn alerts(d: &Dom, p: &Parts, active: &[(String, Alert)]) -> Res<()> {
-    p.alerts.set_text_content(None);
+pub fn alerts(p: &Parts, active: &[(String, Alert)]) {
+    dom::clear(&p.alerts);
     for (i, (title, alert)) in active.iter().enumerate() {
-        let item = d.child(&p.alerts, "div", "alert", "alert")?;
+        let item = child(&p.alerts, "div", "alert", "alert");
         let what = match alert {
             Alert::CheckNow => "Check now: ",
             Alert::Done => "Done: ",
         };
-        d.text(&item, "p", "", "", &[what, title].concat())?;
-        let b = d.text(&item, "button", "", "alert-dismiss", "Dismiss")?;
-        b.set_attribute("type", "button")?;
-        b.set_attribute("aria-label", &["Dismiss: ", title].concat())?;
-        let mut index = String::new();
-        push_int(&mut index, i as i64);
-        b.set_attribute("data-dismiss", &index)?;
+        el(&item, "p", "", "", &[what, title].concat());
+        let label = ["Dismiss: ", title].concat();
+        let b = button(&item, "", "alert-dismiss", "Dismiss", &label);
+        attr(&b, "data-dismiss", &int(i));
     }
-    Ok(())
 }
 
 /// Replaces everything in `root` with a short, readable error.
-pub fn error(d: &Dom, root: &Node, detail: &str) -> Res<()> {
-    root.set_text_content(None);
-    style(d, root)?;
-    let card = d.child(root, "div", "card card-error", "card error")?;
-    card.set_attribute("role", "alert")?;
-    d.text(
+pub fn error(root: &Node, detail: &str) {
+    dom::clear(root);
+    style(root);
+    let card = child(root, "div", "card card-error", "card error");
+    attr(&card, "role", "alert");
+    el(
         &card,
         "p",
         "error-title",
         "",
         "This recipe couldn't be shown.",
-    )?;
-    d.text(&card, "p", "error-detail", "", detail)?;
-    Ok(())
+    );
+    el(&card, "p", "error-detail", "", detail);
 }

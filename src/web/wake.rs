@@ -1,9 +1,8 @@
 //! Cook mode: keep the screen awake with the Screen Wake Lock API, ask again whenever the page
 //! comes back into view (browsers release the lock when it is hidden), and say plainly what is true.
-//! The API is reached through `Reflect`: web-sys exposes it only behind unstable flags.
+//! The API is called from `device.js` (web-sys exposes it only behind unstable flags).
 
 use crate::prelude::*;
-use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// What cook mode can honestly say about the screen.
@@ -34,69 +33,29 @@ impl Wake {
     }
 }
 
-/// `obj[name]` if it is a function.
-fn method(obj: &JsValue, name: &str) -> Option<Function> {
-    Reflect::get(obj, &name.into())
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()
-}
-
-fn wake_lock() -> Option<JsValue> {
-    let nav = web_sys::window()?.navigator();
-    Reflect::get(&nav, &"wakeLock".into())
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
+#[wasm_bindgen(module = "/src/web/device.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = wake)]
+    fn ask(done: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = onRelease)]
+    fn on_release_js(sentinel: &JsValue, f: &JsValue);
+    /// Lets go of the lock.
+    pub fn release(sentinel: &JsValue);
 }
 
 /// Requests the lock; `done` gets the sentinel or the reason it failed.
 pub fn request(done: impl FnOnce(Result<JsValue, String>) + 'static) -> Wake {
-    let Some(api) = wake_lock() else {
-        return Wake::Unsupported;
-    };
-    let call = method(&api, "request")
-        .and_then(|f| f.call1(&api, &"screen".into()).ok())
-        .and_then(|p| p.dyn_into::<Promise>().ok());
-    let Some(promise) = call else {
-        return Wake::Unsupported;
-    };
-    let done = alloc::rc::Rc::new(core::cell::RefCell::new(Some(done)));
-    let ok_done = done.clone();
-    let ok = Closure::once_into_js(move |sentinel: JsValue| {
-        if let Some(f) = ok_done.borrow_mut().take() {
-            f(Ok(sentinel));
-        }
+    let done = Closure::once_into_js(move |sentinel: JsValue, why: Option<String>| {
+        done(why.map_or(Ok(sentinel), Err))
     });
-    let err = Closure::once_into_js(move |e: JsValue| {
-        let why = Reflect::get(&e, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string());
-        if let Some(f) = done.borrow_mut().take() {
-            f(Err(why.unwrap_or_else(|| "the browser refused".into())));
-        }
-    });
-    then(&promise, &ok, &err);
-    Wake::Asking
-}
-
-/// `promise.then(ok, err)` with plain JS functions (from `Closure::once_into_js`).
-pub fn then(promise: &JsValue, ok: &JsValue, err: &JsValue) {
-    if let Some(f) = method(promise, "then") {
-        let _ = f.call2(promise, ok, err);
+    if ask(&done) {
+        Wake::Asking
+    } else {
+        Wake::Unsupported
     }
 }
 
 /// Calls `on_release` when the browser lets go of `sentinel`.
 pub fn on_release(sentinel: &JsValue, on_release: impl FnOnce() + 'static) {
-    let handler = Closure::once_into_js(on_release);
-    if let Some(add) = method(sentinel, "addEventListener") {
-        let _ = add.call2(sentinel, &"release".into(), &handler);
-    }
-}
-
-/// Lets go of the lock.
-pub fn release(sentinel: &JsValue) {
-    if let Some(f) = method(sentinel, "release") {
-        let _ = f.call0(sentinel);
-    }
+    on_release_js(sentinel, &Closure::once_into_js(on_release));
 }

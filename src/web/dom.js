@@ -1,0 +1,66 @@
+// The browser primitives the card's wasm calls, one boundary crossing each (bound in dom.rs,
+// bundled into the wasm-bindgen glue by esbuild). Why hand-written: each is a line here, where a
+// web-sys call costs a generated shim, externref bookkeeping and a Result the wasm must check;
+// this file is what took the card from ≈ 60 kB to its budget (docs/performance.md).
+// Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
+
+/** `<tag class part>` holding `text`, appended to `parent` (when given). */
+export function el(parent, tag, cls, part, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (part) e.setAttribute('part', part);
+  if (text) e.textContent = text;
+  parent?.append(e);
+  return e;
+}
+
+/** A text node appended to `parent`. */
+export const words = (parent, text) => parent.appendChild(document.createTextNode(text));
+export const attr = (e, name, value) => e.setAttribute(name, value);
+export const flag = (e, name, on) => e.toggleAttribute(name, on);
+
+/** Sets `n`'s text only when it differs: an unchanged write still costs a layout. */
+export function text(n, s) {
+  if (n.textContent !== s) n.textContent = s;
+}
+
+/** Sets or removes boolean attribute `name` on the closest `selector` around `e`. */
+export const flagClosest = (e, selector, name, on) => e.closest(selector)?.toggleAttribute(name, on);
+export const clear = (n) => n.replaceChildren();
+export const fragment = () => document.createDocumentFragment();
+export const replace = (root, child) => root.replaceChildren(child);
+export const setChecked = (e, on) => { e.checked = on; };
+export const setValue = (e, v) => { e.value = v; };
+
+/** Calls `f(kind, target)` for `types` (space-separated) on `target`; kind is the event's
+ * type. Returns the function that stops listening. */
+export function on(target, types, f) {
+  const h = (e) => f(e.type, e.target);
+  const all = types.split(' ');
+  all.forEach((t) => target.addEventListener(t, h));
+  return () => all.forEach((t) => target.removeEventListener(t, h));
+}
+
+/** The value of attribute `name` on `e` or its closest ancestor that has it. */
+export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
+
+/** What a form control says. */
+export const getName = (e) => e.name ?? '';
+export const getValue = (e) => e.value ?? '';
+export const isChecked = (e) => !!e.checked;
+
+export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;
+export const search = () => location.search;
+export const doc = () => document;
+export const visible = () => document.visibilityState === 'visible';
+export const getTitle = () => document.title;
+export const setTitle = (t) => { document.title = t; };
+export const warn = (m) => console.warn('<recipe-card> ' + m);
+
+/** localStorage that is never an error: missing, full or forbidden means "nothing stored". */
+export function load(key) {
+  try { return localStorage.getItem(key) ?? undefined; } catch { return undefined; }
+}
+export function store(key, value) {
+  try { localStorage.setItem(key, value); } catch { /* nothing stored */ }
+}
