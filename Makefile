@@ -7,7 +7,7 @@ DIST := www/dist
 WASM := target/wasm32-unknown-unknown/release/recipe_card.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
 ESBUILD := node_modules/.bin/esbuild
-WASM_OPT_FLAGS := --gufa -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -48,6 +48,7 @@ build: setup-rust setup-node
 	rm -rf $(DIST)/snippets
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
+	node tools/shorten-imports.mjs $(DIST)
 	$(ESBUILD) $(DIST)/recipe_card.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
 		--outfile=$(DIST)/recipe_card.js --allow-overwrite
 	rm -rf $(DIST)/snippets

@@ -13,7 +13,7 @@ use crate::view::{self, Selection};
 use web_sys::{Element, Node};
 
 /// The card's stylesheet, shipped inside the wasm so a card is never unstyled.
-pub const CSS: &str = include_str!("card.css");
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.css"));
 
 /// A `<section>` under an `<h3>`. Deliberately unlabelled: a labelled section is a landmark, and
 /// two cards on one page would then repeat landmarks named "Ingredients" (axe: landmark-unique).

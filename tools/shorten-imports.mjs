@@ -1,0 +1,105 @@
+// Renames the wasm's imports to short names, in the wasm and in the wasm-bindgen glue at once
+// (make build, after wasm-opt and before esbuild). wasm-bindgen names each import
+// `__wbg_<method>_<16 hex digits>` under the module "./recipe_card_bg.js", and each snippet
+// module by its path: both appear in the wasm and again in the glue, and the hex digits do not
+// compress. Usage: node tools/shorten-imports.mjs <dir with recipe_card_bg.wasm and recipe_card.js>
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+const wasmPath = path.join(dir, 'recipe_card_bg.wasm');
+const gluePath = path.join(dir, 'recipe_card.js');
+const wasm = fs.readFileSync(wasmPath);
+let glue = fs.readFileSync(gluePath, 'utf8');
+
+function readLeb(buf, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = buf[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Buffer.from(out);
+}
+
+const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
+const shortName = (i) => {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do {
+    s += letters[i % 52];
+    i = Math.floor(i / 52);
+  } while (i);
+  return s;
+};
+
+const parts = [wasm.subarray(0, 8)];
+const renamed = new Map();
+const modules = new Map();
+let at = 8;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, body] = readLeb(wasm, at + 1);
+  const end = body + size;
+  if (id !== 2) {
+    parts.push(wasm.subarray(at, end));
+    at = end;
+    continue;
+  }
+  let [count, p] = readLeb(wasm, body);
+  const entries = [leb(count)];
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = readLeb(wasm, p);
+    const module = wasm.toString('utf8', p, p + len);
+    p += len;
+    [len, p] = readLeb(wasm, p);
+    const name = wasm.toString('utf8', p, p + len);
+    p += len;
+    const descStart = p;
+    const kind = wasm[p++];
+    if (kind === 0) [, p] = readLeb(wasm, p);
+    else if (kind === 1) { p++; const [flags, q] = readLeb(wasm, p); [, p] = readLeb(wasm, q); if (flags & 1) [, p] = readLeb(wasm, p); }
+    else if (kind === 2) { const [flags, q] = readLeb(wasm, p); [, p] = readLeb(wasm, q); if (flags & 1) [, p] = readLeb(wasm, p); }
+    else if (kind === 3) p += 2;
+    else throw new Error(`import kind ${kind}`);
+    if (!modules.has(module)) modules.set(module, shortName(modules.size));
+    let newName = name;
+    if (name.startsWith('__wbg_') || name.startsWith('__wbindgen_')) {
+      if (!renamed.has(name)) renamed.set(name, `_${shortName(renamed.size)}`);
+      newName = renamed.get(name);
+    }
+    entries.push(str(modules.get(module)), str(newName), wasm.subarray(descStart, p));
+  }
+  const section = Buffer.concat(entries);
+  parts.push(Buffer.from([2]), leb(section.length), section);
+  at = end;
+}
+
+// The glue names each import as an object key, and each module as a key of the imports object.
+for (const [from, to] of renamed) {
+  const re = new RegExp(`\\b${from}\\b`, 'g');
+  if (!re.test(glue)) throw new Error(`${from} not found in the glue`);
+  glue = glue.replace(re, to);
+}
+for (const [from, to] of modules) {
+  const key = `"${from}":`;
+  if (!glue.includes(key)) throw new Error(`module ${from} not found in the glue`);
+  glue = glue.split(key).join(`"${to}":`);
+}
+fs.writeFileSync(wasmPath, Buffer.concat(parts));
+fs.writeFileSync(gluePath, glue);
+console.log(`shortened ${renamed.size} import names and ${modules.size} module names`);
