@@ -6,7 +6,7 @@
 
 use crate::json::{self, Json};
 use crate::prelude::*;
-use crate::validate::FormatError;
+use crate::validate::{Errors, FormatError};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -137,30 +137,20 @@ pub struct Faq {
 
 type Result<T> = core::result::Result<T, FormatError>;
 
-fn fail<T>(path: &str, message: String) -> Result<T> {
-    Err(FormatError {
-        path: path.into(),
-        message,
-    })
-}
-
-/// `string "four"`, `number 1.5`, `an array`: what was found, for a type error.
-fn describe(v: &Json) -> String {
-    match v {
+/// Records `invalid type: string "four", expected a whole number` at `path`.
+fn wrong(errors: &Errors, path: String, v: &Json, expected: &str) {
+    let found = match v {
         Json::Null => "null".into(),
         Json::Bool(b) => (if *b { "boolean true" } else { "boolean false" }).into(),
         Json::Num(n) => ["number ", n].concat(),
         Json::Str(s) => ["string \"", s, "\""].concat(),
         Json::Arr(_) => "an array".into(),
         Json::Obj(_) => "an object".into(),
-    }
-}
-
-fn wrong<T>(path: &str, v: &Json, expected: &str) -> Result<T> {
-    fail(
+    };
+    errors.fail(
         path,
-        ["invalid type: ", &describe(v), ", expected ", expected].concat(),
-    )
+        ["invalid type: ", &found, ", expected ", expected].concat(),
+    );
 }
 
 /// `path.key`, or `key` at the top.
@@ -172,23 +162,27 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// A JSON object being read, with its path for errors.
+/// A JSON object being read, with its path for errors. A value of another type reads as an
+/// empty object, after recording the error: reading goes on after an error, with empty values,
+/// so that `read` has no early returns (see [`Errors`]).
 struct Obj<'a> {
     path: String,
     members: &'a [(String, Json)],
+    errors: &'a Errors,
 }
 
-fn obj<'a>(path: String, v: &'a Json) -> Result<Obj<'a>> {
-    match v {
-        Json::Obj(members) => Ok(Obj { path, members }),
-        other => wrong(&path, other, "an object"),
-    }
-}
-
-fn text(path: &str, v: &Json) -> Result<String> {
-    match v {
-        Json::Str(s) => Ok(s.clone()),
-        other => wrong(path, other, "a string"),
+fn obj<'a>(errors: &'a Errors, path: String, v: &'a Json) -> Obj<'a> {
+    let members: &[(String, Json)] = match v {
+        Json::Obj(members) => members,
+        other => {
+            wrong(errors, path.clone(), other, "an object");
+            &[]
+        }
+    };
+    Obj {
+        path,
+        members,
+        errors,
     }
 }
 
@@ -202,241 +196,229 @@ impl<'a> Obj<'a> {
             .filter(|v| **v != Json::Null)
     }
 
-    fn need(&self, key: &str) -> Result<&'a Json> {
-        self.get(key).ok_or_else(|| FormatError {
-            path: self.path.clone(),
-            message: ["missing field `", key, "`"].concat(),
-        })
+    fn need(&self, key: &str) -> Option<&'a Json> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.errors
+                .fail(self.path.clone(), ["missing field `", key, "`"].concat());
+        }
+        v
     }
 
-    fn str(&self, key: &str) -> Result<String> {
-        text(&join(&self.path, key), self.need(key)?)
+    fn text(&self, key: &str, v: &Json) -> Option<String> {
+        match v {
+            Json::Str(s) => Some(s.clone()),
+            other => {
+                wrong(self.errors, join(&self.path, key), other, "a string");
+                None
+            }
+        }
     }
 
-    fn opt_str(&self, key: &str) -> Result<Option<String>> {
-        self.get(key)
-            .map(|v| text(&join(&self.path, key), v))
-            .transpose()
+    fn str(&self, key: &str) -> String {
+        self.need(key)
+            .and_then(|v| self.text(key, v))
+            .unwrap_or_default()
+    }
+
+    fn opt_str(&self, key: &str) -> Option<String> {
+        self.text(key, self.get(key)?)
     }
 
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
-    fn opt_amount(&self, key: &str) -> Result<Option<String>> {
-        match self.get(key) {
-            Some(Json::Num(n)) => Ok(Some(n.clone())),
-            Some(v) => text(&join(&self.path, key), v).map(Some),
-            None => Ok(None),
+    fn opt_amount(&self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Json::Num(n) => Some(n.clone()),
+            v => self.text(key, v),
         }
     }
 
-    fn opt_u32(&self, key: &str) -> Result<Option<u32>> {
-        let Some(v) = self.get(key) else {
-            return Ok(None);
-        };
-        match v {
-            Json::Num(n) if n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()) => {
-                Ok(n.parse().ok())
+    fn opt_u32(&self, key: &str) -> Option<u32> {
+        match self.get(key)? {
+            Json::Num(n) if n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
+            other => {
+                wrong(self.errors, join(&self.path, key), other, "a whole number");
+                None
             }
-            other => wrong(&join(&self.path, key), other, "a whole number"),
         }
     }
 
-    fn u32(&self, key: &str) -> Result<u32> {
-        self.need(key)?;
-        self.opt_u32(key).map(Option::unwrap_or_default)
+    fn u32(&self, key: &str) -> u32 {
+        self.need(key);
+        self.opt_u32(key).unwrap_or_default()
     }
 
-    fn opt_bool(&self, key: &str) -> Result<Option<bool>> {
-        match self.get(key) {
-            Some(Json::Bool(b)) => Ok(Some(*b)),
-            Some(other) => wrong(&join(&self.path, key), other, "true or false"),
-            None => Ok(None),
+    fn opt_bool(&self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Json::Bool(b) => Some(*b),
+            other => {
+                wrong(self.errors, join(&self.path, key), other, "true or false");
+                None
+            }
         }
     }
 
-    fn opt_obj(&self, key: &str) -> Result<Option<Obj<'a>>> {
-        self.get(key)
-            .map(|v| obj(join(&self.path, key), v))
-            .transpose()
+    fn opt_obj(&self, key: &str) -> Option<Obj<'a>> {
+        Some(obj(self.errors, join(&self.path, key), self.get(key)?))
     }
 
-    fn obj(&self, key: &str) -> Result<Obj<'a>> {
-        obj(join(&self.path, key), self.need(key)?)
-    }
-
-    /// The items of an array member, each with its path (`steps[2]`); absent is empty.
-    fn list(&self, key: &str) -> Result<Vec<(String, &'a Json)>> {
+    fn obj(&self, key: &str) -> Obj<'a> {
         let path = join(&self.path, key);
+        match self.need(key) {
+            Some(v) => obj(self.errors, path, v),
+            None => Obj {
+                path,
+                members: &[],
+                errors: self.errors,
+            },
+        }
+    }
+
+    /// The items of an array member; absent is empty.
+    fn items(&self, key: &str) -> &'a [Json] {
         match self.get(key) {
-            None => Ok(Vec::new()),
-            Some(Json::Arr(items)) => Ok(items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let mut p = path.clone();
-                    p.push('[');
-                    crate::quantity::format::push_int(&mut p, i as i64);
-                    p.push(']');
-                    (p, v)
-                })
-                .collect()),
-            Some(other) => wrong(&path, other, "an array"),
+            None => &[],
+            Some(Json::Arr(items)) => items,
+            Some(other) => {
+                wrong(self.errors, join(&self.path, key), other, "an array");
+                &[]
+            }
         }
     }
 
-    fn need_list(&self, key: &str) -> Result<Vec<(String, &'a Json)>> {
-        self.need(key)?;
-        self.list(key)
+    /// `key[i]`, the path of an item.
+    fn item_path(&self, key: &str, i: usize) -> String {
+        let mut p = join(&self.path, key);
+        p.push('[');
+        crate::quantity::format::push_int(&mut p, i as i64);
+        p.push(']');
+        p
     }
 
-    /// Each item of an array member read as an object by `f`.
-    fn objects<T>(
-        &self,
-        key: &str,
-        need: bool,
-        f: impl Fn(Obj<'a>) -> Result<T>,
-    ) -> Result<Vec<T>> {
-        let items = if need {
-            self.need_list(key)?
-        } else {
-            self.list(key)?
-        };
-        // Plain loops, not `collect::<Result<_>>`: each such collect is its own generic
-        // machinery in the wasm, once per item type.
-        let mut out = Vec::with_capacity(items.len());
-        for (p, v) in items {
-            out.push(f(obj(p, v)?)?);
+    /// Each item of an array member read as an object by `f`; `need`: the member must be there.
+    fn objects<T>(&self, key: &str, need: bool, f: impl Fn(Obj<'a>) -> T) -> Vec<T> {
+        if need {
+            self.need(key);
         }
-        Ok(out)
-    }
-
-    fn strings(&self, key: &str) -> Result<Vec<String>> {
         let mut out = Vec::new();
-        for (p, v) in self.list(key)? {
-            out.push(text(&p, v)?);
+        for (i, v) in self.items(key).iter().enumerate() {
+            out.push(f(obj(self.errors, self.item_path(key, i), v)));
         }
-        Ok(out)
+        out
+    }
+
+    fn strings(&self, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, v) in self.items(key).iter().enumerate() {
+            match v {
+                Json::Str(s) => out.push(s.clone()),
+                other => wrong(self.errors, self.item_path(key, i), other, "a string"),
+            }
+        }
+        out
     }
 }
 
-/// Reads a recipe file from JSON text: every error names the field at fault.
+/// Reads a recipe file from JSON text: an error names the field at fault (the first one, in the
+/// order of the format's documentation).
 pub fn read(text: &str) -> Result<RecipeFile> {
     let root = json::parse(text).map_err(|m| FormatError {
         path: String::new(),
         message: ["not valid JSON: ", &m].concat(),
     })?;
-    let r = obj(String::new(), &root)?;
-    let times = r.opt_obj("times")?;
-    let servings = r.obj("servings")?;
-    let storage = r.opt_obj("storage")?;
-    let opt = |o: &Option<Obj>, key: &str| {
-        o.as_ref()
-            .map(|o| o.opt_str(key))
-            .transpose()
-            .map(Option::flatten)
-    };
-    Ok(RecipeFile {
-        format: r.u32("format")?,
-        name: r.str("name")?,
-        author: r.opt_str("author")?.unwrap_or_default(),
-        intro: r.opt_str("intro")?.unwrap_or_default(),
+    let errors = Errors::default();
+    let r = obj(&errors, String::new(), &root);
+    let times = r.opt_obj("times");
+    let servings = r.obj("servings");
+    let storage = r.opt_obj("storage");
+    let opt = |o: &Option<Obj>, key: &str| o.as_ref().and_then(|o| o.opt_str(key));
+    let file = RecipeFile {
+        format: r.u32("format"),
+        name: r.str("name"),
+        author: r.opt_str("author").unwrap_or_default(),
+        intro: r.opt_str("intro").unwrap_or_default(),
         times: Times {
-            prep: opt(&times, "prep")?,
-            cook: opt(&times, "cook")?,
+            prep: opt(&times, "prep"),
+            cook: opt(&times, "cook"),
         },
         servings: Servings {
-            base: servings.u32("base")?,
-            min: servings.opt_u32("min")?,
-            max: servings.opt_u32("max")?,
-            batch: match servings.opt_obj("batch")? {
-                Some(b) => Some(Batch {
-                    max: b.u32("max")?,
-                    step: b.str("step")?,
-                    note: b.str("note")?,
-                }),
-                None => None,
-            },
-        },
-        units: r.opt_str("units")?,
-        ingredients: r.objects("ingredients", true, |o| {
-            o.need("item")?;
-            patch(o)
-        })?,
-        steps: r.objects("steps", true, |o| {
-            Ok(Step {
-                id: o.opt_str("id")?,
-                title: o.str("title")?,
-                text: o.str("text")?,
-                duration: o.opt_str("duration")?,
-            })
-        })?,
-        spice: match r.opt_obj("spice")? {
-            Some(sp) => Some(Spice {
-                default: sp.str("default")?,
-                levels: sp.objects("levels", true, choice)?,
-                side: match sp.opt_obj("side")? {
-                    Some(side) => Some(Side {
-                        ingredient: side.str("ingredient")?,
-                        label: side.str("label")?,
-                        note: side.str("note")?,
-                    }),
-                    None => None,
-                },
+            base: servings.u32("base"),
+            min: servings.opt_u32("min"),
+            max: servings.opt_u32("max"),
+            batch: servings.opt_obj("batch").map(|b| Batch {
+                max: b.u32("max"),
+                step: b.str("step"),
+                note: b.str("note"),
             }),
-            None => None,
         },
-        swaps: r.objects("swaps", false, |o| {
-            Ok(Swap {
-                id: o.str("id")?,
-                label: o.str("label")?,
-                default: o.str("default")?,
-                options: o.objects("options", true, choice)?,
-            })
-        })?,
-        tips: r.strings("tips")?,
-        pairings: r.strings("pairings")?,
+        units: r.opt_str("units"),
+        ingredients: r.objects("ingredients", true, |o| {
+            o.need("item");
+            patch(o)
+        }),
+        steps: r.objects("steps", true, |o| Step {
+            id: o.opt_str("id"),
+            title: o.str("title"),
+            text: o.str("text"),
+            duration: o.opt_str("duration"),
+        }),
+        spice: r.opt_obj("spice").map(|sp| Spice {
+            default: sp.str("default"),
+            levels: sp.objects("levels", true, choice),
+            side: sp.opt_obj("side").map(|side| Side {
+                ingredient: side.str("ingredient"),
+                label: side.str("label"),
+                note: side.str("note"),
+            }),
+        }),
+        swaps: r.objects("swaps", false, |o| Swap {
+            id: o.str("id"),
+            label: o.str("label"),
+            default: o.str("default"),
+            options: o.objects("options", true, choice),
+        }),
+        tips: r.strings("tips"),
+        pairings: r.strings("pairings"),
         storage: Storage {
-            fridge: opt(&storage, "fridge")?,
-            freezer: opt(&storage, "freezer")?,
-            make_ahead: opt(&storage, "make_ahead")?,
-            reheat: opt(&storage, "reheat")?,
+            fridge: opt(&storage, "fridge"),
+            freezer: opt(&storage, "freezer"),
+            make_ahead: opt(&storage, "make_ahead"),
+            reheat: opt(&storage, "reheat"),
         },
-        faq: r.objects("faq", false, |o| {
-            Ok(Faq {
-                q: o.str("q")?,
-                a: o.str("a")?,
-            })
-        })?,
-    })
+        faq: r.objects("faq", false, |o| Faq {
+            q: o.str("q"),
+            a: o.str("a"),
+        }),
+    };
+    errors.finish(file)
 }
 
 /// An ingredient's fields, as an ingredient or as a patch to one.
-fn patch(p: Obj) -> Result<Patch> {
-    Ok(Patch {
-        id: p.str("id")?,
-        qty: p.opt_amount("qty")?,
-        unit: p.opt_str("unit")?,
-        item: p.opt_str("item")?,
-        plural: p.opt_str("plural")?,
-        amount_text: p.opt_str("amount_text")?,
-        prep: p.opt_str("prep")?,
-        tip: p.opt_str("tip")?,
-        scale: p.opt_str("scale")?,
-        used: p.opt_bool("use")?,
-    })
+fn patch(p: Obj) -> Patch {
+    Patch {
+        id: p.str("id"),
+        qty: p.opt_amount("qty"),
+        unit: p.opt_str("unit"),
+        item: p.opt_str("item"),
+        plural: p.opt_str("plural"),
+        amount_text: p.opt_str("amount_text"),
+        prep: p.opt_str("prep"),
+        tip: p.opt_str("tip"),
+        scale: p.opt_str("scale"),
+        used: p.opt_bool("use"),
+    }
 }
 
-fn choice(o: Obj) -> Result<Choice> {
-    Ok(Choice {
-        id: o.str("id")?,
-        label: o.str("label")?,
-        note: o.opt_str("note")?,
-        set: o.objects("set", false, patch)?,
-        steps: o.objects("steps", false, |p| {
-            Ok(StepPatch {
-                step: p.str("step")?,
-                title: p.opt_str("title")?,
-                note: p.opt_str("note")?,
-            })
-        })?,
-    })
+fn choice(o: Obj) -> Choice {
+    Choice {
+        id: o.str("id"),
+        label: o.str("label"),
+        note: o.opt_str("note"),
+        set: o.objects("set", false, patch),
+        steps: o.objects("steps", false, |p| StepPatch {
+            step: p.str("step"),
+            title: p.opt_str("title"),
+            note: p.opt_str("note"),
+        }),
+    }
 }

@@ -12,6 +12,7 @@ use crate::quantity::format::push_int;
 use crate::quantity::{Qty, System, Unit};
 use crate::schema::{self, RecipeFile, FORMAT_VERSION};
 use crate::template;
+use core::cell::Cell;
 
 /// What is wrong with a recipe file, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,40 @@ impl FormatError {
 }
 
 type Result<T> = core::result::Result<T, FormatError>;
+
+/// The first error met. Reading and checking go on with empty values after it, so the big
+/// functions have no early returns: each `?` out of a half-built recipe needs its own code to drop
+/// what was built so far, and in the wasm that code was most of the reader (docs/performance.md).
+#[derive(Default)]
+pub(crate) struct Errors(Cell<Option<FormatError>>);
+
+impl Errors {
+    /// Records `e` unless an earlier error was recorded.
+    pub(crate) fn put(&self, e: FormatError) {
+        let first = self.0.take();
+        self.0.set(first.or(Some(e)));
+    }
+
+    pub(crate) fn fail(&self, path: impl Into<String>, message: impl Into<String>) {
+        self.put(FormatError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// The value, or `None` after recording the error.
+    pub(crate) fn check<T>(&self, r: Result<T>) -> Option<T> {
+        r.map_err(|e| self.put(e)).ok()
+    }
+
+    /// `value` when nothing went wrong, else the first error.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
+}
 
 fn err<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T> {
     Err(FormatError {
@@ -150,38 +185,47 @@ fn qty(path: &str, s: &str) -> Result<Qty> {
     })
 }
 
-fn ingredient(i: usize, f: &schema::Ingredient) -> Result<Ingredient> {
+fn ingredient(i: usize, f: &schema::Ingredient, e: &Errors) -> Ingredient {
     let p = |field| at("ingredients", i, field);
-    let id = required(&p("id"), &f.id)?;
-    let item = required(&p("item"), f.item.as_deref().unwrap_or_default())?;
-    let unit = f.unit.as_deref().map(|u| unit(&p("unit"), u)).transpose()?;
+    let id = e.check(required(&p("id"), &f.id)).unwrap_or_default();
+    let item = e
+        .check(required(&p("item"), f.item.as_deref().unwrap_or_default()))
+        .unwrap_or_default();
+    let unit = f.unit.as_deref().and_then(|u| e.check(unit(&p("unit"), u)));
     let scale = f
         .scale
         .as_deref()
-        .map(|s| scaling(&p("scale"), s))
-        .transpose()?;
+        .and_then(|s| e.check(scaling(&p("scale"), s)));
     let amount = match (&f.qty, &f.amount_text) {
-        (Some(_), Some(_)) => return err(p("amount_text"), "give either qty or amount_text"),
-        (Some(q), None) => Amount::Measured {
-            qty: qty(&p("qty"), q)?,
-            unit,
-            scaling: scale.unwrap_or(if unit.is_none() {
-                Scaling::Whole
-            } else {
-                Scaling::Linear
-            }),
+        (Some(_), Some(_)) => {
+            e.fail(p("amount_text"), "give either qty or amount_text");
+            Amount::None
+        }
+        (Some(q), None) => match e.check(qty(&p("qty"), q)) {
+            Some(qty) => Amount::Measured {
+                qty,
+                unit,
+                scaling: scale.unwrap_or(if unit.is_none() {
+                    Scaling::Whole
+                } else {
+                    Scaling::Linear
+                }),
+            },
+            None => Amount::None,
         },
         (None, text) => {
             if unit.is_some() {
-                return err(p("unit"), "a unit needs a qty");
+                e.fail(p("unit"), "a unit needs a qty");
             }
             match text {
-                Some(t) => Amount::Text(required(&p("amount_text"), t)?),
+                Some(t) => {
+                    Amount::Text(e.check(required(&p("amount_text"), t)).unwrap_or_default())
+                }
                 None => Amount::None,
             }
         }
     };
-    Ok(Ingredient {
+    Ingredient {
         plural: f.plural.clone().unwrap_or_else(|| {
             let mut s = item.clone();
             s.push('s');
@@ -193,7 +237,7 @@ fn ingredient(i: usize, f: &schema::Ingredient) -> Result<Ingredient> {
         prep: f.prep.clone().unwrap_or_default(),
         tip: f.tip.clone().unwrap_or_default(),
         used: f.used.unwrap_or(true),
-    })
+    }
 }
 
 fn step_index(steps: &[Step], path: &str, id: &str) -> Result<usize> {
@@ -206,7 +250,7 @@ fn step_index(steps: &[Step], path: &str, id: &str) -> Result<usize> {
         })
 }
 
-fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
+fn choice(base: &str, f: &schema::Choice, r: &Recipe, e: &Errors) -> Choice {
     let p = |field: &str| {
         let mut s = String::from(base);
         s.push('.');
@@ -216,10 +260,10 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
     let mut patches = Vec::new();
     for (j, s) in f.set.iter().enumerate() {
         let pp = |field| at(&p("set"), j, field);
-        let ingredient = r.ingredient(&s.id).ok_or_else(|| FormatError {
-            path: pp("id"),
-            message: quoted("unknown ingredient id", &s.id),
-        })?;
+        let Some(ingredient) = r.ingredient(&s.id) else {
+            e.fail(pp("id"), quoted("unknown ingredient id", &s.id));
+            continue;
+        };
         let changes = [
             &s.qty,
             &s.unit,
@@ -231,21 +275,20 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
             &s.scale,
         ];
         if s.used.is_none() && changes.iter().all(|c| c.is_none()) {
-            return err(pp("id"), quoted("changes nothing in", &s.id));
+            e.fail(pp("id"), quoted("changes nothing in", &s.id));
         }
         let measured = matches!(r.ingredients[ingredient].amount, Amount::Measured { .. });
         if s.qty.is_none() && (s.unit.is_some() || s.scale.is_some()) && !measured {
-            return err(pp("qty"), "a unit or scale needs an amount: give qty");
+            e.fail(pp("qty"), "a unit or scale needs an amount: give qty");
         }
         patches.push(Patch {
             ingredient,
-            qty: s.qty.as_deref().map(|q| qty(&pp("qty"), q)).transpose()?,
+            qty: s.qty.as_deref().and_then(|q| e.check(qty(&pp("qty"), q))),
             amount_text: s.amount_text.clone(),
             unit: s
                 .unit
                 .as_deref()
-                .map(|u| unit(&pp("unit"), u))
-                .transpose()?,
+                .and_then(|u| e.check(unit(&pp("unit"), u))),
             item: s.item.clone(),
             plural: s.plural.clone(),
             prep: s.prep.clone(),
@@ -253,16 +296,18 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
             scaling: s
                 .scale
                 .as_deref()
-                .map(|v| scaling(&pp("scale"), v))
-                .transpose()?,
+                .and_then(|v| e.check(scaling(&pp("scale"), v))),
             used: s.used,
         });
     }
     let mut steps = Vec::new();
     for (j, n) in f.steps.iter().enumerate() {
-        let step = step_index(&r.steps, &at(&p("steps"), j, "step"), &n.step)?;
+        let path = at(&p("steps"), j, "step");
+        let Some(step) = e.check(step_index(&r.steps, &path, &n.step)) else {
+            continue;
+        };
         if n.title.is_none() && n.note.is_none() {
-            return err(at(&p("steps"), j, "step"), "give a title or a note");
+            e.fail(path, "give a title or a note");
         }
         steps.push(StepPatch {
             step,
@@ -270,13 +315,13 @@ fn choice(base: &str, f: &schema::Choice, r: &Recipe) -> Result<Choice> {
             note: n.note.clone(),
         });
     }
-    Ok(Choice {
-        id: required(&p("id"), &f.id)?,
-        label: required(&p("label"), &f.label)?,
+    Choice {
+        id: e.check(required(&p("id"), &f.id)).unwrap_or_default(),
+        label: e.check(required(&p("label"), &f.label)).unwrap_or_default(),
         note: f.note.clone().unwrap_or_default(),
         patches,
         steps,
-    })
+    }
 }
 
 /// The usable options of a spice level list or swap, and the default's index. A bad option is
@@ -292,7 +337,9 @@ fn choices(
 ) -> Option<(Vec<Choice>, usize)> {
     let mut out = Vec::new();
     for (i, c) in list.iter().enumerate() {
-        match choice(&at(base, i, ""), c, r) {
+        let e = Errors::default();
+        let c = choice(&at(base, i, ""), c, r, &e);
+        match e.finish(c) {
             Ok(c) => out.push(c),
             Err(mut e) => {
                 e.message.push_str(": option left out");
@@ -353,11 +400,12 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
         return err("steps", "a recipe needs at least one step");
     }
 
+    let e = Errors::default();
     let mut ingredients: Vec<Ingredient> = Vec::new();
     for (i, x) in f.ingredients.iter().enumerate() {
-        let ing = ingredient(i, x)?;
+        let ing = ingredient(i, x, &e);
         if ingredients.iter().any(|o| o.id == ing.id) {
-            return err(at("ingredients", i, "id"), quoted("duplicate id", &ing.id));
+            e.fail(at("ingredients", i, "id"), quoted("duplicate id", &ing.id));
         }
         ingredients.push(ing);
     }
@@ -366,12 +414,11 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
     let mut steps: Vec<Step> = Vec::new();
     for (i, x) in f.steps.iter().enumerate() {
         let p = |field| at("steps", i, field);
-        let text = template::parse(&x.text, &lookup).map_err(|m| FormatError {
-            path: p("text"),
-            message: m,
-        })?;
+        let text = template::parse(&x.text, &lookup)
+            .map_err(|m| e.fail(p("text"), m))
+            .unwrap_or_default();
         let id = match &x.id {
-            Some(id) => required(&p("id"), id)?,
+            Some(id) => e.check(required(&p("id"), id)).unwrap_or_default(),
             None => {
                 let mut s = String::new();
                 push_int(&mut s, i as i64 + 1);
@@ -379,18 +426,18 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
             }
         };
         if steps.iter().any(|o| o.id == id) {
-            return err(p("id"), quoted("duplicate id", &id));
+            e.fail(p("id"), quoted("duplicate id", &id));
         }
         steps.push(Step {
             id,
-            title: required(&p("title"), &x.title)?,
+            title: e.check(required(&p("title"), &x.title)).unwrap_or_default(),
             duration: optional_duration(&p("duration"), x.duration.as_deref(), &mut warnings),
             text,
         });
     }
 
     let mut r = Recipe {
-        name: required("name", &f.name)?,
+        name: e.check(required("name", &f.name)).unwrap_or_default(),
         author: f.author.trim().to_string(),
         intro: f.intro.trim().to_string(),
         prep: optional_duration("times.prep", f.times.prep.as_deref(), &mut warnings),
@@ -405,7 +452,8 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
             None | Some("us") => System::Us,
             Some("metric") => System::Metric,
             Some(other) => {
-                return err("units", quoted("expected \"us\" or \"metric\", not", other))
+                e.fail("units", quoted("expected \"us\" or \"metric\", not", other));
+                System::Us
             }
         },
         ingredients,
@@ -435,12 +483,16 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
 
     if let Some(b) = &s.batch {
         if b.max == 0 {
-            return err("servings.batch.max", "must be at least 1");
+            e.fail("servings.batch.max", "must be at least 1");
         }
         r.servings.batch = Some(Batch {
             max: b.max,
-            step: step_index(&r.steps, "servings.batch.step", &b.step)?,
-            note: required("servings.batch.note", &b.note)?,
+            step: e
+                .check(step_index(&r.steps, "servings.batch.step", &b.step))
+                .unwrap_or_default(),
+            note: e
+                .check(required("servings.batch.note", &b.note))
+                .unwrap_or_default(),
         });
     }
 
@@ -488,13 +540,17 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
             continue;
         };
         r.swaps.push(Swap {
-            id: required(&at("swaps", i, "id"), &sw.id)?,
-            label: required(&at("swaps", i, "label"), &sw.label)?,
+            id: e
+                .check(required(&at("swaps", i, "id"), &sw.id))
+                .unwrap_or_default(),
+            label: e
+                .check(required(&at("swaps", i, "label"), &sw.label))
+                .unwrap_or_default(),
             default,
             options,
         });
     }
-    Ok((r, warnings))
+    e.finish((r, warnings))
 }
 
 #[cfg(test)]

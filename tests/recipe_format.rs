@@ -404,3 +404,76 @@ fn impossible_durations_drop_the_timer_with_a_warning() {
         );
     }
 }
+
+/// Every value in the seed replaced, one at a time, by each JSON type: reading and checking go on
+/// after the first error with empty values (no early returns, for size), so none of these may
+/// panic, and each one either reads or names a problem. A panic in the wasm stops every card.
+#[test]
+fn any_single_wrong_value_is_an_error_or_a_warning_never_a_panic() {
+    fn paths(
+        v: &serde_json::Value,
+        at: Vec<serde_json::Value>,
+        out: &mut Vec<Vec<serde_json::Value>>,
+    ) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    let mut p = at.clone();
+                    p.push(k.as_str().into());
+                    paths(x, p.clone(), out);
+                    out.push(p);
+                }
+            }
+            serde_json::Value::Array(xs) => {
+                for (i, x) in xs.iter().enumerate() {
+                    let mut p = at.clone();
+                    p.push(i.into());
+                    paths(x, p.clone(), out);
+                    out.push(p);
+                }
+            }
+            _ => {}
+        }
+    }
+    let seed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    let mut all = Vec::new();
+    paths(&seed, Vec::new(), &mut all);
+    assert!(all.len() > 250, "the seed has {} values", all.len());
+    let replacements = [
+        serde_json::json!(null),
+        serde_json::json!(0),
+        serde_json::json!("x"),
+        serde_json::json!(""),
+        serde_json::json!([]),
+        serde_json::json!({}),
+        serde_json::json!(true),
+    ];
+    let (mut errors, mut read) = (0, 0);
+    for path in &all {
+        for new in &replacements {
+            let mut v = seed.clone();
+            let mut slot = &mut v;
+            for key in path {
+                slot = match key {
+                    serde_json::Value::String(k) => &mut slot[k.as_str()],
+                    serde_json::Value::Number(i) => &mut slot[i.as_u64().unwrap() as usize],
+                    _ => unreachable!(),
+                };
+            }
+            *slot = new.clone();
+            match schema::read(&v.to_string()).and_then(|f| checked(&f)) {
+                Ok((r, _)) => {
+                    // What reads must also show.
+                    view::shown(&r, &Selection::default_for(&r));
+                    read += 1;
+                }
+                Err(e) => {
+                    errors += 1;
+                    assert!(!e.message.is_empty(), "{path:?} = {new}: an empty error");
+                }
+            }
+        }
+    }
+    // Both outcomes occur: optional text may be emptied, a missing step may not.
+    assert!(errors > 500 && read > 100, "errors {errors}, read {read}");
+}
