@@ -173,7 +173,11 @@ impl Parser<'_> {
                 return Err(self.error("malformed number"));
             }
         }
-        let text = String::from_utf8_lossy(&self.src[start..self.pos]).into_owned();
+        // ASCII only (digits, sign, point, exponent), so each byte is a char.
+        let text = self.src[start..self.pos]
+            .iter()
+            .map(|&b| b as char)
+            .collect();
         Ok(Json::Num(text))
     }
 

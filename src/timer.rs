@@ -268,7 +268,8 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
 /// At most 40 characters of a stored value, for a warning.
 fn short(s: &str) -> &str {
     match s.char_indices().nth(40) {
-        Some((i, _)) => &s[..i],
+        // `get`, not `[..i]`: a failed str slice formats its panic with Unicode tables.
+        Some((i, _)) => s.get(..i).unwrap_or(s),
         None => s,
     }
 }

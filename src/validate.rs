@@ -113,7 +113,7 @@ pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
 pub fn parse_duration(s: &str) -> Option<Duration> {
     let s = s.trim();
     let split = s.find(|c: char| c.is_ascii_alphabetic())?;
-    let (num, unit) = (s[..split].trim(), s[split..].trim());
+    let (num, unit) = (s.get(..split)?.trim(), s.get(split..)?.trim());
     let secs: u32 = match unit {
         "s" | "sec" | "secs" | "second" | "seconds" => 1,
         "min" | "mins" | "minute" | "minutes" => 60,

@@ -16,7 +16,11 @@ impl Qty {
         let split = s
             .split_once('–')
             .or_else(|| s.split_once('-'))
-            .or_else(|| s.split_once(" to "));
+            // By bytes: a `&str` pattern would bring the two-way string searcher into the wasm.
+            .or_else(|| {
+                let at = s.as_bytes().windows(4).position(|w| w == b" to ")?;
+                Some((s.get(..at)?, s.get(at + 4..)?))
+            });
         match split {
             Some((lo, hi)) => {
                 let (lo, hi) = (Ratio::parse(lo)?, Ratio::parse(hi)?);

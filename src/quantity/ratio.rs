@@ -101,7 +101,7 @@ impl Ratio {
         // A trailing vulgar fraction glyph, as in "1½" or "1 ½".
         if let Some(last) = s.chars().last() {
             if let Some(frac) = glyph_value(last) {
-                let head = s[..s.len() - last.len_utf8()].trim();
+                let head = s.strip_suffix(last).unwrap_or_default().trim();
                 return if head.is_empty() {
                     Some(frac)
                 } else {
