@@ -61,6 +61,23 @@ fn prep_text(prep: &str) -> String {
     [", ", prep].concat()
 }
 
+/// A reference's amount and name, without cloning them.
+fn reference(run: &Inline) -> Option<(&str, &str)> {
+    match run {
+        Inline::Ref { amount, name } => Some((amount, name)),
+        Inline::Text(_) => None,
+    }
+}
+
+/// The text after a reference's amount: " pork", or "pork" when there is no amount.
+fn ref_name(amount: &str, name: &str) -> String {
+    if amount.is_empty() {
+        name.into()
+    } else {
+        [" ", name].concat()
+    }
+}
+
 /// Lines have the same shape when only their words differ: same ingredient, same pieces.
 fn same_shape(a: &Line, b: &Line) -> bool {
     a.index == b.index
@@ -137,29 +154,16 @@ impl Lists {
                 .all(|(a, b)| same_step(a, &b.view));
         if same {
             for (view, parts) in steps.into_iter().zip(&mut self.step_parts) {
-                let refs = |v: &StepView| {
-                    v.text
-                        .iter()
-                        .filter_map(|run| match run {
-                            Inline::Ref { amount, name } => Some((amount.clone(), name.clone())),
-                            Inline::Text(_) => None,
-                        })
-                        .collect::<Vec<_>>()
-                };
-                let (now, before) = (refs(&view), refs(&parts.view));
+                let now = view.text.iter().filter_map(reference);
+                let before = parts.view.text.iter().filter_map(reference);
                 for (((amount, name), old), (amount_el, name_node)) in
-                    now.iter().zip(&before).zip(&parts.refs)
+                    now.zip(before).zip(&parts.refs)
                 {
-                    if let Some(a) = amount_el.as_ref().filter(|_| *amount != old.0) {
+                    if let Some(a) = amount_el.as_ref().filter(|_| amount != old.0) {
                         text(a, amount);
                     }
-                    if *name != old.1 {
-                        let name = if amount.is_empty() {
-                            name.clone()
-                        } else {
-                            [" ", name].concat()
-                        };
-                        text(name_node, &name);
+                    if name != old.1 {
+                        text(name_node, &ref_name(amount, name));
                     }
                 }
                 parts.view = view;
@@ -226,12 +230,7 @@ impl Lists {
                     } else {
                         Some(el(&span, "span", "amount", "amount", amount))
                     };
-                    let name = if amount.is_empty() {
-                        name.clone()
-                    } else {
-                        [" ", name].concat()
-                    };
-                    refs.push((amount_el, words(&span, &name)));
+                    refs.push((amount_el, words(&span, &ref_name(amount, name))));
                 }
             }
         }
