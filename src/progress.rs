@@ -2,7 +2,7 @@
 //! as `v1;i:0,3;s:1` (ingredient and step indices).
 
 use crate::prelude::*;
-use crate::quantity::format::push_int;
+use crate::quantity::format::{parse_uint, push_int};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -55,7 +55,7 @@ impl Progress {
                 }
             };
             for index in list.split(',').filter(|s| !s.is_empty()) {
-                match index.parse::<usize>().ok().and_then(|i| marks.get_mut(i)) {
+                match parse_uint(index).and_then(|i| marks.get_mut(i as usize)) {
                     Some(m) => *m = true,
                     None => warnings.push(["stored progress index ignored: ", index].concat()),
                 }

@@ -6,6 +6,7 @@
 
 use crate::json::{self, Json};
 use crate::prelude::*;
+use crate::quantity::format::parse_uint;
 use crate::validate::{Errors, FormatError};
 
 /// The format version this build reads.
@@ -235,7 +236,9 @@ impl<'a> Obj<'a> {
 
     fn opt_u32(&self, key: &str) -> Option<u32> {
         match self.get(key)? {
-            Json::Num(n) if n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
+            Json::Num(n) if n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                parse_uint(n).map(|n| n as u32)
+            }
             other => {
                 wrong(self.errors, join(&self.path, key), other, "a whole number");
                 None

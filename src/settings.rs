@@ -4,7 +4,7 @@
 
 use crate::model::Recipe;
 use crate::prelude::*;
-use crate::quantity::format::push_int;
+use crate::quantity::format::{parse_uint, push_int};
 use crate::quantity::System;
 
 /// Where a value came from, for the warning that names it.
@@ -51,7 +51,7 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
         let n: i64 = if v.starts_with('-') {
             -1
         } else {
-            digits.parse().unwrap_or(i64::MAX)
+            parse_uint(digits).map_or(i64::MAX, |n| n as i64)
         };
         let clamped = n.clamp(min as i64, max as i64) as u32;
         if clamped as i64 != n {

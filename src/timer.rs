@@ -5,7 +5,7 @@
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
 use crate::prelude::*;
-use crate::quantity::format::push_int;
+use crate::quantity::format::{parse_uint, push_int};
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
 pub trait Clock {
@@ -233,8 +233,8 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
         let fields: Vec<&str> = entry.split(',').collect();
         let parsed = match fields.as_slice() {
             [step, kind, value, alerted] => {
-                let step = step.parse::<usize>().ok();
-                let value = value.parse::<u64>().ok();
+                let step = parse_uint(step).map(|n| n as usize);
+                let value = parse_uint(value);
                 let alerted = match *alerted {
                     "0" => Some(None),
                     "c" => Some(Some(Alert::CheckNow)),

@@ -97,6 +97,23 @@ pub fn as_written(r: Ratio, metric_unit: bool) -> String {
     kitchen(r)
 }
 
+/// Reads a whole number written in ASCII digits alone (at most 18 of them, so it never
+/// overflows); `None` otherwise. One reader for every integer the card reads: each `str::parse`
+/// type is its own code in the wasm.
+pub fn parse_uint(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 18 {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + (b - b'0') as u64;
+    }
+    Some(n)
+}
+
 /// Appends a non-negative integer without `core::fmt`.
 pub fn push_int(out: &mut String, n: i64) {
     if n >= 10 {
@@ -142,5 +159,27 @@ mod tests {
         assert_eq!(as_written(r(51, 4), true), "12.75");
         assert_eq!(as_written(r(1, 20), true), "0.05");
         assert_eq!(as_written(r(2, 7), false), "¼");
+    }
+
+    #[test]
+    fn whole_numbers_read_from_digits_alone() {
+        assert_eq!(parse_uint("0"), Some(0));
+        assert_eq!(parse_uint("42"), Some(42));
+        assert_eq!(
+            parse_uint("999999999999999999"),
+            Some(999_999_999_999_999_999)
+        );
+        for bad in [
+            "",
+            "+3",
+            "-3",
+            "3.0",
+            " 3",
+            "1e3",
+            "9999999999999999999",
+            "٣",
+        ] {
+            assert_eq!(parse_uint(bad), None, "{bad:?}");
+        }
     }
 }

@@ -125,7 +125,7 @@ fn parse_int(s: &str) -> Option<i64> {
     if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    crate::quantity::format::parse_uint(s).map(|n| n as i64)
 }
 
 /// `3`, `1/3` or `0.25` (no sign, no exponent).

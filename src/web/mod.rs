@@ -16,6 +16,7 @@ mod wake;
 
 use crate::model::Recipe;
 use crate::progress::Progress;
+use crate::quantity::format::parse_uint;
 use crate::schema;
 use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Phase, Run, Timers};
@@ -259,7 +260,7 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
 fn data_index(target: &Element, attr: &str) -> Option<usize> {
-    dom::closest(target, attr)?.parse().ok()
+    parse_uint(&dom::closest(target, attr)?).map(|n| n as usize)
 }
 
 /// Applies one event from the card's controls to its state and re-renders what depends on it.
@@ -274,9 +275,8 @@ fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
     match kind {
         "input" if dom::name_of(target).is_empty() => {
             // The slider: the one input without a name.
-            let n = dom::value_of(target)
-                .parse::<u32>()
-                .unwrap_or(s.selection.servings);
+            let n = parse_uint(&dom::value_of(target))
+                .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
             set_servings(&mut s, n.clamp(min, max));
         }
         "click" => on_click(&mut s, target),
@@ -334,7 +334,7 @@ fn on_change(s: &mut State, input: &Element) {
         } else {
             &mut s.progress.done
         };
-        if let Some(m) = value.parse::<usize>().ok().and_then(|i| marks.get_mut(i)) {
+        if let Some(m) = parse_uint(&value).and_then(|i| marks.get_mut(i as usize)) {
             *m = on;
         }
         if name == render::DONE_NAME {
@@ -373,10 +373,8 @@ fn on_change(s: &mut State, input: &Element) {
             &settings::recipe_key("side", &s.recipe),
             if on { "1" } else { "0" },
         );
-    } else if let Some(i) = name
-        .strip_prefix(render::SWAP_PREFIX)
-        .and_then(|i| i.parse::<usize>().ok())
-    {
+    } else if let Some(i) = name.strip_prefix(render::SWAP_PREFIX).and_then(parse_uint) {
+        let i = i as usize;
         let Some(sw) = s.recipe.swaps.get(i) else {
             return;
         };
