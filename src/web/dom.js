@@ -41,6 +41,8 @@ export function on(target, types, f) {
   return () => all.forEach((t) => target.removeEventListener(t, h));
 }
 
+export const off = (unlisten) => unlisten();
+
 /** The value of attribute `name` on `e` or its closest ancestor that has it. */
 export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
 

@@ -4,7 +4,6 @@
 //! recipe text cannot inject HTML.
 
 use crate::prelude::*;
-use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
 
@@ -30,8 +29,11 @@ extern "C" {
     pub fn set_checked(e: &Element, on: bool);
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(e: &Element, value: &str);
-    /// Calls `f(type, target)` for each of `types` (space-separated); returns the unlistener.
-    pub fn on(target: &JsValue, types: &str, f: &Closure<dyn FnMut(String, Element)>) -> Function;
+    /// Calls `f(type, target)` for each of `types` (space-separated); returns the unlistener,
+    /// for [`off`].
+    pub fn on(target: &JsValue, types: &str, f: &Closure<dyn FnMut(String, Element)>) -> JsValue;
+    /// Stops what [`on`] started.
+    pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it.
     pub fn closest(e: &Element, name: &str) -> Option<String>;
     #[wasm_bindgen(js_name = getName)]

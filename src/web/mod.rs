@@ -29,7 +29,6 @@ use browser::{BrowserClock, Timer};
 use core::cell::{Cell, RefCell};
 use core::sync::atomic::{AtomicU32, Ordering};
 use dom::{is_checked, load, store};
-use js_sys::Function;
 use render::{Live, Parts};
 use wake::Wake;
 use wasm_bindgen::prelude::*;
@@ -78,7 +77,7 @@ pub struct Card {
     /// The listeners (kept alive here) and the functions that remove them.
     _listener: Closure<dyn FnMut(String, Element)>,
     _visibility: Closure<dyn FnMut(String, Element)>,
-    unlisten: [Function; 2],
+    unlisten: [JsValue; 2],
 }
 
 #[wasm_bindgen]
@@ -165,7 +164,7 @@ impl Card {
 impl Drop for Card {
     fn drop(&mut self) {
         for f in &self.unlisten {
-            let _ = f.call0(&JsValue::UNDEFINED);
+            dom::off(f);
         }
         if let Ok(mut s) = self.state.try_borrow_mut() {
             alert::title(s.id, None);
