@@ -308,9 +308,12 @@ fn on_click(s: &mut State, target: &Element) {
         return tick(s);
     }
     if let Some(i) = data_index(target, "data-dismiss") {
-        if i < s.alerts.len() {
-            s.alerts.remove(i);
-        }
+        // `retain`, not `remove`: no panic path for an index that is gone.
+        let mut k = 0;
+        s.alerts.retain(|_| {
+            k += 1;
+            k != i + 1
+        });
         return show_alerts(s);
     }
     if dom::closest(target, "data-notify").is_some() {
