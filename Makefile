@@ -49,9 +49,13 @@ build: setup-rust setup-node
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	node tools/shorten-imports.mjs $(DIST)
-	$(ESBUILD) $(DIST)/recipe_card.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
-		--outfile=$(DIST)/recipe_card.js --allow-overwrite
-	rm -rf $(DIST)/snippets
+	# Bundled from an entry that re-exports only what the loader calls (no initSync), with the
+	# snippets (dom.js, device.js) inlined.
+	echo "export { default, Card, showError } from './glue.js';" > $(DIST)/entry.js
+	mv $(DIST)/recipe_card.js $(DIST)/glue.js
+	$(ESBUILD) $(DIST)/entry.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
+		--outfile=$(DIST)/recipe_card.js
+	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/glue.js
 	$(ESBUILD) www/recipe-card.js --minify --format=esm --log-level=warning \
 		--outfile=www/recipe-card.min.js
 
