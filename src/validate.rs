@@ -462,15 +462,7 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
         swaps: Vec::new(),
         tips: f.tips.clone(),
         pairings: f.pairings.clone(),
-        storage: [
-            ("Fridge", &f.storage.fridge),
-            ("Freezer", &f.storage.freezer),
-            ("Make ahead", &f.storage.make_ahead),
-            ("Reheat", &f.storage.reheat),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
-        .collect(),
+        storage: Vec::new(),
         faq: f
             .faq
             .iter()
@@ -480,6 +472,17 @@ pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
             })
             .collect(),
     };
+
+    for (label, text) in [
+        ("Fridge", &f.storage.fridge),
+        ("Freezer", &f.storage.freezer),
+        ("Make ahead", &f.storage.make_ahead),
+        ("Reheat", &f.storage.reheat),
+    ] {
+        if let Some(text) = text {
+            r.storage.push((label, text.clone()));
+        }
+    }
 
     if let Some(b) = &s.batch {
         if b.max == 0 {

@@ -14,7 +14,7 @@ mod render;
 mod runtime;
 mod wake;
 
-use crate::model::Recipe;
+use crate::model::{Choice, Recipe};
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
 use crate::schema;
@@ -224,7 +224,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     )
     .or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let ids: Vec<&str> = sp.levels.iter().map(|l| l.id.as_str()).collect();
+        let ids = ids(&sp.levels);
         let stored = load(&settings::recipe_key("spice", recipe));
         let attribute = attr("spice");
         let given = [
@@ -238,7 +238,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
         sel.side = load(&settings::recipe_key("side", recipe)).as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
-        let ids: Vec<&str> = sw.options.iter().map(|o| o.id.as_str()).collect();
+        let ids = ids(&sw.options);
         let stored = load(&swap_key(recipe, i));
         let given = [(Source::Stored, stored.as_deref())];
         if let Some(chosen) = settings::choice(&sw.id, &ids, &given, warnings) {
@@ -246,6 +246,10 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
         }
     }
     sel
+}
+
+fn ids(list: &[Choice]) -> Vec<&str> {
+    list.iter().map(|c| c.id.as_str()).collect()
 }
 
 fn swap_key(recipe: &Recipe, i: usize) -> String {

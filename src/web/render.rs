@@ -3,7 +3,7 @@
 
 use super::dom::{self, attr, child, el, flag, int, words};
 use super::lists::Lists;
-use crate::model::Recipe;
+use crate::model::{Choice, Recipe};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::System;
@@ -154,6 +154,13 @@ fn radios(
     out
 }
 
+/// A level or swap list as radio options: value and label.
+fn options(list: &[Choice]) -> Vec<(&str, &str)> {
+    list.iter()
+        .map(|c| (c.id.as_str(), c.label.as_str()))
+        .collect()
+}
+
 /// `<input type name value part>` in `parent`.
 pub fn input(parent: &Node, part: &str, kind: &str, name: &str, value: &str) -> Element {
     let i = child(parent, "input", "", part);
@@ -230,12 +237,13 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
     let mut spice = Vec::new();
     let mut side = None;
     if let Some(sp) = &r.spice {
-        let levels: Vec<(&str, &str)> = sp
-            .levels
-            .iter()
-            .map(|l| (l.id.as_str(), l.label.as_str()))
-            .collect();
-        spice = radios(&controls, "spice", "Spice level", SPICE_NAME, &levels);
+        spice = radios(
+            &controls,
+            "spice",
+            "Spice level",
+            SPICE_NAME,
+            &options(&sp.levels),
+        );
         if let Some(s) = &sp.side {
             side = Some(switch(
                 &controls,
@@ -253,13 +261,14 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
         let details = child(&controls, "details", "swaps", "swaps");
         swaps_summary = Some(child(&details, "summary", "", "swaps-summary"));
         for (i, sw) in r.swaps.iter().enumerate() {
-            let options: Vec<(&str, &str)> = sw
-                .options
-                .iter()
-                .map(|o| (o.id.as_str(), o.label.as_str()))
-                .collect();
             let name = [SWAP_PREFIX, &int(i)].concat();
-            swaps.push(radios(&details, "swap", &sw.label, &name, &options));
+            swaps.push(radios(
+                &details,
+                "swap",
+                &sw.label,
+                &name,
+                &options(&sw.options),
+            ));
         }
     }
     let cook_box = child(&controls, "div", "cook", "cook-mode");
