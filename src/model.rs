@@ -1,6 +1,6 @@
 //! The validated recipe: every amount parsed, every reference resolved to an index.
 //!
-//! Built only by [`crate::validate::validate`], so the renderer never meets a dangling id, a zero
+//! Built only by [`crate::validate::read`], so the renderer never meets a dangling id, a zero
 //! duration or an unknown unit.
 
 use crate::prelude::*;
@@ -94,7 +94,7 @@ pub struct Duration {
     pub hi: u32,
 }
 
-/// A validated change to one ingredient (see [`crate::schema::Patch`]).
+/// A validated change to one ingredient: the fields a spice level or swap option sets.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Patch {
     pub ingredient: usize,

@@ -1,8 +1,10 @@
-//! From the file as written ([`crate::schema`]) to a [`Recipe`] the renderer can trust.
+//! From the recipe file's JSON text to a [`Recipe`] the renderer can trust, in one pass
+//! ([`read`]; [`crate::schema`] reads the JSON values with their paths).
 //!
 //! Every error names the path of the field at fault (`ingredients[2].unit`), because the blogger
 //! who sees it in the card has to find and fix that line in the file.
 
+use crate::json;
 use crate::model::{
     Amount, Batch, Choice, Duration, Faq, Ingredient, Patch, Recipe, Scaling, Servings, Side,
     Spice, Step, StepPatch, Swap,
@@ -10,7 +12,7 @@ use crate::model::{
 use crate::prelude::*;
 use crate::quantity::format::push_int;
 use crate::quantity::{Qty, System, Unit};
-use crate::schema::{self, RecipeFile, FORMAT_VERSION};
+use crate::schema::{self, Obj, FORMAT_VERSION};
 use crate::template;
 use core::cell::Cell;
 
@@ -75,19 +77,6 @@ fn err<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T> {
         path: path.into(),
         message: message.into(),
     })
-}
-
-/// `base[i].field`
-fn at(base: &str, i: usize, field: &str) -> String {
-    let mut s = String::from(base);
-    s.push('[');
-    push_int(&mut s, i as i64);
-    s.push(']');
-    if !field.is_empty() {
-        s.push('.');
-        s.push_str(field);
-    }
-    s
 }
 
 fn quoted(before: &str, value: &str) -> String {
@@ -185,23 +174,25 @@ fn qty(path: &str, s: &str) -> Result<Qty> {
     })
 }
 
-fn ingredient(i: usize, f: &schema::Ingredient, e: &Errors) -> Ingredient {
-    let p = |field| at("ingredients", i, field);
-    let id = e.check(required(&p("id"), &f.id)).unwrap_or_default();
-    let item = e
-        .check(required(&p("item"), f.item.as_deref().unwrap_or_default()))
+fn ingredient(o: &Obj, e: &Errors) -> Ingredient {
+    let id = e
+        .check(required(&o.at("id"), &o.str("id")))
         .unwrap_or_default();
-    let unit = f.unit.as_deref().and_then(|u| e.check(unit(&p("unit"), u)));
-    let scale = f
-        .scale
-        .as_deref()
-        .and_then(|s| e.check(scaling(&p("scale"), s)));
-    let amount = match (&f.qty, &f.amount_text) {
+    let item = e
+        .check(required(&o.at("item"), &o.str("item")))
+        .unwrap_or_default();
+    let unit = o
+        .opt_str("unit")
+        .and_then(|u| e.check(unit(&o.at("unit"), &u)));
+    let scale = o
+        .opt_str("scale")
+        .and_then(|s| e.check(scaling(&o.at("scale"), &s)));
+    let amount = match (o.opt_amount("qty"), o.opt_str("amount_text")) {
         (Some(_), Some(_)) => {
-            e.fail(p("amount_text"), "give either qty or amount_text");
+            e.fail(o.at("amount_text"), "give either qty or amount_text");
             Amount::None
         }
-        (Some(q), None) => match e.check(qty(&p("qty"), q)) {
+        (Some(q), None) => match e.check(qty(&o.at("qty"), &q)) {
             Some(qty) => Amount::Measured {
                 qty,
                 unit,
@@ -215,18 +206,19 @@ fn ingredient(i: usize, f: &schema::Ingredient, e: &Errors) -> Ingredient {
         },
         (None, text) => {
             if unit.is_some() {
-                e.fail(p("unit"), "a unit needs a qty");
+                e.fail(o.at("unit"), "a unit needs a qty");
             }
             match text {
-                Some(t) => {
-                    Amount::Text(e.check(required(&p("amount_text"), t)).unwrap_or_default())
-                }
+                Some(t) => Amount::Text(
+                    e.check(required(&o.at("amount_text"), &t))
+                        .unwrap_or_default(),
+                ),
                 None => Amount::None,
             }
         }
     };
     Ingredient {
-        plural: f.plural.clone().unwrap_or_else(|| {
+        plural: o.opt_str("plural").unwrap_or_else(|| {
             let mut s = item.clone();
             s.push('s');
             s
@@ -234,9 +226,9 @@ fn ingredient(i: usize, f: &schema::Ingredient, e: &Errors) -> Ingredient {
         id,
         amount,
         item,
-        prep: f.prep.clone().unwrap_or_default(),
-        tip: f.tip.clone().unwrap_or_default(),
-        used: f.used.unwrap_or(true),
+        prep: o.opt_str("prep").unwrap_or_default(),
+        tip: o.opt_str("tip").unwrap_or_default(),
+        used: o.opt_bool("use").unwrap_or(true),
     }
 }
 
@@ -250,95 +242,94 @@ fn step_index(steps: &[Step], path: &str, id: &str) -> Result<usize> {
         })
 }
 
-fn choice(base: &str, f: &schema::Choice, r: &Recipe, e: &Errors) -> Choice {
-    let p = |field: &str| {
-        let mut s = String::from(base);
-        s.push('.');
-        s.push_str(field);
-        s
-    };
+/// One spice level or swap option; its errors (of type or of sense) go to `e`.
+fn choice(o: &Obj, r: &Recipe, e: &Errors) -> Choice {
     let mut patches = Vec::new();
-    for (j, s) in f.set.iter().enumerate() {
-        let pp = |field| at(&p("set"), j, field);
-        let Some(ingredient) = r.ingredient(&s.id) else {
-            e.fail(pp("id"), quoted("unknown ingredient id", &s.id));
+    for s in o.list("set", false) {
+        let id = s.str("id");
+        let Some(ingredient) = r.ingredient(&id) else {
+            e.fail(s.at("id"), quoted("unknown ingredient id", &id));
             continue;
         };
+        let qty_text = s.opt_amount("qty");
+        let unit_text = s.opt_str("unit");
+        let scale_text = s.opt_str("scale");
+        let patch = Patch {
+            ingredient,
+            qty: None,
+            amount_text: s.opt_str("amount_text"),
+            unit: None,
+            item: s.opt_str("item"),
+            plural: s.opt_str("plural"),
+            prep: s.opt_str("prep"),
+            tip: s.opt_str("tip"),
+            scaling: None,
+            used: s.opt_bool("use"),
+        };
         let changes = [
-            &s.qty,
-            &s.unit,
-            &s.item,
-            &s.plural,
-            &s.amount_text,
-            &s.prep,
-            &s.tip,
-            &s.scale,
+            qty_text.is_some(),
+            unit_text.is_some(),
+            patch.item.is_some(),
+            patch.plural.is_some(),
+            patch.amount_text.is_some(),
+            patch.prep.is_some(),
+            patch.tip.is_some(),
+            scale_text.is_some(),
         ];
-        if s.used.is_none() && changes.iter().all(|c| c.is_none()) {
-            e.fail(pp("id"), quoted("changes nothing in", &s.id));
+        if patch.used.is_none() && !changes.contains(&true) {
+            e.fail(s.at("id"), quoted("changes nothing in", &id));
         }
         let measured = matches!(r.ingredients[ingredient].amount, Amount::Measured { .. });
-        if s.qty.is_none() && (s.unit.is_some() || s.scale.is_some()) && !measured {
-            e.fail(pp("qty"), "a unit or scale needs an amount: give qty");
+        if qty_text.is_none() && (unit_text.is_some() || scale_text.is_some()) && !measured {
+            e.fail(s.at("qty"), "a unit or scale needs an amount: give qty");
         }
         patches.push(Patch {
-            ingredient,
-            qty: s.qty.as_deref().and_then(|q| e.check(qty(&pp("qty"), q))),
-            amount_text: s.amount_text.clone(),
-            unit: s
-                .unit
-                .as_deref()
-                .and_then(|u| e.check(unit(&pp("unit"), u))),
-            item: s.item.clone(),
-            plural: s.plural.clone(),
-            prep: s.prep.clone(),
-            tip: s.tip.clone(),
-            scaling: s
-                .scale
-                .as_deref()
-                .and_then(|v| e.check(scaling(&pp("scale"), v))),
-            used: s.used,
+            qty: qty_text.and_then(|q| e.check(qty(&s.at("qty"), &q))),
+            unit: unit_text.and_then(|u| e.check(unit(&s.at("unit"), &u))),
+            scaling: scale_text.and_then(|v| e.check(scaling(&s.at("scale"), &v))),
+            ..patch
         });
     }
     let mut steps = Vec::new();
-    for (j, n) in f.steps.iter().enumerate() {
-        let path = at(&p("steps"), j, "step");
-        let Some(step) = e.check(step_index(&r.steps, &path, &n.step)) else {
+    for n in o.list("steps", false) {
+        let path = n.at("step");
+        let Some(step) = e.check(step_index(&r.steps, &path, &n.str("step"))) else {
             continue;
         };
-        if n.title.is_none() && n.note.is_none() {
+        let (title, note) = (n.opt_str("title"), n.opt_str("note"));
+        if title.is_none() && note.is_none() {
             e.fail(path, "give a title or a note");
         }
-        steps.push(StepPatch {
-            step,
-            title: n.title.clone(),
-            note: n.note.clone(),
-        });
+        steps.push(StepPatch { step, title, note });
     }
     Choice {
-        id: e.check(required(&p("id"), &f.id)).unwrap_or_default(),
-        label: e.check(required(&p("label"), &f.label)).unwrap_or_default(),
-        note: f.note.clone().unwrap_or_default(),
+        id: e
+            .check(required(&o.at("id"), &o.str("id")))
+            .unwrap_or_default(),
+        label: e
+            .check(required(&o.at("label"), &o.str("label")))
+            .unwrap_or_default(),
+        note: o.opt_str("note").unwrap_or_default(),
         patches,
         steps,
     }
 }
 
-/// The usable options of a spice level list or swap, and the default's index. A bad option is
-/// left out with a warning rather than failing the card: the recipe still cooks without it.
-/// `None` (with a warning) when no option is left.
+/// The usable options of a spice level list or swap (`list` is their member name in `o`), and the
+/// default's index. A bad option, of type or of sense, is left out with a warning rather than
+/// failing the card: the recipe still cooks without it. `None` (with a warning) when no option is
+/// left.
 fn choices(
-    base: &str,
-    list: &[schema::Choice],
-    default_path: &str,
+    o: &Obj,
+    list: &str,
     default: &str,
     r: &Recipe,
     warnings: &mut Vec<FormatError>,
 ) -> Option<(Vec<Choice>, usize)> {
     let mut out = Vec::new();
-    for (i, c) in list.iter().enumerate() {
+    for c in o.list(list, true) {
         let e = Errors::default();
-        let c = choice(&at(base, i, ""), c, r, &e);
+        let c = choice(&c.reporting_to(&e), r, &e);
         match e.finish(c) {
             Ok(c) => out.push(c),
             Err(mut e) => {
@@ -349,7 +340,7 @@ fn choices(
     }
     if out.is_empty() {
         warnings.push(FormatError {
-            path: base.into(),
+            path: o.at(list),
             message: "no usable option: the control is left out".into(),
         });
         return None;
@@ -360,7 +351,7 @@ fn choices(
         m.push_str(&out[0].id);
         m.push('"');
         warnings.push(FormatError {
-            path: default_path.into(),
+            path: o.at("default"),
             message: m,
         });
         0
@@ -368,187 +359,202 @@ fn choices(
     Some((out, index))
 }
 
-/// Checks a recipe file and builds the model, or names the first problem.
-pub fn validate(f: &RecipeFile) -> Result<Recipe> {
-    checked(f).map(|(r, _)| r)
+/// Reads and checks a recipe file, or names the first problem.
+pub fn validate(text: &str) -> Result<Recipe> {
+    read(text).map(|(r, _)| r)
 }
 
-/// Like [`validate`], and also returns the problems worked around: a spice level or swap option
-/// that cannot apply is left out, and the card renders without it.
-pub fn checked(f: &RecipeFile) -> Result<(Recipe, Vec<FormatError>)> {
+/// Reads a recipe file from its JSON text and checks it, in one pass, into a [`Recipe`]; also
+/// returns the problems worked around (a spice level or swap option that cannot apply is left
+/// out, an impossible duration loses its timer). Fails with the first error, in the order the
+/// format's documentation lists the fields.
+pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
+    let root = json::parse(text).map_err(|m| FormatError {
+        path: String::new(),
+        message: ["not valid JSON: ", &m].concat(),
+    })?;
+    let e = Errors::default();
+    let f = schema::top(&e, &root);
     let mut warnings = Vec::new();
-    if f.format != FORMAT_VERSION {
+    let format = f.u32("format");
+    if format != FORMAT_VERSION {
         let mut m = String::from("this card reads format ");
         push_int(&mut m, FORMAT_VERSION as i64);
         m.push_str(", the file is format ");
-        push_int(&mut m, f.format as i64);
-        return err("format", m);
+        push_int(&mut m, format as i64);
+        e.fail("format", m);
     }
-    let s = &f.servings;
-    let min = s.min.unwrap_or(1);
-    let max = s.max.unwrap_or(s.base.saturating_mul(4));
-    if s.base == 0 || s.base > 1000 {
-        return err("servings.base", "must be between 1 and 1000");
+    let name = e
+        .check(required("name", &f.str("name")))
+        .unwrap_or_default();
+    let author = f.opt_str("author").unwrap_or_default();
+    let intro = f.opt_str("intro").unwrap_or_default();
+    let times = f.opt_obj("times");
+    let time = |key: &str, warnings: &mut Vec<FormatError>| {
+        let t = times.as_ref()?;
+        optional_duration(&t.at(key), t.opt_str(key).as_deref(), warnings)
+    };
+    let prep = time("prep", &mut warnings);
+    let cook = time("cook", &mut warnings);
+    let s = f.obj("servings");
+    let base = s.u32("base");
+    let min = s.opt_u32("min").unwrap_or(1);
+    let max = s.opt_u32("max").unwrap_or(base.saturating_mul(4));
+    if base == 0 || base > 1000 {
+        e.fail("servings.base", "must be between 1 and 1000");
     }
-    if min == 0 || min > s.base || max < s.base || max > 1000 {
-        return err("servings", "expected 1 <= min <= base <= max <= 1000");
+    if min == 0 || min > base || max < base || max > 1000 {
+        e.fail("servings", "expected 1 <= min <= base <= max <= 1000");
     }
-    if f.ingredients.is_empty() {
-        return err("ingredients", "a recipe needs at least one ingredient");
-    }
-    if f.steps.is_empty() {
-        return err("steps", "a recipe needs at least one step");
-    }
+    let units = match f.opt_str("units").as_deref() {
+        None | Some("us") => System::Us,
+        Some("metric") => System::Metric,
+        Some(other) => {
+            e.fail("units", quoted("expected \"us\" or \"metric\", not", other));
+            System::Us
+        }
+    };
 
-    let e = Errors::default();
+    let list = f.list("ingredients", true);
+    if list.is_empty() {
+        e.fail("ingredients", "a recipe needs at least one ingredient");
+    }
     let mut ingredients: Vec<Ingredient> = Vec::new();
-    for (i, x) in f.ingredients.iter().enumerate() {
-        let ing = ingredient(i, x, &e);
-        if ingredients.iter().any(|o| o.id == ing.id) {
-            e.fail(at("ingredients", i, "id"), quoted("duplicate id", &ing.id));
+    for o in &list {
+        let ing = ingredient(o, &e);
+        if ingredients.iter().any(|x| x.id == ing.id) {
+            e.fail(o.at("id"), quoted("duplicate id", &ing.id));
         }
         ingredients.push(ing);
     }
     let lookup = |id: &str| ingredients.iter().position(|i| i.id == id);
 
+    let list = f.list("steps", true);
+    if list.is_empty() {
+        e.fail("steps", "a recipe needs at least one step");
+    }
     let mut steps: Vec<Step> = Vec::new();
-    for (i, x) in f.steps.iter().enumerate() {
-        let p = |field| at("steps", i, field);
-        let text = template::parse(&x.text, &lookup)
-            .map_err(|m| e.fail(p("text"), m))
+    for (i, o) in list.iter().enumerate() {
+        let text = template::parse(&o.str("text"), &lookup)
+            .map_err(|m| e.fail(o.at("text"), m))
             .unwrap_or_default();
-        let id = match &x.id {
-            Some(id) => e.check(required(&p("id"), id)).unwrap_or_default(),
+        let id = match o.opt_str("id") {
+            Some(id) => e.check(required(&o.at("id"), &id)).unwrap_or_default(),
             None => {
                 let mut s = String::new();
                 push_int(&mut s, i as i64 + 1);
                 s
             }
         };
-        if steps.iter().any(|o| o.id == id) {
-            e.fail(p("id"), quoted("duplicate id", &id));
+        if steps.iter().any(|x| x.id == id) {
+            e.fail(o.at("id"), quoted("duplicate id", &id));
         }
         steps.push(Step {
             id,
-            title: e.check(required(&p("title"), &x.title)).unwrap_or_default(),
-            duration: optional_duration(&p("duration"), x.duration.as_deref(), &mut warnings),
+            title: e
+                .check(required(&o.at("title"), &o.str("title")))
+                .unwrap_or_default(),
+            duration: optional_duration(
+                &o.at("duration"),
+                o.opt_str("duration").as_deref(),
+                &mut warnings,
+            ),
             text,
         });
     }
 
     let mut r = Recipe {
-        name: e.check(required("name", &f.name)).unwrap_or_default(),
-        author: f.author.trim().to_string(),
-        intro: f.intro.trim().to_string(),
-        prep: optional_duration("times.prep", f.times.prep.as_deref(), &mut warnings),
-        cook: optional_duration("times.cook", f.times.cook.as_deref(), &mut warnings),
+        name,
+        author: author.trim().into(),
+        intro: intro.trim().into(),
+        prep,
+        cook,
         servings: Servings {
-            base: s.base,
+            base,
             min,
             max,
             batch: None,
         },
-        units: match f.units.as_deref() {
-            None | Some("us") => System::Us,
-            Some("metric") => System::Metric,
-            Some(other) => {
-                e.fail("units", quoted("expected \"us\" or \"metric\", not", other));
-                System::Us
-            }
-        },
+        units,
         ingredients,
         steps,
         spice: None,
         swaps: Vec::new(),
-        tips: f.tips.clone(),
-        pairings: f.pairings.clone(),
+        tips: f.strings("tips"),
+        pairings: f.strings("pairings"),
         storage: Vec::new(),
-        faq: f
-            .faq
-            .iter()
-            .map(|x| Faq {
-                q: x.q.clone(),
-                a: x.a.clone(),
-            })
-            .collect(),
+        faq: Vec::new(),
     };
-
-    for (label, text) in [
-        ("Fridge", &f.storage.fridge),
-        ("Freezer", &f.storage.freezer),
-        ("Make ahead", &f.storage.make_ahead),
-        ("Reheat", &f.storage.reheat),
-    ] {
-        if let Some(text) = text {
-            r.storage.push((label, text.clone()));
+    if let Some(st) = f.opt_obj("storage") {
+        for (label, key) in [
+            ("Fridge", "fridge"),
+            ("Freezer", "freezer"),
+            ("Make ahead", "make_ahead"),
+            ("Reheat", "reheat"),
+        ] {
+            if let Some(text) = st.opt_str(key) {
+                r.storage.push((label, text));
+            }
         }
     }
+    for o in f.list("faq", false) {
+        r.faq.push(Faq {
+            q: o.str("q"),
+            a: o.str("a"),
+        });
+    }
 
-    if let Some(b) = &s.batch {
-        if b.max == 0 {
+    if let Some(b) = s.opt_obj("batch") {
+        let max = b.u32("max");
+        if max == 0 {
             e.fail("servings.batch.max", "must be at least 1");
         }
         r.servings.batch = Some(Batch {
-            max: b.max,
+            max,
             step: e
-                .check(step_index(&r.steps, "servings.batch.step", &b.step))
+                .check(step_index(&r.steps, "servings.batch.step", &b.str("step")))
                 .unwrap_or_default(),
             note: e
-                .check(required("servings.batch.note", &b.note))
+                .check(required("servings.batch.note", &b.str("note")))
                 .unwrap_or_default(),
         });
     }
 
-    if let Some(sp) = &f.spice {
-        let side = sp.side.as_ref().and_then(|side| {
-            let ingredient = r.ingredient(&side.ingredient);
+    if let Some(sp) = f.opt_obj("spice") {
+        let default = sp.str("default");
+        let side = sp.opt_obj("side").and_then(|side| {
+            let id = side.str("ingredient");
+            let ingredient = r.ingredient(&id);
             if ingredient.is_none() {
                 warnings.push(FormatError {
                     path: "spice.side.ingredient".into(),
-                    message: quoted("unknown ingredient id", &side.ingredient),
+                    message: quoted("unknown ingredient id", &id),
                 });
             }
             Some(Side {
                 ingredient: ingredient?,
-                label: side.label.clone(),
-                note: side.note.clone(),
+                label: side.str("label"),
+                note: side.str("note"),
             })
         });
-        r.spice = choices(
-            "spice.levels",
-            &sp.levels,
-            "spice.default",
-            &sp.default,
-            &r,
-            &mut warnings,
-        )
-        .map(|(levels, default)| Spice {
-            default,
-            levels,
-            side,
-        });
+        r.spice =
+            choices(&sp, "levels", &default, &r, &mut warnings).map(|(levels, default)| Spice {
+                default,
+                levels,
+                side,
+            });
     }
 
-    for (i, sw) in f.swaps.iter().enumerate() {
-        let base = at("swaps", i, "options");
-        let default_path = at("swaps", i, "default");
-        let Some((options, default)) = choices(
-            &base,
-            &sw.options,
-            &default_path,
-            &sw.default,
-            &r,
-            &mut warnings,
-        ) else {
+    for sw in f.list("swaps", false) {
+        let default = sw.str("default");
+        let id = e.check(required(&sw.at("id"), &sw.str("id")));
+        let label = e.check(required(&sw.at("label"), &sw.str("label")));
+        let Some((options, default)) = choices(&sw, "options", &default, &r, &mut warnings) else {
             continue;
         };
         r.swaps.push(Swap {
-            id: e
-                .check(required(&at("swaps", i, "id"), &sw.id))
-                .unwrap_or_default(),
-            label: e
-                .check(required(&at("swaps", i, "label"), &sw.label))
-                .unwrap_or_default(),
+            id: id.unwrap_or_default(),
+            label: label.unwrap_or_default(),
             default,
             options,
         });

@@ -4,13 +4,12 @@
 
 use recipe_card::model::Recipe;
 use recipe_card::quantity::System;
-use recipe_card::schema;
 use recipe_card::validate::validate;
 use recipe_card::view::{self, Selection};
 
 fn seed() -> Recipe {
     let json = include_str!("../www/recipes/caramelised-pork-mince.json");
-    validate(&schema::read(json).unwrap()).unwrap()
+    validate(json).unwrap()
 }
 
 fn level(r: &Recipe, id: &str) -> Option<usize> {

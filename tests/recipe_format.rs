@@ -3,16 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use recipe_card::model::{Amount, Recipe, Scaling};
-use recipe_card::schema;
-use recipe_card::validate::{checked, validate};
+use recipe_card::validate::{read, validate};
 use recipe_card::view::{self, Selection};
 
 const SEED: &str = include_str!("../www/recipes/caramelised-pork-mince.json");
 const SEED_TEXT: &str = include_str!("../../shared/seed/000_a3317c8d10672758.txt");
 
 fn load(json: &str) -> Result<Recipe, String> {
-    let file = schema::read(json).map_err(|e| e.text())?;
-    validate(&file).map_err(|e| e.text())
+    validate(json).map_err(|e| e.text())
 }
 
 fn seed() -> Recipe {
@@ -318,8 +316,7 @@ fn every_fixture_in_www_is_valid_or_fails_as_its_name_says() {
 #[test]
 fn bad_levels_and_swap_options_are_left_out_with_a_warning() {
     let warned = |json: String| {
-        let file = schema::read(&json).unwrap();
-        let (r, w) = checked(&file).expect("the card still renders");
+        let (r, w) = read(&json).expect("the card still renders");
         let w: Vec<String> = w.iter().map(|e| e.text()).collect();
         (r, w)
     };
@@ -392,8 +389,7 @@ fn bad_levels_and_swap_options_are_left_out_with_a_warning() {
 fn impossible_durations_drop_the_timer_with_a_warning() {
     for bad in ["0 min", "-3 min", "25 h", "soon", "NaN min"] {
         let json = seed_with(|v| v["steps"][0]["duration"] = bad.into());
-        let file = schema::read(&json).unwrap();
-        let (r, w) = checked(&file).expect("the card still renders");
+        let (r, w) = read(&json).expect("the card still renders");
         assert_eq!(r.steps[0].duration, None, "{bad}");
         assert_eq!(w.len(), 1, "{bad}");
         let text = w[0].text();
@@ -448,7 +444,7 @@ fn any_single_wrong_value_is_an_error_or_a_warning_never_a_panic() {
         serde_json::json!({}),
         serde_json::json!(true),
     ];
-    let (mut errors, mut read) = (0, 0);
+    let (mut errors, mut readable) = (0, 0);
     for path in &all {
         for new in &replacements {
             let mut v = seed.clone();
@@ -461,11 +457,11 @@ fn any_single_wrong_value_is_an_error_or_a_warning_never_a_panic() {
                 };
             }
             *slot = new.clone();
-            match schema::read(&v.to_string()).and_then(|f| checked(&f)) {
+            match read(&v.to_string()) {
                 Ok((r, _)) => {
                     // What reads must also show.
                     view::shown(&r, &Selection::default_for(&r));
-                    read += 1;
+                    readable += 1;
                 }
                 Err(e) => {
                     errors += 1;
@@ -475,5 +471,8 @@ fn any_single_wrong_value_is_an_error_or_a_warning_never_a_panic() {
         }
     }
     // Both outcomes occur: optional text may be emptied, a missing step may not.
-    assert!(errors > 500 && read > 100, "errors {errors}, read {read}");
+    assert!(
+        errors > 500 && readable > 100,
+        "errors {errors}, readable {readable}"
+    );
 }

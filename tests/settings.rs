@@ -3,13 +3,12 @@
 
 use recipe_card::model::Recipe;
 use recipe_card::quantity::System;
-use recipe_card::schema;
 use recipe_card::settings::{self, query_param, Source};
 use recipe_card::validate::validate;
 
 fn seed() -> Recipe {
     let json = include_str!("../www/recipes/caramelised-pork-mince.json");
-    validate(&schema::read(json).unwrap()).unwrap()
+    validate(json).unwrap()
 }
 
 fn servings(url: Option<&str>, stored: Option<&str>, attr: Option<&str>) -> (u32, Vec<String>) {

@@ -3,7 +3,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use recipe_card::model::Recipe;
-use recipe_card::schema;
 use recipe_card::timer::{clock_text, display, Alert, Clock, Phase, Timers};
 use recipe_card::validate::validate;
 use std::cell::Cell;
@@ -35,7 +34,7 @@ const FINISH: usize = 3; // 2 min
 
 fn seed() -> Recipe {
     let json = include_str!("../www/recipes/caramelised-pork-mince.json");
-    validate(&schema::read(json).unwrap()).unwrap()
+    validate(json).unwrap()
 }
 
 fn timers() -> (Timers<Fake>, Fake) {

@@ -17,10 +17,9 @@ mod wake;
 use crate::model::{Choice, Recipe};
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
-use crate::schema;
 use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Phase, Run, Timers};
-use crate::validate::checked;
+use crate::validate::read;
 use crate::view::Selection;
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
@@ -88,8 +87,7 @@ impl Card {
     /// Throws an `Error` whose message names the field at fault; the caller shows it with
     /// [`show_error`] so that one broken card never blanks the page or its neighbours.
     pub fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
-        let file = schema::read(recipe).map_err(|e| JsError::new(&e.text()))?;
-        let (recipe, problems) = checked(&file).map_err(|e| JsError::new(&e.text()))?;
+        let (recipe, problems) = read(recipe).map_err(|e| JsError::new(&e.text()))?;
         let mut warnings: Vec<String> = problems.iter().map(|p| p.text()).collect();
         let selection = initial_selection(&root, &recipe, &mut warnings);
         let mut timers = Timers::for_recipe(&recipe, BrowserClock);
