@@ -1,53 +1,118 @@
-//! A small JSON reader for recipe files: values into a tree, numbers kept as their text.
+//! A small JSON reader for recipe files: the text checked once, into one flat list of nodes that
+//! point back into it.
 //!
-//! It replaces serde in the wasm (issue 6: serde's derived visitors and serde-wasm-bindgen were
-//! most of the card's weight; see docs/performance.md). Numbers are never turned into floats, so
-//! no float parsing or formatting reaches the wasm; [`crate::schema`] reads the tree with paths.
+//! It replaces serde in the wasm (issue 6; docs/performance.md). Nothing is copied while parsing:
+//! a string or number is a range of the text, copied (and unescaped) only when the reader takes
+//! it, and a value's path (`ingredients[2].unit`) is worked out only when an error needs it.
+//! Numbers are never turned into floats, so no float code reaches the wasm.
 
 use crate::prelude::*;
 use crate::quantity::format::push_int;
 
-/// A JSON value. Objects keep their members in order; numbers keep the text as written.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+/// What a node is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
     Null,
-    Bool(bool),
-    Num(String),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
+    True,
+    False,
+    Num,
+    Str,
+    Arr,
+    Obj,
+}
+
+/// One value. An object's members follow it as key, value, key, value…; an array's items
+/// follow it; `len` counts the node and everything inside it, so a sibling is `len` nodes on.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    kind: Kind,
+    /// A string's or number's text: the bytes between the quotes, or the number as written.
+    start: u32,
+    end: u32,
+    len: u32,
+    /// Whether the string has `\` escapes, so its text must be decoded rather than copied.
+    escaped: bool,
+}
+
+/// A parsed recipe file. Node 0 is the top-level value; a value is named by its node's index.
+pub struct Doc<'a> {
+    text: &'a str,
+    nodes: Vec<Node>,
 }
 
 /// Nesting deeper than this is refused: a recipe is a few levels deep, and a bound keeps a
 /// hostile file from exhausting the stack.
 const MAX_DEPTH: usize = 64;
 
-struct Parser<'a> {
-    src: &'a [u8],
-    pos: usize,
-}
-
 /// Parses `text`, or says where it stopped being JSON: `line 4, column 28: expected ','`.
-pub fn parse(text: &str) -> Result<Json, String> {
+pub fn parse(text: &str) -> Result<Doc<'_>, String> {
     let mut p = Parser {
         src: text.as_bytes(),
         pos: 0,
+        nodes: Vec::new(),
     };
     // A byte-order mark is not JSON, but editors write one.
     if p.src.starts_with(&[0xEF, 0xBB, 0xBF]) {
         p.pos = 3;
     }
-    let v = p.value(0)?;
+    p.value(0).map_err(|what| p.error(what))?;
     p.ws();
     if p.pos < p.src.len() {
         return Err(p.error("unexpected text after the end of the recipe"));
     }
-    Ok(v)
+    Ok(Doc {
+        text,
+        nodes: p.nodes,
+    })
+}
+
+/// The character an escape stands for, and where the escape ends; `at` is just after the `\`.
+fn escape(src: &[u8], at: usize) -> Result<(char, usize), &'static str> {
+    let hex4 = |at: usize| {
+        let mut v = 0;
+        for i in at..at + 4 {
+            let d = match src.get(i) {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err("malformed \\u escape"),
+            };
+            v = v * 16 + d as u32;
+        }
+        Ok(v)
+    };
+    let c = match src.get(at) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u') => {
+            let hi = hex4(at + 1)?;
+            if (0xD800..0xDC00).contains(&hi) && src.get(at + 5..at + 7) == Some(b"\\u") {
+                let lo = hex4(at + 7)?;
+                let code = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
+                return Ok((char::from_u32(code).unwrap_or('\u{FFFD}'), at + 11));
+            }
+            return Ok((char::from_u32(hi).unwrap_or('\u{FFFD}'), at + 5));
+        }
+        _ => return Err("unknown escape in a string"),
+    };
+    Ok((c, at + 1))
+}
+
+struct Parser<'a> {
+    src: &'a [u8],
+    pos: usize,
+    nodes: Vec<Node>,
 }
 
 impl Parser<'_> {
     fn error(&self, what: &str) -> String {
-        let before = &self.src[..self.pos.min(self.src.len())];
+        let before = self.src.get(..self.pos).unwrap_or(self.src);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         let mut s = String::from("line ");
@@ -59,196 +124,266 @@ impl Parser<'_> {
         s
     }
 
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.src.get(self.pos) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
     }
 
     fn eat(&mut self, b: u8) -> bool {
         self.ws();
-        if self.src.get(self.pos) == Some(&b) {
+        let found = self.peek() == Some(b);
+        self.pos += usize::from(found);
+        found
+    }
+
+    fn digits(&mut self) -> bool {
+        let s = self.pos;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
             self.pos += 1;
-            true
-        } else {
-            false
         }
+        self.pos > s
     }
 
-    fn word(&mut self, w: &str, v: Json) -> Result<Json, String> {
-        if self.src[self.pos..].starts_with(w.as_bytes()) {
-            self.pos += w.len();
-            Ok(v)
-        } else {
-            Err(self.error("expected a value"))
-        }
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Json, String> {
+    /// One value and everything in it, appended to `nodes`.
+    fn value(&mut self, depth: usize) -> Result<(), &'static str> {
         if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err("nested too deeply");
         }
         self.ws();
-        match self.src.get(self.pos) {
-            Some(b'{') => {
-                self.pos += 1;
-                let mut members = Vec::new();
-                if self.eat(b'}') {
-                    return Ok(Json::Obj(members));
-                }
-                loop {
-                    self.ws();
-                    if self.src.get(self.pos) != Some(&b'"') {
-                        return Err(self.error("expected a quoted field name"));
-                    }
-                    let key = self.string()?;
-                    if !self.eat(b':') {
-                        return Err(self.error("expected ':' after the field name"));
-                    }
-                    members.push((key, self.value(depth + 1)?));
-                    if self.eat(b'}') {
-                        return Ok(Json::Obj(members));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.error("expected ',' or '}'"));
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                if self.eat(b']') {
-                    return Ok(Json::Arr(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    if self.eat(b']') {
-                        return Ok(Json::Arr(items));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.error("expected ',' or ']'"));
-                    }
-                }
-            }
-            Some(b'"') => self.string().map(Json::Str),
-            Some(b't') => self.word("true", Json::Bool(true)),
-            Some(b'f') => self.word("false", Json::Bool(false)),
-            Some(b'n') => self.word("null", Json::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.error("expected a value")),
-            None => Err(self.error("the recipe ends too soon")),
-        }
-    }
-
-    fn number(&mut self) -> Result<Json, String> {
+        let at = self.nodes.len();
         let start = self.pos;
-        let digits = |p: &mut Self| {
-            let s = p.pos;
-            while p.src.get(p.pos).is_some_and(u8::is_ascii_digit) {
-                p.pos += 1;
-            }
-            p.pos > s
+        let mut node = Node {
+            kind: Kind::Null,
+            start: start as u32,
+            end: start as u32,
+            len: 1,
+            escaped: false,
         };
-        if self.src.get(self.pos) == Some(&b'-') {
-            self.pos += 1;
-        }
-        let leading_zero = self.src.get(self.pos) == Some(&b'0');
-        if !digits(self)
-            || (leading_zero && self.pos - start > 1 + usize::from(self.src[start] == b'-'))
-        {
-            return Err(self.error("malformed number"));
-        }
-        if self.src.get(self.pos) == Some(&b'.') {
-            self.pos += 1;
-            if !digits(self) {
-                return Err(self.error("malformed number"));
+        self.nodes.push(node);
+        let word = |p: &mut Self, w: &[u8], kind| {
+            if !p.src.get(start..).unwrap_or_default().starts_with(w) {
+                return Err("expected a value");
             }
-        }
-        if let Some(b'e' | b'E') = self.src.get(self.pos) {
-            self.pos += 1;
-            if let Some(b'+' | b'-') = self.src.get(self.pos) {
+            p.pos += w.len();
+            Ok(kind)
+        };
+        node.kind = match self.peek() {
+            Some(open @ (b'{' | b'[')) => {
                 self.pos += 1;
-            }
-            if !digits(self) {
-                return Err(self.error("malformed number"));
-            }
-        }
-        // ASCII only (digits, sign, point, exponent), so each byte is a char.
-        let text = self.src[start..self.pos]
-            .iter()
-            .map(|&b| b as char)
-            .collect();
-        Ok(Json::Num(text))
-    }
-
-    fn hex4(&mut self) -> Result<u32, String> {
-        let mut v = 0;
-        for _ in 0..4 {
-            let d = match self.src.get(self.pos) {
-                Some(b @ b'0'..=b'9') => b - b'0',
-                Some(b @ b'a'..=b'f') => b - b'a' + 10,
-                Some(b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return Err(self.error("malformed \\u escape")),
-            };
-            v = v * 16 + d as u32;
-            self.pos += 1;
-        }
-        Ok(v)
-    }
-
-    /// A string starting at the opening quote.
-    fn string(&mut self) -> Result<String, String> {
-        self.pos += 1;
-        let mut out: Vec<u8> = Vec::new();
-        loop {
-            let Some(&b) = self.src.get(self.pos) else {
-                return Err(self.error("unclosed string"));
-            };
-            self.pos += 1;
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    let Some(&e) = self.src.get(self.pos) else {
-                        return Err(self.error("unclosed string"));
-                    };
-                    self.pos += 1;
-                    let c = match e {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi)
-                                && self.src[self.pos..].starts_with(b"\\u")
-                            {
-                                self.pos += 2;
-                                let lo = self.hex4()?;
-                                0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF)
-                            } else {
-                                hi
-                            };
-                            char::from_u32(code).unwrap_or('\u{FFFD}')
+                let (close, kind) = if open == b'{' {
+                    (b'}', Kind::Obj)
+                } else {
+                    (b']', Kind::Arr)
+                };
+                if !self.eat(close) {
+                    loop {
+                        if kind == Kind::Obj {
+                            self.ws();
+                            if self.peek() != Some(b'"') {
+                                return Err("expected a quoted field name");
+                            }
+                            self.value(depth + 1)?;
+                            if !self.eat(b':') {
+                                return Err("expected ':' after the field name");
+                            }
                         }
-                        _ => return Err(self.error("unknown escape in a string")),
-                    };
-                    let mut buf = [0; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                        self.value(depth + 1)?;
+                        if self.eat(close) {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return Err(if kind == Kind::Obj {
+                                "expected ',' or '}'"
+                            } else {
+                                "expected ',' or ']'"
+                            });
+                        }
+                    }
                 }
-                0..=0x1F => {
-                    return Err(
-                        self.error("control character in a string (write \\n for a new line)")
-                    )
-                }
-                _ => out.push(b),
+                kind
             }
+            Some(b'"') => {
+                self.pos += 1;
+                node.start += 1;
+                loop {
+                    match self.peek() {
+                        None => return Err("unclosed string"),
+                        Some(b'"') => break,
+                        Some(b'\\') => {
+                            node.escaped = true;
+                            self.pos = escape(self.src, self.pos + 1)?.1;
+                        }
+                        Some(0..=0x1F) => {
+                            return Err("control character in a string (write \\n for a new line)")
+                        }
+                        Some(_) => self.pos += 1,
+                    }
+                }
+                node.end = self.pos as u32;
+                self.pos += 1;
+                Kind::Str
+            }
+            Some(b't') => word(self, b"true", Kind::True)?,
+            Some(b'f') => word(self, b"false", Kind::False)?,
+            Some(b'n') => word(self, b"null", Kind::Null)?,
+            Some(b'-' | b'0'..=b'9') => {
+                self.pos += usize::from(self.peek() == Some(b'-'));
+                let leading_zero = self.peek() == Some(b'0');
+                let int = self.pos;
+                if !self.digits() || (leading_zero && self.pos - int > 1) {
+                    return Err("malformed number");
+                }
+                if self.eat_byte(b'.') && !self.digits() {
+                    return Err("malformed number");
+                }
+                if self.eat_byte(b'e') || self.eat_byte(b'E') {
+                    let _ = self.eat_byte(b'+') || self.eat_byte(b'-');
+                    if !self.digits() {
+                        return Err("malformed number");
+                    }
+                }
+                node.end = self.pos as u32;
+                Kind::Num
+            }
+            Some(_) => return Err("expected a value"),
+            None => return Err("the recipe ends too soon"),
+        };
+        node.len = (self.nodes.len() - at) as u32;
+        if let Some(n) = self.nodes.get_mut(at) {
+            *n = node;
         }
-        // The input was a &str, and escapes were encoded as UTF-8: this cannot fail.
-        String::from_utf8(out).map_err(|_| self.error("invalid text"))
+        Ok(())
+    }
+
+    /// Steps over `b` if it comes next, without skipping white space (inside a number).
+    fn eat_byte(&mut self, b: u8) -> bool {
+        let found = self.peek() == Some(b);
+        self.pos += usize::from(found);
+        found
+    }
+}
+
+/// The nodes of an array's items or of an object's members: `(key, value)`, the key being the
+/// member name's node (`None` in an array).
+pub struct Items<'d> {
+    nodes: &'d [Node],
+    at: usize,
+    end: usize,
+    object: bool,
+}
+
+impl Iterator for Items<'_> {
+    type Item = (Option<usize>, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.at >= self.end {
+            return None;
+        }
+        let key = self.object.then_some(self.at);
+        let value = self.at + usize::from(self.object);
+        self.at = value + self.nodes.get(value).map_or(1, |n| n.len as usize);
+        Some((key, value))
+    }
+}
+
+impl Doc<'_> {
+    fn node(&self, v: usize) -> Node {
+        self.nodes.get(v).copied().unwrap_or(Node {
+            kind: Kind::Null,
+            start: 0,
+            end: 0,
+            len: 1,
+            escaped: false,
+        })
+    }
+
+    pub fn kind(&self, v: usize) -> Kind {
+        self.node(v).kind
+    }
+
+    /// A string's text, unescaped, or a number as written; empty for anything else.
+    pub fn text(&self, v: usize) -> String {
+        let n = self.node(v);
+        let raw = self
+            .text
+            .get(n.start as usize..n.end as usize)
+            .unwrap_or_default();
+        if !n.escaped {
+            return raw.into();
+        }
+        let (src, mut at) = (raw.as_bytes(), 0);
+        let mut out = String::new();
+        // Escapes were checked while parsing; text between them is whole characters.
+        while let Some(i) = src
+            .get(at..)
+            .and_then(|s| s.iter().position(|&b| b == b'\\'))
+        {
+            out.push_str(raw.get(at..at + i).unwrap_or_default());
+            let Ok((c, next)) = escape(src, at + i + 1) else {
+                break;
+            };
+            out.push(c);
+            at = next;
+        }
+        out.push_str(raw.get(at..).unwrap_or_default());
+        out
+    }
+
+    /// The items of an array or the members of an object; nothing for any other value.
+    pub fn items(&self, v: usize) -> Items<'_> {
+        let n = self.node(v);
+        let container = matches!(n.kind, Kind::Arr | Kind::Obj);
+        Items {
+            nodes: &self.nodes,
+            at: v + 1,
+            end: if container { v + n.len as usize } else { 0 },
+            object: n.kind == Kind::Obj,
+        }
+    }
+
+    /// The value of member `key` of object `v`; `null` counts as absent.
+    pub fn member(&self, v: usize, key: &str) -> Option<usize> {
+        if self.kind(v) != Kind::Obj {
+            return None;
+        }
+        self.items(v)
+            .find(|&(k, _)| k.is_some_and(|k| self.text(k) == key))
+            .map(|(_, value)| value)
+            .filter(|&value| self.kind(value) != Kind::Null)
+    }
+
+    /// Where value `v` is in the file, `ingredients[2].unit`, for an error; empty at the top.
+    pub fn path(&self, v: usize) -> String {
+        let mut path = String::new();
+        let mut at = 0;
+        while at != v {
+            let inside =
+                |&(_, c): &(Option<usize>, usize)| c <= v && v < c + self.node(c).len as usize;
+            let Some((key, (k, child))) = self.items(at).enumerate().find(|(_, i)| inside(i))
+            else {
+                break;
+            };
+            match k {
+                Some(k) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&self.text(k));
+                }
+                None => {
+                    path.push('[');
+                    push_int(&mut path, key as i64);
+                    path.push(']');
+                }
+            }
+            at = child;
+        }
+        path
     }
 }
 
@@ -256,30 +391,65 @@ impl Parser<'_> {
 mod tests {
     use super::*;
 
+    /// The document back as compact JSON-like text, to compare whole trees.
+    fn show(d: &Doc, v: usize) -> String {
+        match d.kind(v) {
+            Kind::Null => "null".into(),
+            Kind::True => "true".into(),
+            Kind::False => "false".into(),
+            Kind::Num => d.text(v),
+            Kind::Str => ["<", &d.text(v), ">"].concat(),
+            Kind::Arr | Kind::Obj => {
+                let items: Vec<String> = d
+                    .items(v)
+                    .map(|(k, v)| match k {
+                        Some(k) => [d.text(k), ":".into(), show(d, v)].concat(),
+                        None => show(d, v),
+                    })
+                    .collect();
+                ["(", &items.join(","), ")"].concat()
+            }
+        }
+    }
+
     #[test]
     fn reads_every_kind_of_value() {
-        let v = parse(
-            r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83c\udf36\n", "c": {}} "#,
+        let d = parse(
+            r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83c\udf36\n", "c": {}, "d\u0041": 0} "#,
         )
         .unwrap();
         assert_eq!(
-            v,
-            Json::Obj(vec![
-                (
-                    "a".into(),
-                    Json::Arr(vec![
-                        Json::Num("1".into()),
-                        Json::Num("-2.5e3".into()),
-                        Json::Bool(true),
-                        Json::Bool(false),
-                        Json::Null
-                    ])
-                ),
-                ("b".into(), Json::Str("x\"é🌶\n".into())),
-                ("c".into(), Json::Obj(vec![])),
-            ])
+            show(&d, 0),
+            "(a:(1,-2.5e3,true,false,null),b:<x\"é🌶\n>,c:(),dA:0)"
         );
-        assert_eq!(parse("\u{FEFF}[]").unwrap(), Json::Arr(vec![]));
+        let a = d.member(0, "a").unwrap();
+        assert_eq!(d.kind(a), Kind::Arr);
+        assert_eq!(d.member(0, "dA").map(|v| d.text(v)).as_deref(), Some("0"));
+        assert_eq!(d.member(0, "z"), None);
+        assert_eq!(d.member(a, "a"), None, "an array has no members");
+        let d = parse("\u{FEFF}[]").unwrap();
+        assert_eq!(show(&d, 0), "()");
+    }
+
+    #[test]
+    fn null_members_count_as_absent() {
+        let d = parse(r#"{"a": null, "b": 1}"#).unwrap();
+        assert_eq!(d.member(0, "a"), None);
+        assert!(d.member(0, "b").is_some());
+    }
+
+    #[test]
+    fn paths_name_where_a_value_is() {
+        let d = parse(r#"{"x": 1, "list": [{"a": 1}, {"b": [true, {"c": "v"}]}]}"#).unwrap();
+        let list = d.member(0, "list").unwrap();
+        let second = d.items(list).nth(1).unwrap().1;
+        let b = d.member(second, "b").unwrap();
+        let inner = d.items(b).nth(1).unwrap().1;
+        let c = d.member(inner, "c").unwrap();
+        assert_eq!(d.path(c), "list[1].b[1].c");
+        assert_eq!(d.path(second), "list[1]");
+        assert_eq!(d.path(d.member(0, "x").unwrap()), "x");
+        assert_eq!(d.path(0), "");
     }
 
     #[test]
@@ -291,20 +461,31 @@ mod tests {
             ),
             ("[1 2]", "line 1, column 4: expected ',' or ']'"),
             ("{\"a\" 1}", "expected ':'"),
+            ("{\"a\": 1 \"b\"}", "expected ',' or '}'"),
             ("", "ends too soon"),
             ("[01]", "malformed number"),
+            ("[-01]", "malformed number"),
             ("[1.]", "malformed number"),
+            ("[1e]", "malformed number"),
+            ("[-]", "malformed number"),
             ("\"abc", "unclosed string"),
             ("\"a\nb\"", "control character"),
             ("\"\\x\"", "unknown escape"),
+            ("\"\\u12\"", "malformed \\u escape"),
             ("[tru]", "expected a value"),
             ("{} x", "unexpected text after the end"),
         ];
         for (text, want) in cases {
-            let got = parse(text).unwrap_err();
+            let got = parse(text).err().unwrap_or_default();
             assert!(got.contains(want), "{text:?}: {got}");
         }
+        for ok in ["[0]", "[-0.5e+3]", "[1E2]", "\"\\/\\b\\f\\r\\t\""] {
+            assert!(parse(ok).is_ok(), "{ok}");
+        }
         let deep = "[".repeat(100) + &"]".repeat(100);
-        assert!(parse(&deep).unwrap_err().contains("nested too deeply"));
+        assert!(parse(&deep)
+            .err()
+            .unwrap_or_default()
+            .contains("nested too deeply"));
     }
 }

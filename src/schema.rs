@@ -1,124 +1,162 @@
-//! Reading the recipe file's JSON (docs/recipe-format.md) with the path of every value, for
+//! Reading the recipe file's JSON (docs/recipe-format.md) member by member, for
 //! [`crate::validate`], which reads and checks the recipe in one pass.
 //!
 //! A value of the wrong type or a missing field is recorded in a `validate::Errors` (the first wins)
 //! and reads as empty, so reading goes on without early returns: in the wasm each `?` out of a
-//! half-built value costs code to drop what was built (docs/performance.md).
+//! half-built value costs code to drop what was built (docs/performance.md). Paths such as
+//! `ingredients[2].unit` are worked out from the document only when an error names one.
 
-use crate::json::Json;
+use crate::json::{Doc, Kind};
 use crate::prelude::*;
 use crate::quantity::format::parse_uint;
-use crate::validate::Errors;
+use crate::validate::{Errors, FormatError};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Records `invalid type: string "four", expected a whole number` at `path`.
-fn wrong(errors: &Errors, path: String, v: &Json, expected: &str) {
-    let found = match v {
-        Json::Null => "null".into(),
-        Json::Bool(b) => (if *b { "boolean true" } else { "boolean false" }).into(),
-        Json::Num(n) => ["number ", n].concat(),
-        Json::Str(s) => ["string \"", s, "\""].concat(),
-        Json::Arr(_) => "an array".into(),
-        Json::Obj(_) => "an object".into(),
-    };
-    errors.fail(
-        path,
-        ["invalid type: ", &found, ", expected ", expected].concat(),
-    );
-}
-
 /// `path.key`, or `key` at the top.
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.into()
-    } else {
-        [path, ".", key].concat()
+fn join(mut path: String, key: &str) -> String {
+    if !path.is_empty() {
+        path.push('.');
     }
+    path.push_str(key);
+    path
 }
 
-/// A JSON object being read, with its path for errors. A value of another type reads as an
-/// empty object, after recording the error: reading goes on after an error, with empty values,
-/// so that `read` has no early returns (see [`Errors`]).
+/// A JSON object being read. A value of another type reads as an empty object, after recording
+/// the error: reading goes on after an error, with empty values, so that `read` has no early
+/// returns (see [`Errors`]).
+#[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
-    pub(crate) path: String,
-    members: &'a [(String, Json)],
+    doc: &'a Doc<'a>,
+    /// The object's node; `None` when it is absent or not an object, an error already recorded.
+    node: Option<usize>,
     errors: &'a Errors,
 }
 
-fn obj<'a>(errors: &'a Errors, path: String, v: &'a Json) -> Obj<'a> {
-    let members: &[(String, Json)] = match v {
-        Json::Obj(members) => members,
-        other => {
-            wrong(errors, path.clone(), other, "an object");
-            &[]
-        }
-    };
-    Obj {
-        path,
-        members,
-        errors,
-    }
-}
-
 impl<'a> Obj<'a> {
-    /// A member; `null` counts as absent.
-    fn get(&self, key: &str) -> Option<&'a Json> {
-        self.members
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| **v != Json::Null)
+    /// `path.key`: where a member's error points.
+    pub(crate) fn at(&self, key: &str) -> String {
+        join(self.node.map(|n| self.doc.path(n)).unwrap_or_default(), key)
     }
 
-    pub(crate) fn need(&self, key: &str) -> Option<&'a Json> {
+    /// The error `message` about member `key`.
+    pub(crate) fn error(&self, key: &str, message: &str) -> FormatError {
+        FormatError {
+            path: self.at(key),
+            message: message.into(),
+        }
+    }
+
+    /// Records `message` about member `key`.
+    pub(crate) fn fail(&self, key: &str, message: &str) {
+        if self.errors.is_clear() {
+            self.errors.put(self.error(key, message));
+        }
+    }
+
+    /// Records `invalid type: string "four", expected a whole number` for value `v`.
+    fn wrong(&self, v: usize, expected: &str) {
+        let d = self.doc;
+        let text = d.text(v);
+        let found = match d.kind(v) {
+            Kind::Null => "null",
+            Kind::True => "boolean true",
+            Kind::False => "boolean false",
+            Kind::Num => "number ",
+            Kind::Str => "string \"",
+            Kind::Arr => "an array",
+            Kind::Obj => "an object",
+        };
+        let close = if d.kind(v) == Kind::Str { "\"" } else { "" };
+        let message = [
+            "invalid type: ",
+            found,
+            &text,
+            close,
+            ", expected ",
+            expected,
+        ]
+        .concat();
+        self.errors.fail(&d.path(v), &message);
+    }
+
+    /// A member; `null` counts as absent.
+    fn get(&self, key: &str) -> Option<usize> {
+        self.doc.member(self.node?, key)
+    }
+
+    /// A member that must be there.
+    pub(crate) fn need(&self, key: &str) -> Option<usize> {
         let v = self.get(key);
         if v.is_none() {
+            let path = self.node.map(|n| self.doc.path(n)).unwrap_or_default();
             self.errors
-                .fail(self.path.clone(), ["missing field `", key, "`"].concat());
+                .fail(&path, &["missing field `", key, "`"].concat());
         }
         v
     }
 
-    fn text(&self, key: &str, v: &Json) -> Option<String> {
-        match v {
-            Json::Str(s) => Some(s.clone()),
-            other => {
-                wrong(self.errors, join(&self.path, key), other, "a string");
-                None
-            }
+    /// Value `v` as an object.
+    fn obj_at(&self, v: usize) -> Obj<'a> {
+        let object = self.doc.kind(v) == Kind::Obj;
+        if !object {
+            self.wrong(v, "an object");
         }
+        Obj {
+            node: object.then_some(v),
+            ..*self
+        }
+    }
+
+    /// Value `v`'s text when it is a string.
+    fn text(&self, v: usize) -> Option<String> {
+        if self.doc.kind(v) != Kind::Str {
+            self.wrong(v, "a string");
+            return None;
+        }
+        Some(self.doc.text(v))
     }
 
     pub(crate) fn str(&self, key: &str) -> String {
         self.need(key)
-            .and_then(|v| self.text(key, v))
+            .and_then(|v| self.text(v))
             .unwrap_or_default()
     }
 
     pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
-        self.text(key, self.get(key)?)
+        self.text(self.get(key)?)
+    }
+
+    /// The trimmed text of a member that must not be empty.
+    pub(crate) fn required(&self, key: &str) -> String {
+        let s = self.str(key);
+        let t = s.trim();
+        if t.is_empty() {
+            self.fail(key, "must not be empty");
+        }
+        t.into()
     }
 
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
     pub(crate) fn opt_amount(&self, key: &str) -> Option<String> {
-        match self.get(key)? {
-            Json::Num(n) => Some(n.clone()),
-            v => self.text(key, v),
+        let v = self.get(key)?;
+        if self.doc.kind(v) == Kind::Num {
+            return Some(self.doc.text(v));
         }
+        self.text(v)
     }
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
-        match self.get(key)? {
-            Json::Num(n) if n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()) => {
-                parse_uint(n).map(|n| n as u32)
-            }
-            other => {
-                wrong(self.errors, join(&self.path, key), other, "a whole number");
-                None
-            }
+        let v = self.get(key)?;
+        let n = self.doc.text(v);
+        let whole =
+            self.doc.kind(v) == Kind::Num && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit());
+        if !whole {
+            self.wrong(v, "a whole number");
+            return None;
         }
+        parse_uint(&n).map(|n| n as u32)
     }
 
     pub(crate) fn u32(&self, key: &str) -> u32 {
@@ -127,50 +165,42 @@ impl<'a> Obj<'a> {
     }
 
     pub(crate) fn opt_bool(&self, key: &str) -> Option<bool> {
-        match self.get(key)? {
-            Json::Bool(b) => Some(*b),
-            other => {
-                wrong(self.errors, join(&self.path, key), other, "true or false");
+        let v = self.get(key)?;
+        match self.doc.kind(v) {
+            Kind::True => Some(true),
+            Kind::False => Some(false),
+            _ => {
+                self.wrong(v, "true or false");
                 None
             }
         }
     }
 
     pub(crate) fn opt_obj(&self, key: &str) -> Option<Obj<'a>> {
-        Some(obj(self.errors, join(&self.path, key), self.get(key)?))
+        Some(self.obj_at(self.get(key)?))
     }
 
     pub(crate) fn obj(&self, key: &str) -> Obj<'a> {
-        let path = join(&self.path, key);
         match self.need(key) {
-            Some(v) => obj(self.errors, path, v),
+            Some(v) => self.obj_at(v),
             None => Obj {
-                path,
-                members: &[],
-                errors: self.errors,
+                node: None,
+                ..*self
             },
         }
     }
 
-    /// The items of an array member; absent is empty.
-    fn items(&self, key: &str) -> &'a [Json] {
-        match self.get(key) {
-            None => &[],
-            Some(Json::Arr(items)) => items,
-            Some(other) => {
-                wrong(self.errors, join(&self.path, key), other, "an array");
-                &[]
-            }
+    /// The items of an array member; absent is none.
+    fn items(&self, key: &str) -> impl Iterator<Item = usize> + 'a {
+        let v = self.get(key);
+        if let Some(v) = v.filter(|&v| self.doc.kind(v) != Kind::Arr) {
+            self.wrong(v, "an array");
         }
-    }
-
-    /// `key[i]`, the path of an item.
-    fn item_path(&self, key: &str, i: usize) -> String {
-        let mut p = join(&self.path, key);
-        p.push('[');
-        crate::quantity::format::push_int(&mut p, i as i64);
-        p.push(']');
-        p
+        let doc = self.doc;
+        v.map(move |v| doc.items(v))
+            .into_iter()
+            .flatten()
+            .map(|(_, item)| item)
     }
 
     /// The items of an array member as objects; `need`: the member must be there.
@@ -179,8 +209,18 @@ impl<'a> Obj<'a> {
             self.need(key);
         }
         let mut out = Vec::new();
-        for (i, v) in self.items(key).iter().enumerate() {
-            out.push(obj(self.errors, self.item_path(key, i), v));
+        for v in self.items(key) {
+            out.push(self.obj_at(v));
+        }
+        out
+    }
+
+    pub(crate) fn strings(&self, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for v in self.items(key) {
+            if let Some(s) = self.text(v) {
+                out.push(s);
+            }
         }
         out
     }
@@ -191,30 +231,19 @@ impl<'a> Obj<'a> {
         'a: 'b,
     {
         Obj {
-            path: self.path.clone(),
-            members: self.members,
+            doc: self.doc,
+            node: self.node,
             errors,
         }
-    }
-
-    /// `path.key`: where a member's error points.
-    pub(crate) fn at(&self, key: &str) -> String {
-        join(&self.path, key)
-    }
-
-    pub(crate) fn strings(&self, key: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for (i, v) in self.items(key).iter().enumerate() {
-            match v {
-                Json::Str(s) => out.push(s.clone()),
-                other => wrong(self.errors, self.item_path(key, i), other, "a string"),
-            }
-        }
-        out
     }
 }
 
 /// The file's top level.
-pub(crate) fn top<'a>(errors: &'a Errors, root: &'a Json) -> Obj<'a> {
-    obj(errors, String::new(), root)
+pub(crate) fn top<'a>(errors: &'a Errors, doc: &'a Doc<'a>) -> Obj<'a> {
+    Obj {
+        doc,
+        node: Some(0),
+        errors,
+    }
+    .obj_at(0)
 }

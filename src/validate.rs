@@ -45,22 +45,27 @@ type Result<T> = core::result::Result<T, FormatError>;
 pub(crate) struct Errors(Cell<Option<FormatError>>);
 
 impl Errors {
+    /// Whether no error is recorded yet: a later one would be dropped, so need not be built.
+    pub(crate) fn is_clear(&self) -> bool {
+        let first = self.0.take();
+        let clear = first.is_none();
+        self.0.set(first);
+        clear
+    }
+
     /// Records `e` unless an earlier error was recorded.
     pub(crate) fn put(&self, e: FormatError) {
         let first = self.0.take();
         self.0.set(first.or(Some(e)));
     }
 
-    pub(crate) fn fail(&self, path: impl Into<String>, message: impl Into<String>) {
-        self.put(FormatError {
-            path: path.into(),
-            message: message.into(),
-        });
-    }
-
-    /// The value, or `None` after recording the error.
-    pub(crate) fn check<T>(&self, r: Result<T>) -> Option<T> {
-        r.map_err(|e| self.put(e)).ok()
+    pub(crate) fn fail(&self, path: &str, message: &str) {
+        if self.is_clear() {
+            self.put(FormatError {
+                path: path.into(),
+                message: message.into(),
+            });
+        }
     }
 
     /// `value` when nothing went wrong, else the first error.
@@ -72,27 +77,9 @@ impl Errors {
     }
 }
 
-fn err<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T> {
-    Err(FormatError {
-        path: path.into(),
-        message: message.into(),
-    })
-}
-
+/// `before "value"`.
 fn quoted(before: &str, value: &str) -> String {
-    let mut s = String::from(before);
-    s.push_str(" \"");
-    s.push_str(value);
-    s.push('"');
-    s
-}
-
-fn required(path: &str, value: &str) -> Result<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        return err(path, "must not be empty");
-    }
-    Ok(v.to_string())
+    [before, " \"", value, "\""].concat()
 }
 
 /// The longest duration a step or timer may have: anything longer is a typo, not a recipe.
@@ -123,76 +110,68 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
     }
 }
 
-fn duration(path: &str, s: &str) -> Result<Duration> {
-    parse_duration(s).ok_or_else(|| FormatError {
-        path: path.into(),
-        message: quoted(
+/// Member `key`'s duration. One that cannot be right (zero, negative, over 24 hours,
+/// unreadable) is dropped with a warning: the step still reads well without its timer.
+fn duration(o: &Obj, key: &str, warnings: &mut Vec<FormatError>) -> Option<Duration> {
+    let s = o.opt_str(key)?;
+    let d = parse_duration(&s);
+    if d.is_none() {
+        let m = quoted(
             "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not",
-            s,
-        ),
-    })
+            &s,
+        );
+        warnings.push(o.error(key, &[&m, ": no timer"].concat()));
+    }
+    d
 }
 
-/// A duration that cannot be right (zero, negative, over 24 hours, unreadable) is dropped with a
-/// warning: the step still reads well without its timer.
-fn optional_duration(
-    path: &str,
-    s: Option<&str>,
-    warnings: &mut Vec<FormatError>,
-) -> Option<Duration> {
-    duration(path, s?)
-        .map_err(|mut e| {
-            e.message.push_str(": no timer");
-            warnings.push(e);
-        })
-        .ok()
-}
-
-fn scaling(path: &str, s: &str) -> Result<Scaling> {
-    Ok(match s {
+/// `scale`, when there is one.
+fn scaling(o: &Obj) -> Option<Scaling> {
+    let s = o.opt_str("scale")?;
+    let v = match s.as_str() {
         "linear" => Scaling::Linear,
         "fixed" => Scaling::Fixed,
         "whole" => Scaling::Whole,
-        _ => return err(path, quoted("expected linear, fixed or whole, not", s)),
-    })
+        _ => {
+            o.fail("scale", &quoted("expected linear, fixed or whole, not", &s));
+            return None;
+        }
+    };
+    Some(v)
 }
 
-fn unit(path: &str, s: &str) -> Result<Unit> {
-    Unit::parse(s).ok_or_else(|| FormatError {
-        path: path.into(),
-        message: quoted("unknown unit", s),
-    })
+/// `unit`, when there is one.
+fn unit(o: &Obj) -> Option<Unit> {
+    let s = o.opt_str("unit")?;
+    let u = Unit::parse(&s);
+    if u.is_none() {
+        o.fail("unit", &quoted("unknown unit", &s));
+    }
+    u
 }
 
-fn qty(path: &str, s: &str) -> Result<Qty> {
-    Qty::parse(s).ok_or_else(|| FormatError {
-        path: path.into(),
-        message: quoted(
-            "expected an amount such as \"2\", \"1/3\", \"1 1/2\" or \"2-3\", not",
-            s,
-        ),
-    })
+/// `qty`, when there is one; a number or a string.
+fn qty(o: &Obj) -> Option<Qty> {
+    let s = o.opt_amount("qty")?;
+    let q = Qty::parse(&s);
+    if q.is_none() {
+        let m = "expected an amount such as \"2\", \"1/3\", \"1 1/2\" or \"2-3\", not";
+        o.fail("qty", &quoted(m, &s));
+    }
+    q
 }
 
-fn ingredient(o: &Obj, e: &Errors) -> Ingredient {
-    let id = e
-        .check(required(&o.at("id"), &o.str("id")))
-        .unwrap_or_default();
-    let item = e
-        .check(required(&o.at("item"), &o.str("item")))
-        .unwrap_or_default();
-    let unit = o
-        .opt_str("unit")
-        .and_then(|u| e.check(unit(&o.at("unit"), &u)));
-    let scale = o
-        .opt_str("scale")
-        .and_then(|s| e.check(scaling(&o.at("scale"), &s)));
-    let amount = match (o.opt_amount("qty"), o.opt_str("amount_text")) {
-        (Some(_), Some(_)) => {
-            e.fail(o.at("amount_text"), "give either qty or amount_text");
+fn ingredient(o: &Obj) -> Ingredient {
+    let id = o.required("id");
+    let item = o.required("item");
+    let unit = unit(o);
+    let scale = scaling(o);
+    let amount = match (o.opt_amount("qty").is_some(), o.opt_str("amount_text")) {
+        (true, Some(_)) => {
+            o.fail("amount_text", "give either qty or amount_text");
             Amount::None
         }
-        (Some(q), None) => match e.check(qty(&o.at("qty"), &q)) {
+        (true, None) => match qty(o) {
             Some(qty) => Amount::Measured {
                 qty,
                 unit,
@@ -204,25 +183,18 @@ fn ingredient(o: &Obj, e: &Errors) -> Ingredient {
             },
             None => Amount::None,
         },
-        (None, text) => {
+        (false, text) => {
             if unit.is_some() {
-                e.fail(o.at("unit"), "a unit needs a qty");
+                o.fail("unit", "a unit needs a qty");
             }
             match text {
-                Some(t) => Amount::Text(
-                    e.check(required(&o.at("amount_text"), &t))
-                        .unwrap_or_default(),
-                ),
+                Some(_) => Amount::Text(o.required("amount_text")),
                 None => Amount::None,
             }
         }
     };
     Ingredient {
-        plural: o.opt_str("plural").unwrap_or_else(|| {
-            let mut s = item.clone();
-            s.push('s');
-            s
-        }),
+        plural: o.opt_str("plural").unwrap_or_else(|| [&item, "s"].concat()),
         id,
         amount,
         item,
@@ -232,83 +204,73 @@ fn ingredient(o: &Obj, e: &Errors) -> Ingredient {
     }
 }
 
-fn step_index(steps: &[Step], path: &str, id: &str) -> Result<usize> {
-    steps
-        .iter()
-        .position(|s| s.id == id)
-        .ok_or_else(|| FormatError {
-            path: path.into(),
-            message: quoted("unknown step id", id),
-        })
+/// The index of the step member `key` names; 0 after recording an error.
+fn step_index(steps: &[Step], o: &Obj, key: &str) -> Option<usize> {
+    let id = o.str(key);
+    let i = steps.iter().position(|s| s.id == id);
+    if i.is_none() {
+        o.fail(key, &quoted("unknown step id", &id));
+    }
+    i
 }
 
-/// One spice level or swap option; its errors (of type or of sense) go to `e`.
-fn choice(o: &Obj, r: &Recipe, e: &Errors) -> Choice {
+/// One spice level or swap option; its errors (of type or of sense) go to `o`'s errors.
+fn choice(o: &Obj, r: &Recipe) -> Choice {
     let mut patches = Vec::new();
     for s in o.list("set", false) {
         let id = s.str("id");
         let Some(ingredient) = r.ingredient(&id) else {
-            e.fail(s.at("id"), quoted("unknown ingredient id", &id));
+            s.fail("id", &quoted("unknown ingredient id", &id));
             continue;
         };
-        let qty_text = s.opt_amount("qty");
-        let unit_text = s.opt_str("unit");
-        let scale_text = s.opt_str("scale");
+        let qty_given = s.opt_amount("qty").is_some();
+        let unit_given = s.opt_str("unit").is_some();
+        let scale_given = s.opt_str("scale").is_some();
         let patch = Patch {
             ingredient,
-            qty: None,
+            qty: qty(&s),
             amount_text: s.opt_str("amount_text"),
-            unit: None,
+            unit: unit(&s),
             item: s.opt_str("item"),
             plural: s.opt_str("plural"),
             prep: s.opt_str("prep"),
             tip: s.opt_str("tip"),
-            scaling: None,
+            scaling: scaling(&s),
             used: s.opt_bool("use"),
         };
         let changes = [
-            qty_text.is_some(),
-            unit_text.is_some(),
+            qty_given,
+            unit_given,
             patch.item.is_some(),
             patch.plural.is_some(),
             patch.amount_text.is_some(),
             patch.prep.is_some(),
             patch.tip.is_some(),
-            scale_text.is_some(),
+            scale_given,
         ];
         if patch.used.is_none() && !changes.contains(&true) {
-            e.fail(s.at("id"), quoted("changes nothing in", &id));
+            s.fail("id", &quoted("changes nothing in", &id));
         }
         let measured = matches!(r.ingredients[ingredient].amount, Amount::Measured { .. });
-        if qty_text.is_none() && (unit_text.is_some() || scale_text.is_some()) && !measured {
-            e.fail(s.at("qty"), "a unit or scale needs an amount: give qty");
+        if !qty_given && (unit_given || scale_given) && !measured {
+            s.fail("qty", "a unit or scale needs an amount: give qty");
         }
-        patches.push(Patch {
-            qty: qty_text.and_then(|q| e.check(qty(&s.at("qty"), &q))),
-            unit: unit_text.and_then(|u| e.check(unit(&s.at("unit"), &u))),
-            scaling: scale_text.and_then(|v| e.check(scaling(&s.at("scale"), &v))),
-            ..patch
-        });
+        patches.push(patch);
     }
     let mut steps = Vec::new();
     for n in o.list("steps", false) {
-        let path = n.at("step");
-        let Some(step) = e.check(step_index(&r.steps, &path, &n.str("step"))) else {
+        let Some(step) = step_index(&r.steps, &n, "step") else {
             continue;
         };
         let (title, note) = (n.opt_str("title"), n.opt_str("note"));
         if title.is_none() && note.is_none() {
-            e.fail(path, "give a title or a note");
+            n.fail("step", "give a title or a note");
         }
         steps.push(StepPatch { step, title, note });
     }
     Choice {
-        id: e
-            .check(required(&o.at("id"), &o.str("id")))
-            .unwrap_or_default(),
-        label: e
-            .check(required(&o.at("label"), &o.str("label")))
-            .unwrap_or_default(),
+        id: o.required("id"),
+        label: o.required("label"),
         note: o.opt_str("note").unwrap_or_default(),
         patches,
         steps,
@@ -322,14 +284,14 @@ fn choice(o: &Obj, r: &Recipe, e: &Errors) -> Choice {
 fn choices(
     o: &Obj,
     list: &str,
-    default: &str,
     r: &Recipe,
     warnings: &mut Vec<FormatError>,
 ) -> Option<(Vec<Choice>, usize)> {
+    let default = o.str("default");
     let mut out = Vec::new();
     for c in o.list(list, true) {
         let e = Errors::default();
-        let c = choice(&c.reporting_to(&e), r, &e);
+        let c = choice(&c.reporting_to(&e), r);
         match e.finish(c) {
             Ok(c) => out.push(c),
             Err(mut e) => {
@@ -338,22 +300,14 @@ fn choices(
             }
         }
     }
-    if out.is_empty() {
-        warnings.push(FormatError {
-            path: o.at(list),
-            message: "no usable option: the control is left out".into(),
-        });
+    let Some(first) = out.first() else {
+        warnings.push(o.error(list, "no usable option: the control is left out"));
         return None;
-    }
+    };
     let index = out.iter().position(|c| c.id == default).unwrap_or_else(|| {
-        let mut m = quoted("names no usable option:", default);
-        m.push_str("; starting at \"");
-        m.push_str(&out[0].id);
-        m.push('"');
-        warnings.push(FormatError {
-            path: o.at("default"),
-            message: m,
-        });
+        let m = quoted("names no usable option:", &default);
+        let m = [&m, "; starting at \"", &first.id, "\""].concat();
+        warnings.push(o.error("default", &m));
         0
     });
     Some((out, index))
@@ -369,12 +323,12 @@ pub fn validate(text: &str) -> Result<Recipe> {
 /// out, an impossible duration loses its timer). Fails with the first error, in the order the
 /// format's documentation lists the fields.
 pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
-    let root = json::parse(text).map_err(|m| FormatError {
+    let doc = json::parse(text).map_err(|m| FormatError {
         path: String::new(),
         message: ["not valid JSON: ", &m].concat(),
     })?;
     let e = Errors::default();
-    let f = schema::top(&e, &root);
+    let f = schema::top(&e, &doc);
     let mut warnings = Vec::new();
     let format = f.u32("format");
     if format != FORMAT_VERSION {
@@ -382,20 +336,14 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         push_int(&mut m, FORMAT_VERSION as i64);
         m.push_str(", the file is format ");
         push_int(&mut m, format as i64);
-        e.fail("format", m);
+        e.fail("format", &m);
     }
-    let name = e
-        .check(required("name", &f.str("name")))
-        .unwrap_or_default();
+    let name = f.required("name");
     let author = f.opt_str("author").unwrap_or_default();
     let intro = f.opt_str("intro").unwrap_or_default();
     let times = f.opt_obj("times");
-    let time = |key: &str, warnings: &mut Vec<FormatError>| {
-        let t = times.as_ref()?;
-        optional_duration(&t.at(key), t.opt_str(key).as_deref(), warnings)
-    };
-    let prep = time("prep", &mut warnings);
-    let cook = time("cook", &mut warnings);
+    let prep = times.and_then(|t| duration(&t, "prep", &mut warnings));
+    let cook = times.and_then(|t| duration(&t, "cook", &mut warnings));
     let s = f.obj("servings");
     let base = s.u32("base");
     let min = s.opt_u32("min").unwrap_or(1);
@@ -410,20 +358,23 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         None | Some("us") => System::Us,
         Some("metric") => System::Metric,
         Some(other) => {
-            e.fail("units", quoted("expected \"us\" or \"metric\", not", other));
+            f.fail(
+                "units",
+                &quoted("expected \"us\" or \"metric\", not", other),
+            );
             System::Us
         }
     };
 
     let list = f.list("ingredients", true);
     if list.is_empty() {
-        e.fail("ingredients", "a recipe needs at least one ingredient");
+        f.fail("ingredients", "a recipe needs at least one ingredient");
     }
     let mut ingredients: Vec<Ingredient> = Vec::new();
     for o in &list {
-        let ing = ingredient(o, &e);
+        let ing = ingredient(o);
         if ingredients.iter().any(|x| x.id == ing.id) {
-            e.fail(o.at("id"), quoted("duplicate id", &ing.id));
+            o.fail("id", &quoted("duplicate id", &ing.id));
         }
         ingredients.push(ing);
     }
@@ -431,15 +382,15 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
 
     let list = f.list("steps", true);
     if list.is_empty() {
-        e.fail("steps", "a recipe needs at least one step");
+        f.fail("steps", "a recipe needs at least one step");
     }
     let mut steps: Vec<Step> = Vec::new();
     for (i, o) in list.iter().enumerate() {
         let text = template::parse(&o.str("text"), &lookup)
-            .map_err(|m| e.fail(o.at("text"), m))
+            .map_err(|m| o.fail("text", &m))
             .unwrap_or_default();
         let id = match o.opt_str("id") {
-            Some(id) => e.check(required(&o.at("id"), &id)).unwrap_or_default(),
+            Some(_) => o.required("id"),
             None => {
                 let mut s = String::new();
                 push_int(&mut s, i as i64 + 1);
@@ -447,18 +398,12 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
             }
         };
         if steps.iter().any(|x| x.id == id) {
-            e.fail(o.at("id"), quoted("duplicate id", &id));
+            o.fail("id", &quoted("duplicate id", &id));
         }
         steps.push(Step {
             id,
-            title: e
-                .check(required(&o.at("title"), &o.str("title")))
-                .unwrap_or_default(),
-            duration: optional_duration(
-                &o.at("duration"),
-                o.opt_str("duration").as_deref(),
-                &mut warnings,
-            ),
+            title: o.required("title"),
+            duration: duration(o, "duration", &mut warnings),
             text,
         });
     }
@@ -507,29 +452,21 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     if let Some(b) = s.opt_obj("batch") {
         let max = b.u32("max");
         if max == 0 {
-            e.fail("servings.batch.max", "must be at least 1");
+            b.fail("max", "must be at least 1");
         }
         r.servings.batch = Some(Batch {
             max,
-            step: e
-                .check(step_index(&r.steps, "servings.batch.step", &b.str("step")))
-                .unwrap_or_default(),
-            note: e
-                .check(required("servings.batch.note", &b.str("note")))
-                .unwrap_or_default(),
+            step: step_index(&r.steps, &b, "step").unwrap_or_default(),
+            note: b.required("note"),
         });
     }
 
     if let Some(sp) = f.opt_obj("spice") {
-        let default = sp.str("default");
         let side = sp.opt_obj("side").and_then(|side| {
             let id = side.str("ingredient");
             let ingredient = r.ingredient(&id);
             if ingredient.is_none() {
-                warnings.push(FormatError {
-                    path: "spice.side.ingredient".into(),
-                    message: quoted("unknown ingredient id", &id),
-                });
+                warnings.push(side.error("ingredient", &quoted("unknown ingredient id", &id)));
             }
             Some(Side {
                 ingredient: ingredient?,
@@ -537,24 +474,22 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
                 note: side.str("note"),
             })
         });
-        r.spice =
-            choices(&sp, "levels", &default, &r, &mut warnings).map(|(levels, default)| Spice {
-                default,
-                levels,
-                side,
-            });
+        r.spice = choices(&sp, "levels", &r, &mut warnings).map(|(levels, default)| Spice {
+            default,
+            levels,
+            side,
+        });
     }
 
     for sw in f.list("swaps", false) {
-        let default = sw.str("default");
-        let id = e.check(required(&sw.at("id"), &sw.str("id")));
-        let label = e.check(required(&sw.at("label"), &sw.str("label")));
-        let Some((options, default)) = choices(&sw, "options", &default, &r, &mut warnings) else {
+        let id = sw.required("id");
+        let label = sw.required("label");
+        let Some((options, default)) = choices(&sw, "options", &r, &mut warnings) else {
             continue;
         };
         r.swaps.push(Swap {
-            id: id.unwrap_or_default(),
-            label: label.unwrap_or_default(),
+            id,
+            label,
             default,
             options,
         });
