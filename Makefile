@@ -50,12 +50,14 @@ build: setup-rust setup-node
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	node tools/shorten-imports.mjs $(DIST)
 	# Bundled from an entry that re-exports only what the loader calls (no initSync), with the
-	# snippets (dom.js, device.js) inlined.
-	echo "export { default, Card, showError } from './glue.js';" > $(DIST)/entry.js
+	# snippets (dom.js, device.js) and the minified stylesheet (as the string `css`) inlined.
+	$(ESBUILD) src/web/card.css --minify --log-level=warning --outfile=$(DIST)/card.css
+	printf '%s\n' "export { default, Card, showError } from './glue.js';" \
+		"export { default as css } from './card.css';" > $(DIST)/entry.js
 	mv $(DIST)/recipe_card.js $(DIST)/glue.js
 	$(ESBUILD) $(DIST)/entry.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
-		--outfile=$(DIST)/recipe_card.js
-	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/glue.js
+		--loader:.css=text --outfile=$(DIST)/recipe_card.js
+	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/glue.js $(DIST)/card.css
 	$(ESBUILD) www/recipe-card.js --minify --format=esm --log-level=warning \
 		--outfile=www/recipe-card.min.js
 

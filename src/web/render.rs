@@ -12,9 +12,6 @@ use crate::timer::{Alert, Phase};
 use crate::view::{self, Selection};
 use web_sys::{Element, Node};
 
-/// The card's stylesheet, shipped inside the wasm so a card is never unstyled.
-pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.css"));
-
 /// A `<section>` under an `<h3>`. Deliberately unlabelled: a labelled section is a landmark, and
 /// two cards on one page would then repeat landmarks named "Ingredients" (axe: landmark-unique).
 fn section(parent: &Node, key: &str, title: &str) -> Element {
@@ -85,10 +82,6 @@ fn extras(card: &Node, r: &Recipe) {
             el(&item, "p", "faq-answer", "faq-answer", &f.a);
         }
     }
-}
-
-fn style(root: &Node) {
-    el(root, "style", "", "", CSS);
 }
 
 /// Handles on the parts of a mounted card that change with the reader's choices.
@@ -220,7 +213,6 @@ pub fn button(parent: &Node, class: &str, part: &str, text: &str, label: &str) -
 /// Replaces everything in `root` with the card, and returns its changing parts.
 pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
     let frag = dom::fragment();
-    style(&frag);
     let card = child(&frag, "article", "card", "card");
     attr(&card, "aria-labelledby", "rc-title");
     let serves = header(&card, r, sel).unwrap_or_else(|| card.clone());
@@ -407,7 +399,6 @@ pub fn alerts(p: &Parts, active: &[(String, Alert)]) {
 /// Replaces everything in `root` with a short, readable error.
 pub fn error(root: &Node, detail: &str) {
     dom::clear(root);
-    style(root);
     let card = child(root, "div", "card card-error", "card error");
     attr(&card, "role", "alert");
     el(

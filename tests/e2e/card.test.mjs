@@ -439,6 +439,55 @@ test('two-cards.html: the host restyles one card through --rc-* properties and :
   });
 });
 
+test('two-cards.html: one stylesheet, parsed once, styles every card and nothing on the page', async () => {
+  await withPage('test-pages/two-cards.html', {}, async (page) => {
+    await waitForCards(page, { min: 2 });
+    const got = await page.evaluate(() => {
+      const roots = [...document.querySelectorAll('recipe-card')].map((el) => el.shadowRoot);
+      const sheets = roots.map((r) => r.adoptedStyleSheets);
+      return {
+        counts: sheets.map((s) => s.length),
+        shared: sheets.every((s) => s[0] === sheets[0][0]),
+        cardRules: sheets[0][0]?.cssRules.length ?? 0,
+        styleElements: roots.map((r) => r.querySelectorAll('style').length),
+        pageRulesWithPart: [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r.cssText.includes('--_a')).length,
+      };
+    });
+    assert.deepEqual(got.counts, [1, 1], 'each card adopts one stylesheet');
+    assert.ok(got.shared, 'the cards share one parsed stylesheet');
+    assert.ok(got.cardRules > 50, `the stylesheet has the card's rules (${got.cardRules})`);
+    assert.deepEqual(got.styleElements, [0, 0], 'no <style> copies in the cards');
+    assert.equal(got.pageRulesWithPart, 0, 'none of the card rules are on the page');
+  });
+});
+
+test('a browser without constructable stylesheets gets the same look from a <style> in each card', async () => {
+  const look = (el) => ({
+    styles: el.shadowRoot.querySelectorAll('style').length,
+    adopted: el.shadowRoot.adoptedStyleSheets.length,
+    bg: getComputedStyle(el.shadowRoot.querySelector('article')).backgroundColor,
+    gap: getComputedStyle(el.shadowRoot.querySelector('[part~=controls]')).rowGap,
+  });
+  const adopted = await withPage('index.html', async (page) => {
+    await waitForCards(page);
+    return page.locator('recipe-card').evaluate(look);
+  });
+  const { context, page } = await openPage(env, {});
+  try {
+    // As in a browser where `new CSSStyleSheet()` throws.
+    await page.addInitScript(() => {
+      window.CSSStyleSheet = function () { throw new TypeError('Illegal constructor'); };
+    });
+    await gotoPage(page, 'index.html');
+    await waitForCards(page);
+    const fallback = await page.locator('recipe-card').evaluate(look);
+    assert.deepEqual([adopted.styles, adopted.adopted], [0, 1], 'one adopted stylesheet');
+    assert.deepEqual(fallback, { ...adopted, styles: 1, adopted: 0 });
+  } finally {
+    await context.close();
+  }
+});
+
 test('theme attribute pins the card light or dark whatever the reader prefers', async () => {
   for (const [scheme, theme, bg] of [
     ['dark', null, 'rgb(28, 27, 26)'],
