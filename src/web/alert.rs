@@ -29,7 +29,7 @@ extern "C" {
 
 /// Asks for permission: only ever called from the reader's click on "Notify me".
 pub fn request_notifications(then: impl FnOnce() + 'static) {
-    ask_permission(&Closure::once_into_js(then));
+    ask_permission(&super::browser::once(then));
 }
 
 /// The page's own title, and each card's timer headline for it: card id, urgency, text.

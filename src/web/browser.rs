@@ -32,6 +32,18 @@ extern "C" {
     fn clear_interval(id: f64);
 }
 
+/// A JS function that calls `f` the first time it is called. Built on the same `FnMut()` closure
+/// as the timers: `Closure::once_into_js` would bring its own machinery per call site.
+pub fn once(f: impl FnOnce() + 'static) -> JsValue {
+    let mut f = Some(f);
+    Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    })
+    .into_js_value()
+}
+
 /// A `setTimeout` (`repeat: false`) or `setInterval` (`repeat: true`), cleared when dropped:
 /// replacing one in the card's state cancels the old one.
 pub struct Timer {

@@ -45,9 +45,14 @@ extern "C" {
 
 /// Requests the lock; `done` gets the sentinel or the reason it failed.
 pub fn request(done: impl FnOnce(Result<JsValue, String>) + 'static) -> Wake {
-    let done = Closure::once_into_js(move |sentinel: JsValue, why: Option<String>| {
-        done(why.map_or(Ok(sentinel), Err))
-    });
+    let mut done = Some(done);
+    let done =
+        Closure::<dyn FnMut(JsValue, Option<String>)>::new(move |sentinel, why: Option<String>| {
+            if let Some(done) = done.take() {
+                done(why.map_or(Ok(sentinel), Err))
+            }
+        })
+        .into_js_value();
     if ask(&done) {
         Wake::Asking
     } else {
@@ -57,5 +62,5 @@ pub fn request(done: impl FnOnce(Result<JsValue, String>) + 'static) -> Wake {
 
 /// Calls `on_release` when the browser lets go of `sentinel`.
 pub fn on_release(sentinel: &JsValue, on_release: impl FnOnce() + 'static) {
-    on_release_js(sentinel, &Closure::once_into_js(on_release));
+    on_release_js(sentinel, &super::browser::once(on_release));
 }
