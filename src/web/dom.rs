@@ -11,6 +11,9 @@ use web_sys::{Element, Node};
 extern "C" {
     /// `<tag class part>` holding `text` (empty parts left off), appended to `parent`.
     pub fn el(parent: &Node, tag: &str, class: &str, part: &str, text: &str) -> Element;
+    /// [`el`] for an element nothing refers to again: no handle comes back to drop.
+    #[wasm_bindgen(js_name = el)]
+    pub fn put(parent: &Node, tag: &str, class: &str, part: &str, text: &str);
     /// A text node appended to `parent`.
     pub fn words(parent: &Node, text: &str) -> Node;
     pub fn attr(e: &Element, name: &str, value: &str);

@@ -4,7 +4,7 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
-use super::dom::{self, attr, child, el, flag, int, set_checked, text, words};
+use super::dom::{self, attr, child, el, flag, int, put, set_checked, text, words};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
@@ -51,8 +51,7 @@ pub struct Lists {
 
 /// A checkbox named `name` with value `value`, inside `parent`.
 fn checkbox(parent: &Node, part: &str, name: &str, value: usize, checked: bool) -> Element {
-    let i = input(parent, part, "checkbox", name, &int(value));
-    attr(&i, "class", "check");
+    let i = input(parent, "check", part, "checkbox", name, &int(value));
     set_checked(&i, checked);
     i
 }
@@ -201,7 +200,7 @@ impl Lists {
             prep = Some(el(&label, "span", "prep", "prep", &prep_text(&line.prep)));
         }
         if !line.tip.is_empty() {
-            el(&li, "span", "tip", "tip", &line.tip);
+            put(&li, "span", "tip", "tip", &line.tip);
         }
         LineParts {
             line,
@@ -215,7 +214,7 @@ impl Lists {
         let li = child(&self.steps, "li", "step", "step");
         let done = progress.done.get(n).copied().unwrap_or(false);
         flag(&li, "data-done", done);
-        el(&li, "h4", "step-title", "step-title", &view.title);
+        put(&li, "h4", "step-title", "step-title", &view.title);
         let p = child(&li, "p", "step-text", "step-text");
         let mut refs = Vec::new();
         for run in &view.text {
@@ -235,7 +234,7 @@ impl Lists {
             }
         }
         for note in &view.notes {
-            el(&li, "p", "step-note", "step-note", note);
+            put(&li, "p", "step-note", "step-note", note);
         }
         if let Some(t) = &view.time {
             self.timers.push(timer(&li, n, &view.title, t));
@@ -252,7 +251,7 @@ fn timer(li: &Node, step: usize, title: &str, duration: &str) -> TimerParts {
     let group = child(li, "div", "timer", "timer");
     attr(&group, "role", "group");
     attr(&group, "aria-label", &["Timer: ", title].concat());
-    el(&group, "span", "step-time", "step-time", duration);
+    put(&group, "span", "step-time", "step-time", duration);
     let time = child(&group, "span", "timer-time", "timer-time");
     let status = child(&group, "span", "timer-status", "timer-status");
     let index = int(step);

@@ -1,7 +1,7 @@
 //! Builds the card's DOM (docs/card-dom.md) from the view model. Static sections read the recipe;
 //! everything that depends on the reader's choices comes from `crate::view`.
 
-use super::dom::{self, attr, child, el, flag, int, words};
+use super::dom::{self, attr, child, el, flag, int, put, words};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -16,7 +16,7 @@ use web_sys::{Element, Node};
 /// two cards on one page would then repeat landmarks named "Ingredients" (axe: landmark-unique).
 fn section(parent: &Node, key: &str, title: &str) -> Element {
     let s = child(parent, "section", &["section ", key].concat(), key);
-    el(&s, "h3", "section-title", "section-title", title);
+    put(&s, "h3", "section-title", "section-title", title);
     s
 }
 
@@ -29,16 +29,16 @@ fn header(card: &Node, r: &Recipe, sel: &Selection) -> Option<Element> {
         "rc-title",
     );
     if !r.author.is_empty() {
-        el(&head, "p", "byline", "byline", &["By ", &r.author].concat());
+        put(&head, "p", "byline", "byline", &["By ", &r.author].concat());
     }
     if !r.intro.is_empty() {
-        el(&head, "p", "intro", "intro", &r.intro);
+        put(&head, "p", "intro", "intro", &r.intro);
     }
     let meta = child(&head, "dl", "meta", "meta");
     let mut serves = None;
     for (label, value) in view::meta(r, sel) {
         let item = child(&meta, "div", "meta-item", "");
-        el(&item, "dt", "", "", label);
+        put(&item, "dt", "", "", label);
         let dd = el(&item, "dd", "", "", &value);
         if label == view::SERVES {
             serves = Some(dd);
@@ -58,7 +58,7 @@ fn extras(card: &Node, r: &Recipe) {
         }
         let ul = child(&section(card, key, title), "ul", list, "");
         for t in items {
-            el(&ul, "li", "", "", t);
+            put(&ul, "li", "", "", t);
         }
     }
     if !r.storage.is_empty() {
@@ -70,16 +70,16 @@ fn extras(card: &Node, r: &Recipe) {
         );
         for (label, text) in &r.storage {
             let item = child(&dl, "div", "", "");
-            el(&item, "dt", "", "", label);
-            el(&item, "dd", "", "", text);
+            put(&item, "dt", "", "", label);
+            put(&item, "dd", "", "", text);
         }
     }
     if !r.faq.is_empty() {
         let s = section(card, "faq", "Frequently asked questions");
         for f in &r.faq {
             let item = child(&s, "div", "faq-item", "faq-item");
-            el(&item, "h4", "faq-question", "faq-question", &f.q);
-            el(&item, "p", "faq-answer", "faq-answer", &f.a);
+            put(&item, "h4", "faq-question", "faq-question", &f.q);
+            put(&item, "p", "faq-answer", "faq-answer", &f.a);
         }
     }
 }
@@ -136,12 +136,12 @@ fn radios(
     options: &[(&str, &str)],
 ) -> Vec<Element> {
     let set = child(parent, "fieldset", &["choice ", part].concat(), part);
-    el(&set, "legend", "", "", legend);
+    put(&set, "legend", "", "", legend);
     let option_part = [part, "-option"].concat();
     let mut out = Vec::new();
     for (value, label) in options {
         let l = child(&set, "label", "", "");
-        out.push(input(&l, &option_part, "radio", name, value));
+        out.push(input(&l, "", &option_part, "radio", name, value));
         words(&l, label);
     }
     out
@@ -154,9 +154,16 @@ fn options(list: &[Choice]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// `<input type name value part>` in `parent`.
-pub fn input(parent: &Node, part: &str, kind: &str, name: &str, value: &str) -> Element {
-    let i = child(parent, "input", "", part);
+/// `<input class type name value part>` in `parent`.
+pub fn input(
+    parent: &Node,
+    class: &str,
+    part: &str,
+    kind: &str,
+    name: &str,
+    value: &str,
+) -> Element {
+    let i = child(parent, "input", class, part);
     attr(&i, "type", kind);
     attr(&i, "name", name);
     attr(&i, "value", value);
@@ -172,7 +179,7 @@ fn switch(
     label: &str,
 ) -> (Element, Element) {
     let l = child(parent, "label", "switch", part);
-    let i = input(&l, input_part, "checkbox", name, "1");
+    let i = input(&l, "", input_part, "checkbox", name, "1");
     attr(&i, "role", "switch");
     words(&l, label);
     (l, i)
@@ -362,7 +369,7 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
     if shown.notes != p.drawn_notes {
         dom::clear(&p.notes);
         for note in &shown.notes {
-            el(&p.notes, "li", "note", "note", note);
+            put(&p.notes, "li", "note", "note", note);
         }
         p.drawn_notes = shown.notes;
     }
@@ -389,7 +396,7 @@ pub fn alerts(p: &Parts, active: &[(String, Alert)]) {
             Alert::CheckNow => "Check now: ",
             Alert::Done => "Done: ",
         };
-        el(&item, "p", "", "", &[what, title].concat());
+        put(&item, "p", "", "", &[what, title].concat());
         let label = ["Dismiss: ", title].concat();
         let b = button(&item, "", "alert-dismiss", "Dismiss", &label);
         attr(&b, "data-dismiss", &int(i));
@@ -401,12 +408,12 @@ pub fn error(root: &Node, detail: &str) {
     dom::clear(root);
     let card = child(root, "div", "card card-error", "card error");
     attr(&card, "role", "alert");
-    el(
+    put(
         &card,
         "p",
         "error-title",
         "",
         "This recipe couldn't be shown.",
     );
-    el(&card, "p", "error-detail", "", detail);
+    put(&card, "p", "error-detail", "", detail);
 }
