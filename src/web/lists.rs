@@ -8,6 +8,7 @@ use super::dom::{self, attr, child, el, flag, int, put, set_checked, text, words
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
+use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
 use web_sys::{Element, Node};
@@ -16,18 +17,40 @@ use web_sys::{Element, Node};
 pub const GOT_NAME: &str = "rc-got";
 pub const DONE_NAME: &str = "rc-done";
 
-/// One ingredient line as drawn, with the elements whose text can change.
-struct LineParts {
-    line: Line,
-    amount: Option<Element>,
-    item: Element,
-    prep: Option<Element>,
+/// A drawn text that a slider tick may change: its node and what it shows.
+struct Slot {
+    node: Node,
+    text: String,
 }
 
-/// One step as drawn: the view it shows and its references' amount elements and name nodes.
-struct StepParts {
-    view: StepView,
-    refs: Vec<(Option<Element>, Node)>,
+/// One list as drawn: its shape (everything but the texts in slots, as one string) and its slots
+/// in document order. A change that keeps the shape rewrites only the slots that differ.
+#[derive(Default)]
+struct Drawn {
+    shape: String,
+    slots: Vec<Slot>,
+}
+
+impl Drawn {
+    /// Brings the slots to `texts` when `shape` is the one drawn; `false` when the list must be
+    /// rebuilt. Compares with what was drawn (kept in Rust): reading the DOM back costs more.
+    fn patch(&mut self, shape: &str, texts: Vec<String>) -> bool {
+        if shape != self.shape || texts.len() != self.slots.len() {
+            return false;
+        }
+        for (slot, t) in self.slots.iter_mut().zip(texts) {
+            if slot.text != t {
+                text(&slot.node, &t);
+                slot.text = t;
+            }
+        }
+        true
+    }
+
+    /// Records a slot while (re)building.
+    fn slot(&mut self, node: Node, text: String) {
+        self.slots.push(Slot { node, text });
+    }
 }
 
 /// Handles on one step's timer.
@@ -44,8 +67,8 @@ pub struct TimerParts {
 pub struct Lists {
     ingredients: Element,
     steps: Element,
-    lines: Vec<LineParts>,
-    step_parts: Vec<StepParts>,
+    lines: Drawn,
+    step_list: Drawn,
     pub timers: Vec<TimerParts>,
 }
 
@@ -60,14 +83,6 @@ fn prep_text(prep: &str) -> String {
     [", ", prep].concat()
 }
 
-/// A reference's amount and name, without cloning them.
-fn reference(run: &Inline) -> Option<(&str, &str)> {
-    match run {
-        Inline::Ref { amount, name } => Some((amount, name)),
-        Inline::Text(_) => None,
-    }
-}
-
 /// The text after a reference's amount: " pork", or "pork" when there is no amount.
 fn ref_name(amount: &str, name: &str) -> String {
     if amount.is_empty() {
@@ -77,28 +92,63 @@ fn ref_name(amount: &str, name: &str) -> String {
     }
 }
 
-/// Lines have the same shape when only their words differ: same ingredient, same pieces.
-fn same_shape(a: &Line, b: &Line) -> bool {
-    a.index == b.index
-        && a.amount.is_empty() == b.amount.is_empty()
-        && a.amount_is_text == b.amount_is_text
-        && a.prep.is_empty() == b.prep.is_empty()
-        && a.tip == b.tip
+/// Ends each piece of a shape. Each piece starts with a letter saying what it is, so two
+/// different shapes cannot read the same (short of recipe text holding this control character).
+const SEP: char = '\u{1}';
+
+/// Appends one piece of a shape: what it is, its text, the separator.
+fn piece(shape: &mut String, kind: char, text: &str) {
+    shape.push(kind);
+    shape.push_str(text);
+    shape.push(SEP);
 }
 
-/// Steps have the same shape when only their references' amounts and names differ.
-fn same_step(a: &StepView, b: &StepView) -> bool {
-    a.title == b.title
-        && a.notes == b.notes
-        && a.time == b.time
-        && a.text.len() == b.text.len()
-        && a.text.iter().zip(&b.text).all(|pair| match pair {
-            (Inline::Text(x), Inline::Text(y)) => x == y,
-            (Inline::Ref { amount: x, .. }, Inline::Ref { amount: y, .. }) => {
-                x.is_empty() == y.is_empty()
+/// The ingredient lines' shape and slot texts: lines keep their shape while only their words
+/// change (same ingredient, same pieces).
+fn line_texts(lines: &[Line]) -> (String, Vec<String>) {
+    let (mut shape, mut texts) = (String::new(), Vec::new());
+    for l in lines {
+        push_int(&mut shape, l.index as i64);
+        shape.push(if l.amount.is_empty() { '-' } else { 'a' });
+        shape.push(if l.amount_is_text { 't' } else { '-' });
+        shape.push(if l.prep.is_empty() { '-' } else { 'p' });
+        shape.push_str(&l.tip);
+        shape.push(SEP);
+        if !l.amount.is_empty() {
+            texts.push(l.amount.clone());
+        }
+        texts.push(l.name.clone());
+        if !l.prep.is_empty() {
+            texts.push(prep_text(&l.prep));
+        }
+    }
+    (shape, texts)
+}
+
+/// The steps' shape and slot texts: steps keep their shape while only their references' amounts
+/// and names change.
+fn step_texts(steps: &[StepView]) -> (String, Vec<String>) {
+    let (mut shape, mut texts) = (String::new(), Vec::new());
+    for v in steps {
+        piece(&mut shape, 'h', &v.title);
+        piece(&mut shape, 'd', v.time.as_deref().unwrap_or_default());
+        for n in &v.notes {
+            piece(&mut shape, 'n', n);
+        }
+        for run in &v.text {
+            match run {
+                Inline::Text(t) => piece(&mut shape, 't', t),
+                Inline::Ref { amount, name } => {
+                    piece(&mut shape, if amount.is_empty() { 'r' } else { 'a' }, "");
+                    if !amount.is_empty() {
+                        texts.push(amount.clone());
+                    }
+                    texts.push(ref_name(amount, name));
+                }
             }
-            _ => false,
-        })
+        }
+    }
+    (shape, texts)
 }
 
 impl Lists {
@@ -106,117 +156,73 @@ impl Lists {
         Lists {
             ingredients,
             steps,
-            lines: Vec::new(),
-            step_parts: Vec::new(),
+            lines: Drawn::default(),
+            step_list: Drawn::default(),
             timers: Vec::new(),
         }
     }
 
     /// Brings both lists up to date with the reader's choices.
     pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
-        let same = lines.len() == self.lines.len()
-            && lines
-                .iter()
-                .zip(&self.lines)
-                .all(|(a, b)| same_shape(a, &b.line));
-        if same {
-            // Compare with what was drawn (kept in Rust): reading the DOM back costs more.
-            for (line, parts) in lines.into_iter().zip(&mut self.lines) {
-                if let Some(a) = parts
-                    .amount
-                    .as_ref()
-                    .filter(|_| line.amount != parts.line.amount)
-                {
-                    text(a, &line.amount);
-                }
-                if line.name != parts.line.name {
-                    text(&parts.item, &line.name);
-                }
-                if let Some(p) = parts.prep.as_ref().filter(|_| line.prep != parts.line.prep) {
-                    text(p, &prep_text(&line.prep));
-                }
-                parts.line = line;
-            }
-        } else {
+        let (shape, texts) = line_texts(&lines);
+        if !self.lines.patch(&shape, texts) {
             dom::clear(&self.ingredients);
-            let mut drawn = Vec::with_capacity(lines.len());
-            for line in lines {
-                drawn.push(self.ingredient(line, progress));
+            self.lines = Drawn {
+                shape,
+                slots: Vec::new(),
+            };
+            for line in &lines {
+                self.ingredient(line, progress);
             }
-            self.lines = drawn;
         }
-
-        let same = steps.len() == self.step_parts.len()
-            && steps
-                .iter()
-                .zip(&self.step_parts)
-                .all(|(a, b)| same_step(a, &b.view));
-        if same {
-            for (view, parts) in steps.into_iter().zip(&mut self.step_parts) {
-                let now = view.text.iter().filter_map(reference);
-                let before = parts.view.text.iter().filter_map(reference);
-                for (((amount, name), old), (amount_el, name_node)) in
-                    now.zip(before).zip(&parts.refs)
-                {
-                    if let Some(a) = amount_el.as_ref().filter(|_| amount != old.0) {
-                        text(a, amount);
-                    }
-                    if name != old.1 {
-                        text(name_node, &ref_name(amount, name));
-                    }
-                }
-                parts.view = view;
+        let (shape, texts) = step_texts(&steps);
+        if !self.step_list.patch(&shape, texts) {
+            dom::clear(&self.steps);
+            self.timers.clear();
+            self.step_list = Drawn {
+                shape,
+                slots: Vec::new(),
+            };
+            for (n, view) in steps.iter().enumerate() {
+                self.step(n, view, progress);
             }
-            return;
         }
-        dom::clear(&self.steps);
-        self.timers.clear();
-        let mut built = Vec::new();
-        for (n, view) in steps.into_iter().enumerate() {
-            built.push(self.step(n, view, progress));
-        }
-        self.step_parts = built;
     }
 
     /// One ingredient line: the label of a real checkbox ("500 g ground pork, 15–20% fat").
-    fn ingredient(&self, line: Line, progress: &Progress) -> LineParts {
+    fn ingredient(&mut self, line: &Line, progress: &Progress) {
         let li = child(&self.ingredients, "li", "ingredient", "ingredient");
         let label = child(&li, "label", "ingredient-label", "");
         let got = progress.got.get(line.index).copied().unwrap_or(false);
         checkbox(&label, "ingredient-check", GOT_NAME, line.index, got);
-        let mut amount = None;
         if !line.amount.is_empty() {
             let class = if line.amount_is_text {
                 "amount amount-text"
             } else {
                 "amount"
             };
-            amount = Some(el(&label, "span", class, "amount", &line.amount));
+            let a = el(&label, "span", class, "amount", &line.amount);
+            self.lines.slot(a.into(), line.amount.clone());
             words(&label, " ");
         }
         let item = el(&label, "span", "item", "item", &line.name);
-        let mut prep = None;
+        self.lines.slot(item.into(), line.name.clone());
         if !line.prep.is_empty() {
-            prep = Some(el(&label, "span", "prep", "prep", &prep_text(&line.prep)));
+            let prep = prep_text(&line.prep);
+            let p = el(&label, "span", "prep", "prep", &prep);
+            self.lines.slot(p.into(), prep);
         }
         if !line.tip.is_empty() {
             put(&li, "span", "tip", "tip", &line.tip);
         }
-        LineParts {
-            line,
-            amount,
-            item,
-            prep,
-        }
     }
 
-    fn step(&mut self, n: usize, view: StepView, progress: &Progress) -> StepParts {
+    fn step(&mut self, n: usize, view: &StepView, progress: &Progress) {
         let li = child(&self.steps, "li", "step", "step");
         let done = progress.done.get(n).copied().unwrap_or(false);
         flag(&li, "data-done", done);
         put(&li, "h4", "step-title", "step-title", &view.title);
         let p = child(&li, "p", "step-text", "step-text");
-        let mut refs = Vec::new();
         for run in &view.text {
             match run {
                 Inline::Text(t) => {
@@ -224,12 +230,12 @@ impl Lists {
                 }
                 Inline::Ref { amount, name } => {
                     let span = child(&p, "span", "ref", "ref");
-                    let amount_el = if amount.is_empty() {
-                        None
-                    } else {
-                        Some(el(&span, "span", "amount", "amount", amount))
-                    };
-                    refs.push((amount_el, words(&span, &ref_name(amount, name))));
+                    if !amount.is_empty() {
+                        let a = el(&span, "span", "amount", "amount", amount);
+                        self.step_list.slot(a.into(), amount.clone());
+                    }
+                    let name = ref_name(amount, name);
+                    self.step_list.slot(words(&span, &name), name);
                 }
             }
         }
@@ -243,7 +249,6 @@ impl Lists {
         let check = checkbox(&label, "step-done-check", DONE_NAME, n, done);
         attr(&check, "aria-label", &["Done: ", &view.title].concat());
         words(&label, "Done");
-        StepParts { view, refs }
     }
 }
 
