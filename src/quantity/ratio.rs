@@ -6,8 +6,8 @@ use core::ops::{Add, Div, Mul, Sub};
 /// A reduced fraction `num / den` with `den > 0`.
 ///
 /// Recipe amounts are small (numerators and denominators well under a million), so `i64` with
-/// reduction after every operation never overflows in practice; operations saturate rather than
-/// wrap if a pathological input ever gets there.
+/// reduction after every operation never overflows in practice. If a pathological input ever gets
+/// there, operations saturate or shed precision rather than wrap (`Ratio::fit`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Ratio {
     num: i64,
@@ -68,9 +68,10 @@ impl Ratio {
         self.num / self.den
     }
 
-    /// The nearest integer, halves rounded up.
+    /// The nearest integer, halves rounded up; from the remainder, so that it never overflows.
     pub fn round(self) -> i64 {
-        (self.num * 2 + self.den).div_euclid(self.den * 2)
+        let r = self.num.rem_euclid(self.den);
+        self.num.div_euclid(self.den) + (r >= self.den - r) as i64
     }
 
     /// The nearest multiple of `1/den`, halves rounded up.
@@ -78,18 +79,28 @@ impl Ratio {
         Ratio::new((self * Ratio::int(den)).round(), den).unwrap_or(self)
     }
 
-    fn from_wide(num: i128, den: i128) -> Ratio {
-        let mut g = num.abs();
-        let mut b = den.abs();
-        while b != 0 {
-            let t = g % b;
-            g = b;
-            b = t;
+    /// `f(self, o)` when it fits in `i64`. Past that, the operand with the larger denominator
+    /// sheds a bit of precision and `f` is retried; two whole numbers saturate with `sat`. No
+    /// `i128`: its division alone is a kilobyte of the wasm.
+    fn fit(
+        self,
+        o: Ratio,
+        f: fn(Ratio, Ratio) -> Option<Ratio>,
+        sat: fn(i64, i64) -> i64,
+    ) -> Ratio {
+        let (mut a, mut b) = (self, o);
+        loop {
+            if let Some(v) = f(a, b) {
+                return v;
+            }
+            if a.den < b.den {
+                core::mem::swap(&mut a, &mut b);
+            }
+            if a.den == 1 {
+                return Ratio::int(sat(a.num, b.num).max(-i64::MAX));
+            }
+            a = Ratio::new(a.num / 2, a.den / 2).unwrap_or(a);
         }
-        let g = if g == 0 { 1 } else { g };
-        let (n, d) = (num / g, den / g);
-        let clamp = |v: i128| v.clamp(i64::MIN as i128 + 1, i64::MAX as i128) as i64;
-        Ratio::new(clamp(n), clamp(d).max(1)).unwrap_or(Ratio::ZERO)
     }
 
     /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½`.
@@ -175,19 +186,17 @@ pub(crate) fn glyph_for(r: Ratio) -> Option<char> {
 impl Add for Ratio {
     type Output = Ratio;
     fn add(self, o: Ratio) -> Ratio {
-        let fast = || {
-            let n = self
-                .num
-                .checked_mul(o.den)?
-                .checked_add(o.num.checked_mul(self.den)?)?;
-            Ratio::new(n, self.den.checked_mul(o.den)?)
-        };
-        fast().unwrap_or_else(|| {
-            Ratio::from_wide(
-                self.num as i128 * o.den as i128 + o.num as i128 * self.den as i128,
-                self.den as i128 * o.den as i128,
-            )
-        })
+        // Over the least common denominator: what is computed stays near the result's size.
+        self.fit(
+            o,
+            |a, b| {
+                let g = gcd(a.den, b.den);
+                let (x, y) = (a.den / g, b.den / g);
+                let num = a.num.checked_mul(y)?.checked_add(b.num.checked_mul(x)?)?;
+                Ratio::new(num, a.den.checked_mul(y)?)
+            },
+            i64::saturating_add,
+        )
     }
 }
 
@@ -204,15 +213,19 @@ impl Sub for Ratio {
 impl Mul for Ratio {
     type Output = Ratio;
     fn mul(self, o: Ratio) -> Ratio {
-        // Cross-reduce first: keeps products small, so the i64 path nearly always suffices.
-        let g1 = gcd(self.num, o.den).max(1);
-        let g2 = gcd(o.num, self.den).max(1);
-        let (a, d2) = (self.num / g1, o.den / g1);
-        let (b, d1) = (o.num / g2, self.den / g2);
-        match (a.checked_mul(b), d1.checked_mul(d2)) {
-            (Some(n), Some(d)) => Ratio { num: n, den: d },
-            _ => Ratio::from_wide(a as i128 * b as i128, d1 as i128 * d2 as i128),
-        }
+        // Cross-reduced first: the product is then reduced, and no larger than it must be.
+        self.fit(
+            o,
+            |a, b| {
+                let g1 = gcd(a.num, b.den).max(1);
+                let g2 = gcd(b.num, a.den).max(1);
+                Some(Ratio {
+                    num: (a.num / g1).checked_mul(b.num / g2)?,
+                    den: (a.den / g2).checked_mul(b.den / g1)?,
+                })
+            },
+            i64::saturating_mul,
+        )
     }
 }
 
@@ -233,11 +246,10 @@ impl Div for Ratio {
 }
 
 impl Ord for Ratio {
+    /// Exact for every pair: the cross products always fit in `i128` (and multiplying needs none
+    /// of its division code).
     fn cmp(&self, o: &Ratio) -> Ordering {
-        match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            _ => (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128)),
-        }
+        (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128))
     }
 }
 
@@ -295,5 +307,72 @@ mod tests {
         assert!(r(1, 3) < r(1, 2));
         assert_eq!(r(7, 2).round(), 4);
         assert_eq!(r(5, 3).round_to(2), r(3, 2));
+    }
+
+    /// The exact reduced result, from `i128`, when it fits in `i64`.
+    fn exact(num: i128, den: i128) -> Option<Ratio> {
+        let (mut a, mut b) = (num.abs(), den.abs());
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        let (n, d) = (num / a.max(1), den / a.max(1));
+        Some(Ratio::new(i64::try_from(n).ok()?, i64::try_from(d).ok()?).unwrap())
+    }
+
+    #[test]
+    fn arithmetic_is_exact_wherever_the_result_fits() {
+        let big = [
+            1,
+            2,
+            3,
+            7,
+            10,
+            48,
+            1000,
+            999_999,
+            1_600_000,
+            45_359_237,
+            492_892_159,
+            100_000_000,
+        ];
+        let mut values = Vec::new();
+        for n in big.iter().chain(&[0, 5, 11, 16]) {
+            for d in big {
+                values.push(r(*n, d));
+            }
+        }
+        for &a in &values {
+            for &b in &values {
+                let (an, ad, bn, bd) = (a.num as i128, a.den as i128, b.num as i128, b.den as i128);
+                if let Some(want) = exact(an * bd + bn * ad, ad * bd) {
+                    assert_eq!(a + b, want, "{a:?} + {b:?}");
+                }
+                if let Some(want) = exact(an * bd - bn * ad, ad * bd) {
+                    assert_eq!(a - b, want, "{a:?} - {b:?}");
+                }
+                if let Some(want) = exact(an * bn, ad * bd) {
+                    assert_eq!(a * b, want, "{a:?} * {b:?}");
+                }
+                assert_eq!(a.cmp(&b), (an * bd).cmp(&(bn * ad)), "{a:?} vs {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn past_i64_operations_saturate_or_shed_precision_never_wrap() {
+        let max = Ratio::int(i64::MAX);
+        assert_eq!(Ratio::int(i64::MAX - 1) + Ratio::int(10), max);
+        assert_eq!(Ratio::int(i64::MAX / 2) * Ratio::int(3), max);
+        assert_eq!(Ratio::ZERO - max - Ratio::int(10), Ratio::int(-i64::MAX));
+        assert_eq!(max / r(1, 1_000_000_007), max);
+        // Denominators past i64 shed their lowest bits: the sum of 1/4e9 and 1/4e9 is off by
+        // at most 1/2e9, far below anything a cook measures (and is not garbage).
+        let (a, b) = (r(1, 4_000_000_001), r(1, 4_000_000_003));
+        let off = |v: Ratio, want: Ratio| (v - want).max(want - v) <= r(1, 2_000_000_000);
+        assert!(off(a + b, r(1, 2_000_000_001)));
+        assert!(off(a * b, Ratio::ZERO) && a * b >= Ratio::ZERO);
+        // Rounding works from the remainder, so the largest values round too.
+        assert_eq!(r(i64::MAX, 2).round(), i64::MAX / 2 + 1);
+        assert_eq!(r(i64::MAX - 1, 3).round(), (i64::MAX - 1) / 3);
     }
 }
