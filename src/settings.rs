@@ -4,7 +4,7 @@
 
 use crate::model::Recipe;
 use crate::prelude::*;
-use crate::quantity::format::{parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_int, split};
 use crate::quantity::System;
 
 /// Where a value came from, for the warning that names it.
@@ -111,12 +111,17 @@ pub fn choice(
 /// The value of `name` in a URL query string (`?servings=6&units=us`), undecoded: every value
 /// the card reads is plain ASCII.
 pub fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| kv.split_once('=').or(Some((kv, ""))))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+    let mut query = search;
+    while let Some(rest) = query.strip_prefix('?') {
+        query = rest;
+    }
+    for kv in fields(query, b'&') {
+        let (k, v) = split(kv, b"=").unwrap_or((kv, ""));
+        if k == name {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// The localStorage key for a per-recipe choice: the recipe's name, so the same recipe embedded

@@ -5,7 +5,7 @@
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
 use crate::prelude::*;
-use crate::quantity::format::{parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_int};
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
 pub trait Clock {
@@ -217,7 +217,7 @@ pub fn encode(timers: &[Timer]) -> String {
 /// Restores stored timers into `timers` (one per timed step, all idle). Entries that are corrupt,
 /// for a step without a timer, or beyond 24 hours away are skipped with a warning.
 pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<String>) {
-    let mut entries = stored.split(';');
+    let mut entries = fields(stored, b';');
     if entries.next() != Some("v1") {
         warnings.push(
             [
@@ -230,18 +230,18 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
     }
     const DAY: u64 = 24 * 60 * 60 * 1000;
     for entry in entries {
-        let fields: Vec<&str> = entry.split(',').collect();
-        let parsed = match fields.as_slice() {
-            [step, kind, value, alerted] => {
+        let mut f = fields(entry, b',');
+        let parsed = match (f.next(), f.next(), f.next(), f.next(), f.next()) {
+            (Some(step), Some(kind), Some(value), Some(alerted), None) => {
                 let step = parse_uint(step).map(|n| n as usize);
                 let value = parse_uint(value);
-                let alerted = match *alerted {
+                let alerted = match alerted {
                     "0" => Some(None),
                     "c" => Some(Some(Alert::CheckNow)),
                     "d" => Some(Some(Alert::Done)),
                     _ => None,
                 };
-                match (step, *kind, value, alerted) {
+                match (step, kind, value, alerted) {
                     (Some(s), "r", Some(v), Some(a)) if v.abs_diff(now) <= DAY => {
                         Some((s, Run::Running { deadline: v }, a))
                     }

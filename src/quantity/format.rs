@@ -114,6 +114,24 @@ pub fn parse_uint(s: &str) -> Option<u64> {
     Some(n)
 }
 
+/// `s` around the first occurrence of `pat`. By bytes: a `char` or `&str` pattern brings a
+/// string searcher into the wasm.
+pub fn split<'a>(s: &'a str, pat: &[u8]) -> Option<(&'a str, &'a str)> {
+    let at = (0..s.len()).find(|&i| s.as_bytes().get(i..).is_some_and(|t| t.starts_with(pat)))?;
+    Some((s.get(..at)?, s.get(at + pat.len()..)?))
+}
+
+/// The parts of `s` between `sep` bytes, as `str::split` gives them (without its searcher).
+pub fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    core::iter::from_fn(move || {
+        let r = rest?;
+        let (part, next) = split(r, &[sep]).map_or((r, None), |(a, b)| (a, Some(b)));
+        rest = next;
+        Some(part)
+    })
+}
+
 /// Appends a non-negative integer without `core::fmt`.
 pub fn push_int(out: &mut String, n: i64) {
     if n >= 10 {
@@ -159,6 +177,18 @@ mod tests {
         assert_eq!(as_written(r(51, 4), true), "12.75");
         assert_eq!(as_written(r(1, 20), true), "0.05");
         assert_eq!(as_written(r(2, 7), false), "¼");
+    }
+
+    #[test]
+    fn splits_like_str_split() {
+        for s in ["", ";", "a", "v1;i:0,3;s:1", ";;a;", "é;ü;;"] {
+            let want: Vec<&str> = s.split(';').collect();
+            assert_eq!(fields(s, b';').collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(split(s, b";"), s.split_once(';'), "{s:?}");
+        }
+        assert_eq!(split("2 to 3", b" to "), Some(("2", "3")));
+        assert_eq!(split("2–3", "–".as_bytes()), Some(("2", "3")));
+        assert_eq!(split("2 t", b" to "), None);
     }
 
     #[test]

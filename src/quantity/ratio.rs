@@ -106,57 +106,58 @@ impl Ratio {
     /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½`.
     pub fn parse(s: &str) -> Option<Ratio> {
         let s = s.trim();
-        if s.is_empty() {
-            return None;
-        }
+        let last = s.chars().next_back()?;
         // A trailing vulgar fraction glyph, as in "1½" or "1 ½".
-        if let Some(last) = s.chars().last() {
-            if let Some(frac) = glyph_value(last) {
-                let head = s.strip_suffix(last).unwrap_or_default().trim();
-                return if head.is_empty() {
-                    Some(frac)
-                } else {
-                    Some(parse_plain(head)? + frac)
-                };
-            }
+        if let Some(frac) = glyph_value(last) {
+            let head = s.get(..s.len() - last.len_utf8())?.trim();
+            return if head.is_empty() {
+                Some(frac)
+            } else {
+                Some(plain(head)?.0 + frac)
+            };
         }
-        match s.split_once(' ') {
-            Some((whole, frac)) if frac.contains('/') => {
-                let w = parse_int(whole)?;
-                let f = parse_plain(frac.trim())?;
-                Some(Ratio::int(w) + f)
-            }
-            Some(_) => None,
-            None => parse_plain(s),
+        // A whole number and a fraction, as in "1 1/2".
+        if let Some((whole, frac)) = crate::quantity::format::split(s, b" ") {
+            return match (plain(whole)?, plain(frac.trim())?) {
+                ((w, 0), (f, b'/')) => Some(w + f),
+                _ => None,
+            };
         }
+        plain(s).map(|p| p.0)
     }
 }
 
-fn parse_int(s: &str) -> Option<i64> {
-    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    crate::quantity::format::parse_uint(s).map(|n| n as i64)
-}
-
-/// `3`, `1/3` or `0.25` (no sign, no exponent).
-fn parse_plain(s: &str) -> Option<Ratio> {
-    if let Some((n, d)) = s.split_once('/') {
-        return Ratio::new(parse_int(n)?, parse_int(d)?);
-    }
-    if let Some((w, f)) = s.split_once('.') {
-        if f.is_empty() || f.len() > 6 {
+/// `3`, `1/3` or `0.25` (no sign, no exponent, at most nine digits a part and six decimals), and
+/// its separator (`/`, `.` or 0). One pass over the bytes, no splitting.
+fn plain(s: &str) -> Option<(Ratio, u8)> {
+    let (mut before, mut before_digits) = (0, 0);
+    let (mut n, mut digits, mut sep) = (0i64, 0u32, 0u8);
+    for &c in s.as_bytes() {
+        if c.is_ascii_digit() && digits < 9 {
+            n = n * 10 + (c - b'0') as i64;
+            digits += 1;
+        } else if sep == 0 && (c == b'/' || c == b'.') {
+            (before, before_digits, sep) = (n, digits, c);
+            (n, digits) = (0, 0);
+        } else {
             return None;
         }
-        let w = if w.is_empty() { 0 } else { parse_int(w)? };
-        let scale = 10i64.pow(f.len() as u32);
-        return Ratio::new(w * scale + parse_int(f)?, scale);
     }
-    Some(Ratio::int(parse_int(s)?))
+    let v = match sep {
+        _ if digits == 0 => None,
+        b'/' if before_digits > 0 => Ratio::new(before, n),
+        b'.' if digits <= 6 => {
+            let scale = 10i64.pow(digits);
+            Ratio::new(before * scale + n, scale)
+        }
+        0 => Some(Ratio::int(n)),
+        _ => None,
+    };
+    Some((v?, sep))
 }
 
-/// The Unicode vulgar fractions cooks use, with their values.
-pub(crate) const GLYPHS: [(char, i64, i64); 9] = [
+/// The Unicode vulgar fractions cooks use, with their values (reduced).
+pub(crate) const GLYPHS: [(char, u8, u8); 9] = [
     ('½', 1, 2),
     ('⅓', 1, 3),
     ('⅔', 2, 3),
@@ -169,18 +170,19 @@ pub(crate) const GLYPHS: [(char, i64, i64); 9] = [
 ];
 
 fn glyph_value(c: char) -> Option<Ratio> {
-    GLYPHS
-        .iter()
-        .find(|g| g.0 == c)
-        .and_then(|g| Ratio::new(g.1, g.2))
+    let &(_, num, den) = GLYPHS.iter().find(|g| g.0 == c)?;
+    Some(Ratio {
+        num: num as i64,
+        den: den as i64,
+    })
 }
 
 /// The glyph for a proper fraction, if cooks have one.
 pub(crate) fn glyph_for(r: Ratio) -> Option<char> {
-    GLYPHS
+    let g = GLYPHS
         .iter()
-        .find(|g| g.1 == r.num && g.2 == r.den)
-        .map(|g| g.0)
+        .find(|g| g.1 as i64 == r.num && g.2 as i64 == r.den)?;
+    Some(g.0)
 }
 
 impl Add for Ratio {
