@@ -128,35 +128,25 @@ pub struct Measured {
 /// has one comes first, then the simplest fraction within tolerance in the largest rung, then
 /// the nearest kitchen fraction of the smallest rung (⅛ at least); below ¹⁄₁₆ tsp, a pinch.
 fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) -> Measured {
-    let fits = |size: i64, min: Ratio, v: Ratio| {
-        let x = v / Ratio::int(size);
-        (x >= min).then_some(x)
-    };
-    for &(unit, size, min) in ladder {
-        let Some(x) = fits(size, min, lo) else {
-            continue;
-        };
-        let y = hi.map(|h| h / Ratio::int(size));
-        if is_kitchen(x) && y.is_none_or(is_kitchen) {
-            return Measured {
-                lo: x,
-                hi: y,
-                unit: Some(unit),
+    for exact in [true, false] {
+        for &(unit, size, min) in ladder {
+            let fit = |v: Ratio| {
+                let x = v / Ratio::int(size);
+                if exact {
+                    is_kitchen(x).then_some(x)
+                } else {
+                    approx(x)
+                }
             };
-        }
-    }
-    for &(unit, size, min) in ladder {
-        let Some(x) = fits(size, min * r(19, 20), lo) else {
-            continue;
-        };
-        let y = hi.map(|h| approx(h / Ratio::int(size)));
-        if let (Some(a), Some(b)) = (approx(x), y.unwrap_or(Some(Ratio::ZERO))) {
-            if a >= min {
-                return Measured {
-                    lo: a,
-                    hi: hi.map(|_| b),
-                    unit: Some(unit),
-                };
+            // Without an upper end, `b` is a stand-in that is never shown.
+            if let (Some(a), Some(b)) = (fit(lo), hi.map_or(Some(Ratio::ZERO), fit)) {
+                if a >= min {
+                    return Measured {
+                        lo: a,
+                        hi: hi.map(|_| b),
+                        unit: Some(unit),
+                    };
+                }
             }
         }
     }
