@@ -73,15 +73,17 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
 pub fn units(given: &[Given], warnings: &mut Vec<String>) -> Option<System> {
     for &(source, value) in given {
         let Some(raw) = value else { continue };
-        match raw.trim().to_ascii_lowercase().as_str() {
-            "us" => return Some(System::Us),
-            "metric" => return Some(System::Metric),
-            _ => {
-                let mut w = source.describe("units", raw);
-                w.push_str(" is not \"us\" or \"metric\": ignored");
-                warnings.push(w);
-            }
+        // Compared in place: no lowercased copy.
+        let v = raw.trim();
+        if v.eq_ignore_ascii_case("us") {
+            return Some(System::Us);
         }
+        if v.eq_ignore_ascii_case("metric") {
+            return Some(System::Metric);
+        }
+        let mut w = source.describe("units", raw);
+        w.push_str(" is not \"us\" or \"metric\": ignored");
+        warnings.push(w);
     }
     None
 }

@@ -83,6 +83,13 @@ fn units_come_from_the_first_valid_source() {
         Some(System::Metric)
     );
     assert_eq!(settings::units(&[(Source::Attribute, None)], &mut w), None);
+    assert_eq!(
+        settings::units(&[(Source::Url, Some(" MeTric "))], &mut w),
+        Some(System::Metric)
+    );
+    for bad in ["usa", "u", "metrics", "me tric"] {
+        assert_eq!(settings::units(&[(Source::Url, Some(bad))], &mut w), None);
+    }
 }
 
 #[test]

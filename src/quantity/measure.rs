@@ -29,6 +29,11 @@ const ML_PER_TSP: Ratio = r(492_892_159, 100_000_000);
 const G_PER_OZ: Ratio = r(28_349_523_125, 1_000_000_000);
 /// How far a kitchen fraction may be from the exact amount.
 const TOLERANCE: Ratio = r(1, 20);
+/// Below this many teaspoons, a pinch.
+const PINCH: Ratio = r(1, 16);
+/// The smallest kitchen fraction, and the smallest count.
+const EIGHTH: Ratio = r(1, 8);
+const HALF: Ratio = r(1, 2);
 
 /// A unit's dimension and its size in that dimension's base unit.
 fn dim(unit: Option<Unit>) -> (Dim, Ratio) {
@@ -152,14 +157,14 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) 
     }
     let (unit, size, _) = ladder[ladder.len() - 1];
     let x = lo / Ratio::int(size);
-    if pinch && x < r(1, 16) {
+    if pinch && x < PINCH {
         return Measured {
             lo: Ratio::ONE,
             hi: None,
             unit: Some(Unit::Pinch),
         };
     }
-    let near = |v: Ratio| nearest(v).max(r(1, 8));
+    let near = |v: Ratio| nearest(v).max(EIGHTH);
     Measured {
         lo: near(x),
         hi: hi.map(|h| near(h / Ratio::int(size))),
@@ -187,7 +192,7 @@ fn metric_measure(small: Unit, large: Unit, lo: Ratio, hi: Option<Ratio>) -> Mea
 
 /// Counted items and pinches: halves at finest, never below one half.
 pub fn whole(v: Ratio) -> Ratio {
-    v.round_to(2).max(r(1, 2))
+    v.round_to(2).max(HALF)
 }
 
 /// The amount `qty unit` times `factor`, in `target`'s system (`None`: as written).
