@@ -106,21 +106,22 @@ impl Timer {
 
     /// The phase at `now`.
     pub fn phase(&self, now: u64) -> Phase {
-        let to_hi = match self.run {
+        // Time to the upper bound, and past it; one of the two is zero.
+        let (to_hi, over) = match self.run {
             Run::Idle => return Phase::Idle,
-            Run::Running { deadline } => deadline as i128 - now as i128,
-            Run::Paused { left } => left as i128,
-        };
-        let window = (self.hi - self.lo) as i128;
-        if to_hi <= 0 {
-            Phase::Done {
-                over: (-to_hi) as u64,
+            Run::Running { deadline } => {
+                (deadline.saturating_sub(now), now.saturating_sub(deadline))
             }
+            Run::Paused { left } => (left, 0),
+        };
+        let window = self.hi - self.lo;
+        if to_hi == 0 {
+            Phase::Done { over }
         } else if to_hi <= window {
-            Phase::Check { left: to_hi as u64 }
+            Phase::Check { left: to_hi }
         } else {
             Phase::Counting {
-                left: (to_hi - window) as u64,
+                left: to_hi - window,
             }
         }
     }
@@ -265,13 +266,20 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
     }
 }
 
-/// At most 40 characters of a stored value, for a warning.
+/// At most 40 characters of a stored value, for a warning. Counted by their first bytes: no
+/// `char` decoding.
 fn short(s: &str) -> &str {
-    match s.char_indices().nth(40) {
-        // `get`, not `[..i]`: a failed str slice formats its panic with Unicode tables.
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
+    let mut chars = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if chars == 40 {
+                // `get`, not `[..i]`: a failed str slice formats its panic with Unicode tables.
+                return s.get(..i).unwrap_or(s);
+            }
+            chars += 1;
+        }
     }
+    s
 }
 
 /// A recipe's timers (one per step with a duration) on one clock.
@@ -356,5 +364,64 @@ impl<C: Clock> Timers<C> {
     pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
         let now = self.clock.now();
         decode(stored, &mut self.list, now, warnings);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_quote_at_most_forty_characters() {
+        let long = "é".repeat(39) + "ab€cd";
+        for s in [
+            "",
+            "abc",
+            &"x".repeat(40),
+            &"x".repeat(41),
+            &long,
+            &"€".repeat(45),
+        ] {
+            let want = s.char_indices().nth(40).map_or(s, |(i, _)| &s[..i]);
+            assert_eq!(short(s), want, "{s:?}");
+        }
+        assert_eq!(short(&long).chars().count(), 40);
+    }
+
+    #[test]
+    fn phases_at_the_bounds() {
+        let mut t = Timer::new(0, 60, 90);
+        t.run = Run::Running { deadline: 100_000 };
+        assert_eq!(t.phase(0), Phase::Counting { left: 70_000 });
+        assert_eq!(t.phase(70_000), Phase::Check { left: 30_000 });
+        assert_eq!(t.phase(99_999), Phase::Check { left: 1 });
+        assert_eq!(t.phase(100_000), Phase::Done { over: 0 });
+        assert_eq!(
+            t.phase(u64::MAX),
+            Phase::Done {
+                over: u64::MAX - 100_000
+            }
+        );
+        t.run = Run::Paused { left: 0 };
+        assert_eq!(t.phase(5), Phase::Done { over: 0 });
+        t.run = Run::Paused { left: u64::MAX };
+        assert_eq!(
+            t.phase(5),
+            Phase::Counting {
+                left: u64::MAX - 30_000
+            }
+        );
+    }
+
+    #[test]
+    fn an_entry_has_exactly_four_fields() {
+        let mut timers = [Timer::new(0, 60, 60)];
+        let mut w = Vec::new();
+        decode("v1;0,p,5000,0,x;0,p,5000", &mut timers, 0, &mut w);
+        assert_eq!(timers[0].run, Run::Idle);
+        assert_eq!(w.len(), 2);
+        decode("v1;0,p,5000,c", &mut timers, 0, &mut w);
+        assert_eq!(timers[0].run, Run::Paused { left: 5000 });
+        assert_eq!(timers[0].alerted, Some(Alert::CheckNow));
     }
 }
