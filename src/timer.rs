@@ -236,17 +236,18 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
             (Some(step), Some(kind), Some(value), Some(alerted), None) => {
                 let step = parse_uint(step).map(|n| n as usize);
                 let value = parse_uint(value);
-                let alerted = match alerted {
-                    "0" => Some(None),
-                    "c" => Some(Some(Alert::CheckNow)),
-                    "d" => Some(Some(Alert::Done)),
+                // Bytes, not `&str` patterns: a compare call each.
+                let alerted = match alerted.as_bytes() {
+                    b"0" => Some(None),
+                    b"c" => Some(Some(Alert::CheckNow)),
+                    b"d" => Some(Some(Alert::Done)),
                     _ => None,
                 };
-                match (step, kind, value, alerted) {
-                    (Some(s), "r", Some(v), Some(a)) if v.abs_diff(now) <= DAY => {
+                match (step, kind.as_bytes(), value, alerted) {
+                    (Some(s), b"r", Some(v), Some(a)) if v.abs_diff(now) <= DAY => {
                         Some((s, Run::Running { deadline: v }, a))
                     }
-                    (Some(s), "p", Some(v), Some(a)) if v <= DAY => {
+                    (Some(s), b"p", Some(v), Some(a)) if v <= DAY => {
                         Some((s, Run::Paused { left: v }, a))
                     }
                     _ => None,
@@ -291,12 +292,13 @@ pub struct Timers<C: Clock> {
 impl<C: Clock> Timers<C> {
     /// An idle timer for every step of `recipe` that has a duration.
     pub fn for_recipe(recipe: &crate::model::Recipe, clock: C) -> Timers<C> {
-        let list = recipe
-            .steps
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.duration.map(|d| Timer::new(i, d.lo, d.hi)))
-            .collect();
+        // Plain loops here and below: each `filter_map(…).collect()` is its own code in the wasm.
+        let mut list = Vec::new();
+        for (i, s) in recipe.steps.iter().enumerate() {
+            if let Some(d) = s.duration {
+                list.push(Timer::new(i, d.lo, d.hi));
+            }
+        }
         Timers { clock, list }
     }
 
@@ -338,19 +340,29 @@ impl<C: Clock> Timers<C> {
     /// Alerts that came due since the last call, one per timer at most.
     pub fn due(&mut self) -> Vec<(usize, Alert)> {
         let now = self.clock.now();
-        self.list
-            .iter_mut()
-            .filter_map(|t| t.due(now).map(|a| (t.step, a)))
-            .collect()
+        let mut due = Vec::new();
+        for t in &mut self.list {
+            if let Some(a) = t.due(now) {
+                due.push((t.step, a));
+            }
+        }
+        due
     }
 
     /// The running timer whose next alert comes soonest: its step and the ms until then.
     pub fn soonest(&self) -> Option<(usize, u64)> {
         let now = self.clock.now();
-        self.list
-            .iter()
-            .filter_map(|t| t.next_deadline().map(|d| (t.step, d.saturating_sub(now))))
-            .min_by_key(|&(_, left)| left)
+        let mut soonest: Option<(usize, u64)> = None;
+        for t in &self.list {
+            if let Some(d) = t.next_deadline() {
+                let left = d.saturating_sub(now);
+                // The first of equals wins, as with `min_by_key`.
+                if soonest.is_none_or(|(_, l)| left < l) {
+                    soonest = Some((t.step, left));
+                }
+            }
+        }
+        soonest
     }
 
     pub fn any_running(&self) -> bool {
@@ -411,6 +423,44 @@ mod tests {
                 left: u64::MAX - 30_000
             }
         );
+    }
+
+    struct At(u64);
+    impl Clock for At {
+        fn now(&self) -> u64 {
+            self.0
+        }
+    }
+
+    #[test]
+    fn of_timers_due_together_the_first_is_the_soonest() {
+        let list = vec![
+            Timer::new(4, 60, 60),
+            Timer::new(2, 30, 60),
+            Timer::new(7, 60, 60),
+        ];
+        let mut t = Timers {
+            clock: At(1000),
+            list,
+        };
+        assert_eq!(t.soonest(), None);
+        for step in [7, 4, 2] {
+            t.toggle(step);
+        }
+        assert_eq!(t.soonest(), Some((2, 30_000)), "check-now first");
+        t.clock = At(31_000);
+        assert_eq!(t.due(), [(2, Alert::CheckNow)]);
+        assert_eq!(
+            t.soonest(),
+            Some((4, 30_000)),
+            "then the first of the two equal ones"
+        );
+        t.clock = At(61_000);
+        assert_eq!(
+            t.due(),
+            [(4, Alert::Done), (2, Alert::Done), (7, Alert::Done)]
+        );
+        assert_eq!(t.soonest(), None);
     }
 
     #[test]
