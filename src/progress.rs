@@ -26,12 +26,14 @@ impl Progress {
             out.push(';');
             out.push_str(tag);
             let mut first = true;
-            for (i, _) in marks.iter().enumerate().filter(|(_, m)| **m) {
-                if !first {
-                    out.push(',');
+            for (i, &m) in marks.iter().enumerate() {
+                if m {
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    push_int(&mut out, i as i64);
                 }
-                first = false;
-                push_int(&mut out, i as i64);
             }
         }
         out
@@ -54,9 +56,10 @@ impl Progress {
                     continue;
                 }
             };
-            for index in fields(list, b',').filter(|s| !s.is_empty()) {
+            for index in fields(list, b',') {
                 match parse_uint(index).and_then(|i| marks.get_mut(i as usize)) {
                     Some(m) => *m = true,
+                    None if index.is_empty() => {}
                     None => warnings.push(["stored progress index ignored: ", index].concat()),
                 }
             }

@@ -93,9 +93,13 @@ fn approx(x: Ratio) -> Option<Ratio> {
     } else {
         &[1, 2, 3, 4, 8]
     };
-    dens.iter()
-        .map(|&d| x.round_to(d))
-        .find(|c| !c.is_zero() && abs(*c - x) <= x * TOLERANCE)
+    for &d in dens {
+        let c = x.round_to(d);
+        if !c.is_zero() && abs(c - x) <= x * TOLERANCE {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// The kitchen fraction closest to `x` (the larger on a tie), for amounts no fraction is within
