@@ -12,30 +12,35 @@ pub fn is_kitchen(r: Ratio) -> bool {
     KITCHEN_DENS.contains(&r.den())
 }
 
-/// `1 ½`, `⅓`, `3`: the whole part and a Unicode fraction glyph.
+/// The smallest kitchen fraction.
+const EIGHTH: Ratio = match Ratio::new(1, 8) {
+    Some(v) => v,
+    None => Ratio::ONE,
+};
+
+/// Appends `1 ½`, `⅓`, `3`: the whole part and a Unicode fraction glyph. Every function here
+/// appends to the caller's string: no intermediate `String` per number.
 ///
 /// `r` should be a kitchen fraction; one that is not (say 2/7) is shown at the nearest eighth,
 /// and a tiny positive amount as ⅛, never as "0".
-pub fn kitchen(r: Ratio) -> String {
-    let eighth = Ratio::new(1, 8).unwrap_or(Ratio::ONE);
+pub fn kitchen(out: &mut String, r: Ratio) {
     let r = if is_kitchen(r) {
         r
     } else {
-        r.round_to(8).max(eighth)
+        r.round_to(8).max(EIGHTH)
     };
     let whole = r.trunc();
-    let frac = r - Ratio::int(whole);
-    let mut out = String::new();
-    if whole > 0 || frac.is_zero() {
-        push_int(&mut out, whole);
-    }
-    if let Some(g) = glyph_for(frac) {
-        if !out.is_empty() {
+    // Every proper kitchen fraction has a glyph: none means a whole number.
+    let glyph = glyph_for(r - Ratio::int(whole));
+    if whole > 0 || glyph.is_none() {
+        push_int(out, whole);
+        if glyph.is_some() {
             out.push(' ');
         }
+    }
+    if let Some(g) = glyph {
         out.push(g);
     }
-    out
 }
 
 /// Rounds a metric amount to what the card shows: at most three significant digits and at most
@@ -56,45 +61,41 @@ pub fn metric_round(r: Ratio) -> Ratio {
     Ratio::new(tenths, 10).unwrap_or(r)
 }
 
-/// A metric amount, rounded by [`metric_round`].
-pub fn metric(r: Ratio) -> String {
-    decimal(metric_round(r)).unwrap_or_default()
+/// Appends a metric amount, rounded by [`metric_round`].
+pub fn metric(out: &mut String, r: Ratio) {
+    decimal(out, metric_round(r));
 }
 
-/// `r` as an exact decimal (`0.3`, `1250`, `12.75`), if it has one of at most six places.
-pub fn decimal(r: Ratio) -> Option<String> {
+/// Appends `r` as an exact decimal (`0.3`, `1250`, `12.75`) if it has one of at most six places;
+/// `false` (and nothing appended) if not.
+pub fn decimal(out: &mut String, r: Ratio) -> bool {
     let mut scale = 1i64;
-    let mut places = 0;
     while (r * Ratio::int(scale)).den() != 1 {
-        if places == 6 {
-            return None;
+        if scale == 1_000_000 {
+            return false;
         }
         scale *= 10;
-        places += 1;
     }
     let n = (r * Ratio::int(scale)).num();
-    let mut out = String::new();
-    push_int(&mut out, n / scale);
-    if places > 0 {
+    push_int(out, n / scale);
+    if scale > 1 {
         out.push('.');
-        let mut frac = String::new();
-        push_int(&mut frac, n % scale);
-        for _ in frac.len()..places {
-            out.push('0');
+        let frac = n % scale;
+        while scale > 1 {
+            scale /= 10;
+            out.push((b'0' + (frac / scale % 10) as u8) as char);
         }
-        out.push_str(&frac);
     }
-    Some(out)
+    true
 }
 
-/// An amount exactly as the author wrote it: glyphs for kitchen fractions, else the decimal.
-pub fn as_written(r: Ratio, metric_unit: bool) -> String {
-    if metric_unit || !is_kitchen(r) {
-        if let Some(d) = decimal(r) {
-            return d;
-        }
+/// Appends an amount exactly as the author wrote it: glyphs for kitchen fractions, else the
+/// decimal.
+pub fn as_written(out: &mut String, r: Ratio, metric_unit: bool) {
+    if (metric_unit || !is_kitchen(r)) && decimal(out, r) {
+        return;
     }
-    kitchen(r)
+    kitchen(out, r);
 }
 
 /// Reads a whole number written in ASCII digits alone (at most 18 of them, so it never
@@ -148,6 +149,25 @@ mod tests {
         Ratio::new(n, d).unwrap()
     }
 
+    /// What `f` appends to an empty string.
+    fn text(f: impl Fn(&mut String)) -> String {
+        let mut out = String::new();
+        f(&mut out);
+        out
+    }
+
+    fn kitchen(v: Ratio) -> String {
+        text(|o| super::kitchen(o, v))
+    }
+
+    fn metric(v: Ratio) -> String {
+        text(|o| super::metric(o, v))
+    }
+
+    fn as_written(v: Ratio, metric_unit: bool) -> String {
+        text(|o| super::as_written(o, v, metric_unit))
+    }
+
     #[test]
     fn kitchen_fractions() {
         assert_eq!(kitchen(r(1, 3)), "⅓");
@@ -177,6 +197,16 @@ mod tests {
         assert_eq!(as_written(r(51, 4), true), "12.75");
         assert_eq!(as_written(r(1, 20), true), "0.05");
         assert_eq!(as_written(r(2, 7), false), "¼");
+        assert_eq!(as_written(r(1, 1_000_000), false), "0.000001");
+        assert_eq!(as_written(r(1, 10_000_000), true), "⅛");
+        assert_eq!(text(|o| assert!(!decimal(o, r(1, 3)))), "");
+        let mut out = String::from("1–");
+        kitchen_into_tail(&mut out);
+        assert_eq!(out, "1–2 ½");
+    }
+
+    fn kitchen_into_tail(out: &mut String) {
+        super::kitchen(out, r(5, 2));
     }
 
     #[test]

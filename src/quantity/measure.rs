@@ -263,19 +263,20 @@ impl Measured {
     /// `1 ½ tbsp`, `66.7 g`, `4–6`, `1 pinch`.
     pub fn text(&self, written: bool) -> String {
         let metric_unit = self.unit.is_some_and(|u| u.system() == System::Metric);
-        let num = |v: Ratio| {
+        let num = |out: &mut String, v: Ratio| {
             if written {
-                as_written(v, metric_unit)
+                as_written(out, v, metric_unit)
             } else if metric_unit {
-                metric(v)
+                metric(out, v)
             } else {
-                kitchen(v)
+                kitchen(out, v)
             }
         };
-        let mut out = num(self.lo);
+        let mut out = String::new();
+        num(&mut out, self.lo);
         if let Some(h) = self.hi {
             out.push('–');
-            out.push_str(&num(h));
+            num(&mut out, h);
         }
         if let Some(u) = self.unit {
             out.push(' ');
