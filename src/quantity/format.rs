@@ -39,7 +39,7 @@ pub fn kitchen(out: &mut String, r: Ratio) {
         }
     }
     if let Some(g) = glyph {
-        out.push(g);
+        out.push_str(g);
     }
 }
 

@@ -47,6 +47,14 @@ impl Ratio {
         })
     }
 
+    /// A glyph's value, already reduced.
+    const fn glyph(num: u8, den: u8) -> Ratio {
+        Ratio {
+            num: num as i64,
+            den: den as i64,
+        }
+    }
+
     pub const fn int(n: i64) -> Ratio {
         Ratio { num: n, den: 1 }
     }
@@ -106,15 +114,16 @@ impl Ratio {
     /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½`.
     pub fn parse(s: &str) -> Option<Ratio> {
         let s = s.trim();
-        let last = s.chars().next_back()?;
         // A trailing vulgar fraction glyph, as in "1½" or "1 ½".
-        if let Some(frac) = glyph_value(last) {
-            let head = s.get(..s.len() - last.len_utf8())?.trim();
-            return if head.is_empty() {
-                Some(frac)
-            } else {
-                Some(plain(head)?.0 + frac)
-            };
+        for &(glyph, num, den) in &GLYPHS {
+            if let Some(head) = s.strip_suffix(glyph) {
+                let (head, frac) = (head.trim(), Ratio::glyph(num, den));
+                return if head.is_empty() {
+                    Some(frac)
+                } else {
+                    Some(plain(head)?.0 + frac)
+                };
+            }
         }
         // A whole number and a fraction, as in "1 1/2".
         if let Some((whole, frac)) = crate::quantity::format::split(s, b" ") {
@@ -156,33 +165,28 @@ fn plain(s: &str) -> Option<(Ratio, u8)> {
     Some((v?, sep))
 }
 
-/// The Unicode vulgar fractions cooks use, with their values (reduced).
-pub(crate) const GLYPHS: [(char, u8, u8); 9] = [
-    ('½', 1, 2),
-    ('⅓', 1, 3),
-    ('⅔', 2, 3),
-    ('¼', 1, 4),
-    ('¾', 3, 4),
-    ('⅛', 1, 8),
-    ('⅜', 3, 8),
-    ('⅝', 5, 8),
-    ('⅞', 7, 8),
+/// The Unicode vulgar fractions cooks use, with their values (reduced). As `&str`s: matched
+/// and appended as bytes, never decoded.
+pub(crate) const GLYPHS: [(&str, u8, u8); 9] = [
+    ("½", 1, 2),
+    ("⅓", 1, 3),
+    ("⅔", 2, 3),
+    ("¼", 1, 4),
+    ("¾", 3, 4),
+    ("⅛", 1, 8),
+    ("⅜", 3, 8),
+    ("⅝", 5, 8),
+    ("⅞", 7, 8),
 ];
 
-fn glyph_value(c: char) -> Option<Ratio> {
-    let &(_, num, den) = GLYPHS.iter().find(|g| g.0 == c)?;
-    Some(Ratio {
-        num: num as i64,
-        den: den as i64,
-    })
-}
-
 /// The glyph for a proper fraction, if cooks have one.
-pub(crate) fn glyph_for(r: Ratio) -> Option<char> {
-    let g = GLYPHS
-        .iter()
-        .find(|g| g.1 as i64 == r.num && g.2 as i64 == r.den)?;
-    Some(g.0)
+pub(crate) fn glyph_for(r: Ratio) -> Option<&'static str> {
+    for &(glyph, num, den) in &GLYPHS {
+        if r == Ratio::glyph(num, den) {
+            return Some(glyph);
+        }
+    }
+    None
 }
 
 impl Add for Ratio {
