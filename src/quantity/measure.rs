@@ -179,18 +179,16 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) 
 /// Metric: the larger unit from 1 of it, three significant digits, one decimal at most.
 fn metric_measure(small: Unit, large: Unit, lo: Ratio, hi: Option<Ratio>) -> Measured {
     let thousand = Ratio::int(1000);
-    if metric_round(lo) >= thousand {
-        let k = |v: Ratio| metric_round(v / thousand);
-        return Measured {
-            lo: k(lo),
-            hi: hi.map(k),
-            unit: Some(large),
-        };
-    }
+    let (per, unit) = if metric_round(lo) >= thousand {
+        (thousand, large)
+    } else {
+        (Ratio::ONE, small)
+    };
+    let k = |v: Ratio| metric_round(v / per);
     Measured {
-        lo: metric_round(lo),
-        hi: hi.map(metric_round),
-        unit: Some(small),
+        lo: k(lo),
+        hi: hi.map(k),
+        unit: Some(unit),
     }
 }
 
@@ -227,17 +225,14 @@ pub fn measure(
         Dim::UsMass => us(&US_MASS, lo, hi, false),
         Dim::MetricVolume => metric_measure(Unit::Ml, Unit::L, lo, hi),
         Dim::MetricMass => metric_measure(Unit::G, Unit::Kg, lo, hi),
-        Dim::Pinch => Measured {
+        Dim::Count if !whole_items => {
+            us(&[(Unit::Tsp, 1, Ratio::ZERO)], lo, hi, false).with_unit(None)
+        }
+        Dim::Pinch | Dim::Count => Measured {
             lo: whole(lo),
             hi: hi.map(whole),
             unit,
         },
-        Dim::Count if whole_items => Measured {
-            lo: whole(lo),
-            hi: hi.map(whole),
-            unit,
-        },
-        Dim::Count => us(&[(Unit::Tsp, 1, Ratio::ZERO)], lo, hi, false).with_unit(None),
     };
     m.collapse()
 }
