@@ -54,7 +54,8 @@ pub fn metric_round(r: Ratio) -> Ratio {
             digits += 1;
             t /= 10;
         }
-        let unit = 10i64.pow(digits.saturating_sub(3));
+        // At least 1, spelt out: no division check.
+        let unit = 10i64.pow(digits.saturating_sub(3)).max(1);
         return Ratio::int((int + unit / 2) / unit * unit);
     }
     let tenths = (r * Ratio::int(10)).round().max(1);
@@ -69,22 +70,19 @@ pub fn metric(out: &mut String, r: Ratio) {
 /// Appends `r` as an exact decimal (`0.3`, `1250`, `12.75`) if it has one of at most six places;
 /// `false` (and nothing appended) if not.
 pub fn decimal(out: &mut String, r: Ratio) -> bool {
-    let mut scale = 1i64;
-    while (r * Ratio::int(scale)).den() != 1 {
-        if scale == 1_000_000 {
+    let mut places = 0;
+    while (r * Ratio::int(10i64.pow(places))).den() != 1 {
+        if places == 6 {
             return false;
         }
-        scale *= 10;
+        places += 1;
     }
+    let scale = 10i64.pow(places).max(1);
     let n = (r * Ratio::int(scale)).num();
     push_int(out, n / scale);
-    if scale > 1 {
+    if places > 0 {
         out.push('.');
-        let frac = n % scale;
-        while scale > 1 {
-            scale /= 10;
-            out.push((b'0' + (frac / scale % 10) as u8) as char);
-        }
+        push_digits(out, n % scale, places);
     }
     true
 }
@@ -135,8 +133,13 @@ pub fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
 
 /// Appends a non-negative integer without `core::fmt`.
 pub fn push_int(out: &mut String, n: i64) {
-    if n >= 10 {
-        push_int(out, n / 10);
+    push_digits(out, n, 1);
+}
+
+/// Appends a non-negative integer in at least `width` digits (leading zeros).
+fn push_digits(out: &mut String, n: i64, width: u32) {
+    if n >= 10 || width > 1 {
+        push_digits(out, n / 10, width.saturating_sub(1));
     }
     out.push((b'0' + (n % 10) as u8) as char);
 }

@@ -14,19 +14,21 @@ pub struct Ratio {
     den: i64,
 }
 
-const fn gcd(mut a: i64, mut b: i64) -> i64 {
-    if a < 0 {
-        a = -a;
-    }
-    if b < 0 {
-        b = -b;
-    }
+/// The greatest common divisor, at least 1 so that dividing by it needs no zero or overflow check
+/// (each such check keeps a panic call and its location in the wasm); in `u64`, so that `%`
+/// needs none either.
+const fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
         let t = a % b;
         a = b;
         b = t;
     }
-    a
+    if a == 0 || a > i64::MAX as u64 {
+        1
+    } else {
+        a as i64
+    }
 }
 
 impl Ratio {
@@ -40,7 +42,6 @@ impl Ratio {
         }
         let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
         let g = gcd(num, den);
-        let g = if g == 0 { 1 } else { g };
         Some(Ratio {
             num: num / g,
             den: den / g,
@@ -73,13 +74,23 @@ impl Ratio {
 
     /// The whole part, rounded toward zero.
     pub const fn trunc(self) -> i64 {
-        self.num / self.den
+        self.num / self.pos_den()
+    }
+
+    /// The denominator, with the invariant `den > 0` spelt out for the compiler: no division check.
+    const fn pos_den(self) -> i64 {
+        if self.den > 0 {
+            self.den
+        } else {
+            1
+        }
     }
 
     /// The nearest integer, halves rounded up; from the remainder, so that it never overflows.
     pub fn round(self) -> i64 {
-        let r = self.num.rem_euclid(self.den);
-        self.num.div_euclid(self.den) + (r >= self.den - r) as i64
+        let den = self.pos_den();
+        let r = self.num.rem_euclid(den);
+        self.num.div_euclid(den) + (r >= den - r) as i64
     }
 
     /// The nearest multiple of `1/den`, halves rounded up.
@@ -223,8 +234,8 @@ impl Mul for Ratio {
         self.fit(
             o,
             |a, b| {
-                let g1 = gcd(a.num, b.den).max(1);
-                let g2 = gcd(b.num, a.den).max(1);
+                let g1 = gcd(a.num, b.den);
+                let g2 = gcd(b.num, a.den);
                 Some(Ratio {
                     num: (a.num / g1).checked_mul(b.num / g2)?,
                     den: (a.den / g2).checked_mul(b.den / g1)?,
