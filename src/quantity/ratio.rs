@@ -104,8 +104,8 @@ impl Ratio {
     fn fit(
         self,
         o: Ratio,
-        f: fn(Ratio, Ratio) -> Option<Ratio>,
-        sat: fn(i64, i64) -> i64,
+        f: impl Fn(Ratio, Ratio) -> Option<Ratio>,
+        sat: impl Fn(i64, i64) -> i64,
     ) -> Ratio {
         let (mut a, mut b) = (self, o);
         loop {
