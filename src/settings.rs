@@ -42,17 +42,14 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
         let Some(raw) = value else { continue };
         let v = raw.trim();
         let digits = v.strip_prefix('-').unwrap_or(v);
-        if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let Some(n) = parse_uint(digits).filter(|_| digits.len() <= 12) else {
             let mut w = source.describe("servings", raw);
             w.push_str(" is not a whole number: ignored");
             warnings.push(w);
             continue;
-        }
-        let n: i64 = if v.starts_with('-') {
-            -1
-        } else {
-            parse_uint(digits).map_or(i64::MAX, |n| n as i64)
         };
+        // Any negative number is below the minimum.
+        let n = if digits.len() < v.len() { -1 } else { n as i64 };
         let clamped = n.clamp(min as i64, max as i64) as u32;
         if clamped as i64 != n {
             let mut w = source.describe("servings", raw);
@@ -98,8 +95,11 @@ pub fn choice(
 ) -> Option<usize> {
     for &(source, value) in given {
         let Some(raw) = value else { continue };
-        if let Some(i) = ids.iter().position(|id| *id == raw.trim()) {
-            return Some(i);
+        let v = raw.trim();
+        for (i, id) in ids.iter().enumerate() {
+            if *id == v {
+                return Some(i);
+            }
         }
         let mut w = source.describe(name, raw);
         w.push_str(" names no option (");

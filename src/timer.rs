@@ -5,7 +5,7 @@
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_digits, push_int};
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
 pub trait Clock {
@@ -157,36 +157,41 @@ impl Timer {
 
 /// `3:05`, `12:00`, `1:02:03`; remaining time rounds up (a timer reads 0:01 until it is due).
 pub fn clock_text(ms: u64, round_up: bool) -> String {
+    let mut out = String::new();
+    push_clock(&mut out, ms, round_up);
+    out
+}
+
+/// Appends [`clock_text`]'s digits.
+fn push_clock(out: &mut String, ms: u64, round_up: bool) {
     let secs = if round_up {
         ms.div_ceil(1000)
     } else {
         ms / 1000
     };
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    let mut out = String::new();
     if h > 0 {
-        push_int(&mut out, h as i64);
+        push_int(out, h as i64);
         out.push(':');
-        if m < 10 {
-            out.push('0');
-        }
     }
-    push_int(&mut out, m as i64);
+    // Minutes take two digits after hours.
+    push_digits(out, m as i64, if h > 0 { 2 } else { 1 });
     out.push(':');
-    if s < 10 {
-        out.push('0');
-    }
-    push_int(&mut out, s as i64);
-    out
+    push_digits(out, s as i64, 2);
 }
 
 /// What the timer's display reads in `phase`: the time to the next bound, or the overrun.
 pub fn display(phase: Phase) -> String {
+    let mut out = String::new();
     match phase {
-        Phase::Idle => String::new(),
-        Phase::Counting { left } | Phase::Check { left } => clock_text(left, true),
-        Phase::Done { over } => ["+", &clock_text(over, false)].concat(),
+        Phase::Idle => {}
+        Phase::Counting { left } | Phase::Check { left } => push_clock(&mut out, left, true),
+        Phase::Done { over } => {
+            out.push('+');
+            push_clock(&mut out, over, false);
+        }
     }
+    out
 }
 
 /// Stores running and paused timers as text: `v1;step,r,deadline,alert;step,p,left,alert`.

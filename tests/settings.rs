@@ -55,11 +55,29 @@ fn bad_servings_are_ignored_or_clamped_with_a_warning() {
         w,
         ["attribute servings=\"999999999999\" is outside 1–16: using 16"]
     );
-    for bad in ["", " ", "6.5", "NaN", "Infinity", "0x10", "+"] {
+    for bad in [
+        "",
+        " ",
+        "6.5",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "+",
+        "-",
+        "--3",
+        "9999999999999",
+        "٣",
+    ] {
         let (n, w) = servings(None, Some(bad), None);
         assert_eq!((n, w.len()), (4, 1), "{bad:?}");
     }
     assert_eq!(servings(Some("0"), None, None).0, 1);
+    assert_eq!(
+        servings(Some("-0"), None, None).1.len(),
+        1,
+        "negative, however small"
+    );
+    assert_eq!(servings(Some("-999999999999"), None, None).0, 1);
     assert_eq!(servings(Some(" 12 "), None, None), (12, vec![]));
 }
 

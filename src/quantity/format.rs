@@ -137,7 +137,7 @@ pub fn push_int(out: &mut String, n: i64) {
 }
 
 /// Appends a non-negative integer in at least `width` digits (leading zeros).
-fn push_digits(out: &mut String, n: i64, width: u32) {
+pub fn push_digits(out: &mut String, n: i64, width: u32) {
     if n >= 10 || width > 1 {
         push_digits(out, n / 10, width.saturating_sub(1));
     }

@@ -103,10 +103,11 @@ fn approx(x: Ratio) -> Option<Ratio> {
 }
 
 /// The kitchen fraction closest to `x` (the larger on a tie), for amounts no fraction is within
-/// tolerance of.
+/// tolerance of. Halves and quarters are eighths too, and the nearest eighth rounds halves up, so
+/// thirds and eighths are the only candidates.
 fn nearest(x: Ratio) -> Ratio {
     let mut best = Ratio::ZERO;
-    for d in [1, 2, 3, 4, 8] {
+    for d in [3, 8] {
         let c = x.round_to(d);
         let (e, eb) = (abs(c - x), abs(best - x));
         if e < eb || (e == eb && c > best) {
