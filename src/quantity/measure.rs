@@ -295,3 +295,31 @@ pub fn show(
     let written = factor == Ratio::ONE && m.unit == unit;
     (m.text(written), m.plural())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::format::KITCHEN_DENS;
+
+    #[test]
+    fn the_nearest_kitchen_fraction_is_a_third_or_an_eighth() {
+        // Every kitchen denominator, as the rule says it; ties to the larger.
+        let reference = |x: Ratio| {
+            let mut best = Ratio::ZERO;
+            for d in KITCHEN_DENS {
+                let c = x.round_to(d);
+                let (e, eb) = (abs(c - x), abs(best - x));
+                if e < eb || (e == eb && c > best) {
+                    best = c;
+                }
+            }
+            best
+        };
+        for den in 1..=200 {
+            for num in 1..=4 * den {
+                let x = r(num, den);
+                assert_eq!(nearest(x), reference(x), "{x:?}");
+            }
+        }
+    }
+}
