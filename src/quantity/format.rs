@@ -203,13 +203,11 @@ mod tests {
         assert_eq!(as_written(r(1, 1_000_000), false), "0.000001");
         assert_eq!(as_written(r(1, 10_000_000), true), "⅛");
         assert_eq!(text(|o| assert!(!decimal(o, r(1, 3)))), "");
+        // Appended after what is there: the space before a glyph follows only its own digits.
         let mut out = String::from("1–");
-        kitchen_into_tail(&mut out);
-        assert_eq!(out, "1–2 ½");
-    }
-
-    fn kitchen_into_tail(out: &mut String) {
-        super::kitchen(out, r(5, 2));
+        super::kitchen(&mut out, r(1, 2));
+        super::kitchen(&mut out, r(5, 2));
+        assert_eq!(out, "1–½2 ½");
     }
 
     #[test]
