@@ -74,14 +74,15 @@ fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> Dim {
     }
 }
 
-/// A base amount of dimension `from` in the base unit of `to`, with the exact constants.
-fn convert(from: Dim, to: Dim, v: Ratio) -> Ratio {
+/// Base units of `to` per base unit of `from`, with the exact constants (one multiplication
+/// site instead of four).
+fn conversion(from: Dim, to: Dim) -> Ratio {
     match (from, to) {
-        (Dim::UsMass, Dim::MetricMass) => v * G_PER_OZ,
-        (Dim::MetricMass, Dim::UsMass) => v / G_PER_OZ,
-        (Dim::UsVolume, Dim::MetricVolume) => v * ML_PER_TSP,
-        (Dim::MetricVolume, Dim::UsVolume) => v / ML_PER_TSP,
-        _ => v,
+        (Dim::UsMass, Dim::MetricMass) => G_PER_OZ,
+        (Dim::MetricMass, Dim::UsMass) => Ratio::ONE / G_PER_OZ,
+        (Dim::UsVolume, Dim::MetricVolume) => ML_PER_TSP,
+        (Dim::MetricVolume, Dim::UsVolume) => Ratio::ONE / ML_PER_TSP,
+        _ => Ratio::ONE,
     }
 }
 
@@ -219,7 +220,8 @@ pub fn measure(
     if factor == Ratio::ONE && d2 == d {
         return Measured { lo, hi, unit };
     }
-    let base = |v: Ratio| convert(d, d2, v * factor * size);
+    let k = conversion(d, d2);
+    let base = |v: Ratio| v * factor * size * k;
     let (lo, hi) = (base(lo), hi.map(base));
     let m = match d2 {
         Dim::UsVolume => us(&US_VOLUME, lo, hi, true),
