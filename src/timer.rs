@@ -241,7 +241,7 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
             (Some(step), Some(kind), Some(value), Some(alerted), None) => {
                 let step = parse_uint(step).map(|n| n as usize);
                 let value = parse_uint(value);
-                // Bytes, not `&str` patterns: a compare call each.
+                // Bytes, not `&str` patterns (each one a compare call).
                 let alerted = match alerted.as_bytes() {
                     b"0" => Some(None),
                     b"c" => Some(Some(Alert::CheckNow)),

@@ -1,5 +1,6 @@
 //! Exact non-negative rationals: amounts are never floats, so ⅓ cup × 3 is exactly 1 cup.
 
+use super::format::split;
 use core::cmp::Ordering;
 use core::ops::{Add, Div, Mul, Sub};
 
@@ -137,7 +138,7 @@ impl Ratio {
             }
         }
         // A whole number and a fraction, as in "1 1/2".
-        if let Some((whole, frac)) = crate::quantity::format::split(s, b" ") {
+        if let Some((whole, frac)) = split(s, b" ") {
             return match (plain(whole)?, plain(frac.trim())?) {
                 ((w, 0), (f, b'/')) => Some(w + f),
                 _ => None,
