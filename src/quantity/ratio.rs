@@ -280,6 +280,7 @@ impl PartialOrd for Ratio {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     fn r(n: i64, d: i64) -> Ratio {
         Ratio::new(n, d).unwrap()
