@@ -2,7 +2,7 @@
 //! as `v1;i:0,3;s:1` (ingredient and step indices).
 
 use crate::prelude::*;
-use crate::quantity::format::{parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_int};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -26,12 +26,14 @@ impl Progress {
             out.push(';');
             out.push_str(tag);
             let mut first = true;
-            for (i, _) in marks.iter().enumerate().filter(|(_, m)| **m) {
-                if !first {
-                    out.push(',');
+            for (i, &m) in marks.iter().enumerate() {
+                if m {
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    push_int(&mut out, i as i64);
                 }
-                first = false;
-                push_int(&mut out, i as i64);
             }
         }
         out
@@ -40,7 +42,7 @@ impl Progress {
     /// Restores stored marks; a foreign or corrupt value, or an index past the recipe's end,
     /// is skipped with a warning.
     pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
-        let mut parts = stored.split(';');
+        let mut parts = fields(stored, b';');
         if parts.next() != Some("v1") {
             warnings.push("stored cook-mode progress in an unknown format: ignored".into());
             return;
@@ -54,9 +56,10 @@ impl Progress {
                     continue;
                 }
             };
-            for index in list.split(',').filter(|s| !s.is_empty()) {
+            for index in fields(list, b',') {
                 match parse_uint(index).and_then(|i| marks.get_mut(i as usize)) {
                     Some(m) => *m = true,
+                    None if index.is_empty() => {}
                     None => warnings.push(["stored progress index ignored: ", index].concat()),
                 }
             }

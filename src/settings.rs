@@ -4,7 +4,7 @@
 
 use crate::model::Recipe;
 use crate::prelude::*;
-use crate::quantity::format::{parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_int, split};
 use crate::quantity::System;
 
 /// Where a value came from, for the warning that names it.
@@ -42,17 +42,14 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
         let Some(raw) = value else { continue };
         let v = raw.trim();
         let digits = v.strip_prefix('-').unwrap_or(v);
-        if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let Some(n) = parse_uint(digits).filter(|_| digits.len() <= 12) else {
             let mut w = source.describe("servings", raw);
             w.push_str(" is not a whole number: ignored");
             warnings.push(w);
             continue;
-        }
-        let n: i64 = if v.starts_with('-') {
-            -1
-        } else {
-            parse_uint(digits).map_or(i64::MAX, |n| n as i64)
         };
+        // Any negative number is below the minimum.
+        let n = if digits.len() < v.len() { -1 } else { n as i64 };
         let clamped = n.clamp(min as i64, max as i64) as u32;
         if clamped as i64 != n {
             let mut w = source.describe("servings", raw);
@@ -73,15 +70,17 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
 pub fn units(given: &[Given], warnings: &mut Vec<String>) -> Option<System> {
     for &(source, value) in given {
         let Some(raw) = value else { continue };
-        match raw.trim().to_ascii_lowercase().as_str() {
-            "us" => return Some(System::Us),
-            "metric" => return Some(System::Metric),
-            _ => {
-                let mut w = source.describe("units", raw);
-                w.push_str(" is not \"us\" or \"metric\": ignored");
-                warnings.push(w);
-            }
+        // Compared in place: no lowercased copy.
+        let v = raw.trim();
+        if v.eq_ignore_ascii_case("us") {
+            return Some(System::Us);
         }
+        if v.eq_ignore_ascii_case("metric") {
+            return Some(System::Metric);
+        }
+        let mut w = source.describe("units", raw);
+        w.push_str(" is not \"us\" or \"metric\": ignored");
+        warnings.push(w);
     }
     None
 }
@@ -96,8 +95,11 @@ pub fn choice(
 ) -> Option<usize> {
     for &(source, value) in given {
         let Some(raw) = value else { continue };
-        if let Some(i) = ids.iter().position(|id| *id == raw.trim()) {
-            return Some(i);
+        let v = raw.trim();
+        for (i, id) in ids.iter().enumerate() {
+            if *id == v {
+                return Some(i);
+            }
         }
         let mut w = source.describe(name, raw);
         w.push_str(" names no option (");
@@ -111,12 +113,17 @@ pub fn choice(
 /// The value of `name` in a URL query string (`?servings=6&units=us`), undecoded: every value
 /// the card reads is plain ASCII.
 pub fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| kv.split_once('=').or(Some((kv, ""))))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+    let mut query = search;
+    while let Some(rest) = query.strip_prefix('?') {
+        query = rest;
+    }
+    for kv in fields(query, b'&') {
+        let (k, v) = split(kv, b"=").unwrap_or((kv, ""));
+        if k == name {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// The localStorage key for a per-recipe choice: the recipe's name, so the same recipe embedded

@@ -36,7 +36,7 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
                         Some(c) => inner.push(c),
                     }
                 }
-                let (id, form) = match inner.split_once(':') {
+                let (id, form) = match crate::quantity::format::split(&inner, b":") {
                     Some((id, form)) => (id.trim(), form.trim()),
                     None => (inner.trim(), ""),
                 };

@@ -5,7 +5,7 @@
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
 use crate::prelude::*;
-use crate::quantity::format::{parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_digits, push_int};
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
 pub trait Clock {
@@ -106,21 +106,22 @@ impl Timer {
 
     /// The phase at `now`.
     pub fn phase(&self, now: u64) -> Phase {
-        let to_hi = match self.run {
+        // Time to the upper bound, and past it; one of the two is zero.
+        let (to_hi, over) = match self.run {
             Run::Idle => return Phase::Idle,
-            Run::Running { deadline } => deadline as i128 - now as i128,
-            Run::Paused { left } => left as i128,
-        };
-        let window = (self.hi - self.lo) as i128;
-        if to_hi <= 0 {
-            Phase::Done {
-                over: (-to_hi) as u64,
+            Run::Running { deadline } => {
+                (deadline.saturating_sub(now), now.saturating_sub(deadline))
             }
+            Run::Paused { left } => (left, 0),
+        };
+        let window = self.hi - self.lo;
+        if to_hi == 0 {
+            Phase::Done { over }
         } else if to_hi <= window {
-            Phase::Check { left: to_hi as u64 }
+            Phase::Check { left: to_hi }
         } else {
             Phase::Counting {
-                left: (to_hi - window) as u64,
+                left: to_hi - window,
             }
         }
     }
@@ -156,36 +157,41 @@ impl Timer {
 
 /// `3:05`, `12:00`, `1:02:03`; remaining time rounds up (a timer reads 0:01 until it is due).
 pub fn clock_text(ms: u64, round_up: bool) -> String {
+    let mut out = String::new();
+    push_clock(&mut out, ms, round_up);
+    out
+}
+
+/// Appends [`clock_text`]'s digits.
+fn push_clock(out: &mut String, ms: u64, round_up: bool) {
     let secs = if round_up {
         ms.div_ceil(1000)
     } else {
         ms / 1000
     };
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    let mut out = String::new();
     if h > 0 {
-        push_int(&mut out, h as i64);
+        push_int(out, h as i64);
         out.push(':');
-        if m < 10 {
-            out.push('0');
-        }
     }
-    push_int(&mut out, m as i64);
+    // Minutes take two digits after hours.
+    push_digits(out, m as i64, if h > 0 { 2 } else { 1 });
     out.push(':');
-    if s < 10 {
-        out.push('0');
-    }
-    push_int(&mut out, s as i64);
-    out
+    push_digits(out, s as i64, 2);
 }
 
 /// What the timer's display reads in `phase`: the time to the next bound, or the overrun.
 pub fn display(phase: Phase) -> String {
+    let mut out = String::new();
     match phase {
-        Phase::Idle => String::new(),
-        Phase::Counting { left } | Phase::Check { left } => clock_text(left, true),
-        Phase::Done { over } => ["+", &clock_text(over, false)].concat(),
+        Phase::Idle => {}
+        Phase::Counting { left } | Phase::Check { left } => push_clock(&mut out, left, true),
+        Phase::Done { over } => {
+            out.push('+');
+            push_clock(&mut out, over, false);
+        }
     }
+    out
 }
 
 /// Stores running and paused timers as text: `v1;step,r,deadline,alert;step,p,left,alert`.
@@ -217,7 +223,7 @@ pub fn encode(timers: &[Timer]) -> String {
 /// Restores stored timers into `timers` (one per timed step, all idle). Entries that are corrupt,
 /// for a step without a timer, or beyond 24 hours away are skipped with a warning.
 pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<String>) {
-    let mut entries = stored.split(';');
+    let mut entries = fields(stored, b';');
     if entries.next() != Some("v1") {
         warnings.push(
             [
@@ -230,22 +236,23 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
     }
     const DAY: u64 = 24 * 60 * 60 * 1000;
     for entry in entries {
-        let fields: Vec<&str> = entry.split(',').collect();
-        let parsed = match fields.as_slice() {
-            [step, kind, value, alerted] => {
+        let mut f = fields(entry, b',');
+        let parsed = match (f.next(), f.next(), f.next(), f.next(), f.next()) {
+            (Some(step), Some(kind), Some(value), Some(alerted), None) => {
                 let step = parse_uint(step).map(|n| n as usize);
                 let value = parse_uint(value);
-                let alerted = match *alerted {
-                    "0" => Some(None),
-                    "c" => Some(Some(Alert::CheckNow)),
-                    "d" => Some(Some(Alert::Done)),
+                // Bytes, not `&str` patterns (each one a compare call).
+                let alerted = match alerted.as_bytes() {
+                    b"0" => Some(None),
+                    b"c" => Some(Some(Alert::CheckNow)),
+                    b"d" => Some(Some(Alert::Done)),
                     _ => None,
                 };
-                match (step, *kind, value, alerted) {
-                    (Some(s), "r", Some(v), Some(a)) if v.abs_diff(now) <= DAY => {
+                match (step, kind.as_bytes(), value, alerted) {
+                    (Some(s), b"r", Some(v), Some(a)) if v.abs_diff(now) <= DAY => {
                         Some((s, Run::Running { deadline: v }, a))
                     }
-                    (Some(s), "p", Some(v), Some(a)) if v <= DAY => {
+                    (Some(s), b"p", Some(v), Some(a)) if v <= DAY => {
                         Some((s, Run::Paused { left: v }, a))
                     }
                     _ => None,
@@ -265,13 +272,20 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
     }
 }
 
-/// At most 40 characters of a stored value, for a warning.
+/// At most 40 characters of a stored value, for a warning. Counted by their first bytes: no
+/// `char` decoding.
 fn short(s: &str) -> &str {
-    match s.char_indices().nth(40) {
-        // `get`, not `[..i]`: a failed str slice formats its panic with Unicode tables.
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
+    let mut chars = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if chars == 40 {
+                // `get`, not `[..i]`: a failed str slice formats its panic with Unicode tables.
+                return s.get(..i).unwrap_or(s);
+            }
+            chars += 1;
+        }
     }
+    s
 }
 
 /// A recipe's timers (one per step with a duration) on one clock.
@@ -283,12 +297,13 @@ pub struct Timers<C: Clock> {
 impl<C: Clock> Timers<C> {
     /// An idle timer for every step of `recipe` that has a duration.
     pub fn for_recipe(recipe: &crate::model::Recipe, clock: C) -> Timers<C> {
-        let list = recipe
-            .steps
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.duration.map(|d| Timer::new(i, d.lo, d.hi)))
-            .collect();
+        // Plain loops here and below: each `filter_map(…).collect()` is its own code in the wasm.
+        let mut list = Vec::new();
+        for (i, s) in recipe.steps.iter().enumerate() {
+            if let Some(d) = s.duration {
+                list.push(Timer::new(i, d.lo, d.hi));
+            }
+        }
         Timers { clock, list }
     }
 
@@ -330,19 +345,29 @@ impl<C: Clock> Timers<C> {
     /// Alerts that came due since the last call, one per timer at most.
     pub fn due(&mut self) -> Vec<(usize, Alert)> {
         let now = self.clock.now();
-        self.list
-            .iter_mut()
-            .filter_map(|t| t.due(now).map(|a| (t.step, a)))
-            .collect()
+        let mut due = Vec::new();
+        for t in &mut self.list {
+            if let Some(a) = t.due(now) {
+                due.push((t.step, a));
+            }
+        }
+        due
     }
 
     /// The running timer whose next alert comes soonest: its step and the ms until then.
     pub fn soonest(&self) -> Option<(usize, u64)> {
         let now = self.clock.now();
-        self.list
-            .iter()
-            .filter_map(|t| t.next_deadline().map(|d| (t.step, d.saturating_sub(now))))
-            .min_by_key(|&(_, left)| left)
+        let mut soonest: Option<(usize, u64)> = None;
+        for t in &self.list {
+            if let Some(d) = t.next_deadline() {
+                let left = d.saturating_sub(now);
+                // The first of equals wins, as with `min_by_key`.
+                if soonest.is_none_or(|(_, l)| left < l) {
+                    soonest = Some((t.step, left));
+                }
+            }
+        }
+        soonest
     }
 
     pub fn any_running(&self) -> bool {
@@ -356,5 +381,102 @@ impl<C: Clock> Timers<C> {
     pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
         let now = self.clock.now();
         decode(stored, &mut self.list, now, warnings);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_quote_at_most_forty_characters() {
+        let long = "é".repeat(39) + "ab€cd";
+        for s in [
+            "",
+            "abc",
+            &"x".repeat(40),
+            &"x".repeat(41),
+            &long,
+            &"€".repeat(45),
+        ] {
+            let want = s.char_indices().nth(40).map_or(s, |(i, _)| &s[..i]);
+            assert_eq!(short(s), want, "{s:?}");
+        }
+        assert_eq!(short(&long).chars().count(), 40);
+    }
+
+    #[test]
+    fn phases_at_the_bounds() {
+        let mut t = Timer::new(0, 60, 90);
+        t.run = Run::Running { deadline: 100_000 };
+        assert_eq!(t.phase(0), Phase::Counting { left: 70_000 });
+        assert_eq!(t.phase(70_000), Phase::Check { left: 30_000 });
+        assert_eq!(t.phase(99_999), Phase::Check { left: 1 });
+        assert_eq!(t.phase(100_000), Phase::Done { over: 0 });
+        assert_eq!(
+            t.phase(u64::MAX),
+            Phase::Done {
+                over: u64::MAX - 100_000
+            }
+        );
+        t.run = Run::Paused { left: 0 };
+        assert_eq!(t.phase(5), Phase::Done { over: 0 });
+        t.run = Run::Paused { left: u64::MAX };
+        assert_eq!(
+            t.phase(5),
+            Phase::Counting {
+                left: u64::MAX - 30_000
+            }
+        );
+    }
+
+    struct At(u64);
+    impl Clock for At {
+        fn now(&self) -> u64 {
+            self.0
+        }
+    }
+
+    #[test]
+    fn of_timers_due_together_the_first_is_the_soonest() {
+        let list = vec![
+            Timer::new(4, 60, 60),
+            Timer::new(2, 30, 60),
+            Timer::new(7, 60, 60),
+        ];
+        let mut t = Timers {
+            clock: At(1000),
+            list,
+        };
+        assert_eq!(t.soonest(), None);
+        for step in [7, 4, 2] {
+            t.toggle(step);
+        }
+        assert_eq!(t.soonest(), Some((2, 30_000)), "check-now first");
+        t.clock = At(31_000);
+        assert_eq!(t.due(), [(2, Alert::CheckNow)]);
+        assert_eq!(
+            t.soonest(),
+            Some((4, 30_000)),
+            "then the first of the two equal ones"
+        );
+        t.clock = At(61_000);
+        assert_eq!(
+            t.due(),
+            [(4, Alert::Done), (2, Alert::Done), (7, Alert::Done)]
+        );
+        assert_eq!(t.soonest(), None);
+    }
+
+    #[test]
+    fn an_entry_has_exactly_four_fields() {
+        let mut timers = [Timer::new(0, 60, 60)];
+        let mut w = Vec::new();
+        decode("v1;0,p,5000,0,x;0,p,5000", &mut timers, 0, &mut w);
+        assert_eq!(timers[0].run, Run::Idle);
+        assert_eq!(w.len(), 2);
+        decode("v1;0,p,5000,c", &mut timers, 0, &mut w);
+        assert_eq!(timers[0].run, Run::Paused { left: 5000 });
+        assert_eq!(timers[0].alerted, Some(Alert::CheckNow));
     }
 }

@@ -55,11 +55,29 @@ fn bad_servings_are_ignored_or_clamped_with_a_warning() {
         w,
         ["attribute servings=\"999999999999\" is outside 1–16: using 16"]
     );
-    for bad in ["", " ", "6.5", "NaN", "Infinity", "0x10", "+"] {
+    for bad in [
+        "",
+        " ",
+        "6.5",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "+",
+        "-",
+        "--3",
+        "9999999999999",
+        "٣",
+    ] {
         let (n, w) = servings(None, Some(bad), None);
         assert_eq!((n, w.len()), (4, 1), "{bad:?}");
     }
     assert_eq!(servings(Some("0"), None, None).0, 1);
+    assert_eq!(
+        servings(Some("-0"), None, None).1.len(),
+        1,
+        "negative, however small"
+    );
+    assert_eq!(servings(Some("-999999999999"), None, None).0, 1);
     assert_eq!(servings(Some(" 12 "), None, None), (12, vec![]));
 }
 
@@ -83,6 +101,13 @@ fn units_come_from_the_first_valid_source() {
         Some(System::Metric)
     );
     assert_eq!(settings::units(&[(Source::Attribute, None)], &mut w), None);
+    assert_eq!(
+        settings::units(&[(Source::Url, Some(" MeTric "))], &mut w),
+        Some(System::Metric)
+    );
+    for bad in ["usa", "u", "metrics", "me tric"] {
+        assert_eq!(settings::units(&[(Source::Url, Some(bad))], &mut w), None);
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! An ingredient's amount: one exact number or a range, parsed from what the author wrote.
 
+use super::format::split;
 use super::ratio::Ratio;
 
 /// How much: `2`, `1/3` or the range `2-3`. Both ends are positive and a range is increasing.
@@ -13,14 +14,9 @@ impl Qty {
     /// Parses `2`, `1 1/2`, `0.5`, `2-3`, `2–3` or `2 to 3`.
     pub fn parse(s: &str) -> Option<Qty> {
         let s = s.trim();
-        let split = s
-            .split_once('–')
-            .or_else(|| s.split_once('-'))
-            // By bytes: a `&str` pattern would bring the two-way string searcher into the wasm.
-            .or_else(|| {
-                let at = s.as_bytes().windows(4).position(|w| w == b" to ")?;
-                Some((s.get(..at)?, s.get(at + 4..)?))
-            });
+        let split = split(s, "–".as_bytes())
+            .or_else(|| split(s, b"-"))
+            .or_else(|| split(s, b" to "));
         match split {
             Some((lo, hi)) => {
                 let (lo, hi) = (Ratio::parse(lo)?, Ratio::parse(hi)?);

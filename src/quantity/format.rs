@@ -12,30 +12,35 @@ pub fn is_kitchen(r: Ratio) -> bool {
     KITCHEN_DENS.contains(&r.den())
 }
 
-/// `1 ½`, `⅓`, `3`: the whole part and a Unicode fraction glyph.
+/// The smallest kitchen fraction.
+const EIGHTH: Ratio = match Ratio::new(1, 8) {
+    Some(v) => v,
+    None => Ratio::ONE,
+};
+
+/// Appends `1 ½`, `⅓`, `3`: the whole part and a Unicode fraction glyph. Every function here
+/// appends to the caller's string: no intermediate `String` per number.
 ///
 /// `r` should be a kitchen fraction; one that is not (say 2/7) is shown at the nearest eighth,
 /// and a tiny positive amount as ⅛, never as "0".
-pub fn kitchen(r: Ratio) -> String {
-    let eighth = Ratio::new(1, 8).unwrap_or(Ratio::ONE);
+pub fn kitchen(out: &mut String, r: Ratio) {
     let r = if is_kitchen(r) {
         r
     } else {
-        r.round_to(8).max(eighth)
+        r.round_to(8).max(EIGHTH)
     };
     let whole = r.trunc();
-    let frac = r - Ratio::int(whole);
-    let mut out = String::new();
-    if whole > 0 || frac.is_zero() {
-        push_int(&mut out, whole);
-    }
-    if let Some(g) = glyph_for(frac) {
-        if !out.is_empty() {
+    // Every proper kitchen fraction has a glyph: none means a whole number.
+    let glyph = glyph_for(r - Ratio::int(whole));
+    if whole > 0 || glyph.is_none() {
+        push_int(out, whole);
+        if glyph.is_some() {
             out.push(' ');
         }
-        out.push(g);
     }
-    out
+    if let Some(g) = glyph {
+        out.push_str(g);
+    }
 }
 
 /// Rounds a metric amount to what the card shows: at most three significant digits and at most
@@ -49,52 +54,46 @@ pub fn metric_round(r: Ratio) -> Ratio {
             digits += 1;
             t /= 10;
         }
-        let unit = 10i64.pow(digits.saturating_sub(3));
+        // At least 1, spelt out: no division check.
+        let unit = 10i64.pow(digits.saturating_sub(3)).max(1);
         return Ratio::int((int + unit / 2) / unit * unit);
     }
     let tenths = (r * Ratio::int(10)).round().max(1);
     Ratio::new(tenths, 10).unwrap_or(r)
 }
 
-/// A metric amount, rounded by [`metric_round`].
-pub fn metric(r: Ratio) -> String {
-    decimal(metric_round(r)).unwrap_or_default()
+/// Appends a metric amount, rounded by [`metric_round`].
+pub fn metric(out: &mut String, r: Ratio) {
+    decimal(out, metric_round(r));
 }
 
-/// `r` as an exact decimal (`0.3`, `1250`, `12.75`), if it has one of at most six places.
-pub fn decimal(r: Ratio) -> Option<String> {
-    let mut scale = 1i64;
+/// Appends `r` as an exact decimal (`0.3`, `1250`, `12.75`) if it has one of at most six places;
+/// `false` (and nothing appended) if not.
+pub fn decimal(out: &mut String, r: Ratio) -> bool {
     let mut places = 0;
-    while (r * Ratio::int(scale)).den() != 1 {
+    while (r * Ratio::int(10i64.pow(places))).den() != 1 {
         if places == 6 {
-            return None;
+            return false;
         }
-        scale *= 10;
         places += 1;
     }
+    let scale = 10i64.pow(places).max(1);
     let n = (r * Ratio::int(scale)).num();
-    let mut out = String::new();
-    push_int(&mut out, n / scale);
+    push_int(out, n / scale);
     if places > 0 {
         out.push('.');
-        let mut frac = String::new();
-        push_int(&mut frac, n % scale);
-        for _ in frac.len()..places {
-            out.push('0');
-        }
-        out.push_str(&frac);
+        push_digits(out, n % scale, places);
     }
-    Some(out)
+    true
 }
 
-/// An amount exactly as the author wrote it: glyphs for kitchen fractions, else the decimal.
-pub fn as_written(r: Ratio, metric_unit: bool) -> String {
-    if metric_unit || !is_kitchen(r) {
-        if let Some(d) = decimal(r) {
-            return d;
-        }
+/// Appends an amount exactly as the author wrote it: glyphs for kitchen fractions, else the
+/// decimal.
+pub fn as_written(out: &mut String, r: Ratio, metric_unit: bool) {
+    if (metric_unit || !is_kitchen(r)) && decimal(out, r) {
+        return;
     }
-    kitchen(r)
+    kitchen(out, r);
 }
 
 /// Reads a whole number written in ASCII digits alone (at most 18 of them, so it never
@@ -114,10 +113,33 @@ pub fn parse_uint(s: &str) -> Option<u64> {
     Some(n)
 }
 
+/// `s` around the first occurrence of `pat`. By bytes: a `char` or `&str` pattern brings a
+/// string searcher into the wasm.
+pub fn split<'a>(s: &'a str, pat: &[u8]) -> Option<(&'a str, &'a str)> {
+    let at = (0..s.len()).find(|&i| s.as_bytes().get(i..).is_some_and(|t| t.starts_with(pat)))?;
+    Some((s.get(..at)?, s.get(at + pat.len()..)?))
+}
+
+/// The parts of `s` between `sep` bytes, as `str::split` gives them (without its searcher).
+pub fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    core::iter::from_fn(move || {
+        let r = rest?;
+        let (part, next) = split(r, &[sep]).map_or((r, None), |(a, b)| (a, Some(b)));
+        rest = next;
+        Some(part)
+    })
+}
+
 /// Appends a non-negative integer without `core::fmt`.
 pub fn push_int(out: &mut String, n: i64) {
-    if n >= 10 {
-        push_int(out, n / 10);
+    push_digits(out, n, 1);
+}
+
+/// Appends a non-negative integer in at least `width` digits (leading zeros).
+pub fn push_digits(out: &mut String, n: i64, width: u32) {
+    if n >= 10 || width > 1 {
+        push_digits(out, n / 10, width.saturating_sub(1));
     }
     out.push((b'0' + (n % 10) as u8) as char);
 }
@@ -128,6 +150,25 @@ mod tests {
 
     fn r(n: i64, d: i64) -> Ratio {
         Ratio::new(n, d).unwrap()
+    }
+
+    /// What `f` appends to an empty string.
+    fn text(f: impl Fn(&mut String)) -> String {
+        let mut out = String::new();
+        f(&mut out);
+        out
+    }
+
+    fn kitchen(v: Ratio) -> String {
+        text(|o| super::kitchen(o, v))
+    }
+
+    fn metric(v: Ratio) -> String {
+        text(|o| super::metric(o, v))
+    }
+
+    fn as_written(v: Ratio, metric_unit: bool) -> String {
+        text(|o| super::as_written(o, v, metric_unit))
     }
 
     #[test]
@@ -159,6 +200,26 @@ mod tests {
         assert_eq!(as_written(r(51, 4), true), "12.75");
         assert_eq!(as_written(r(1, 20), true), "0.05");
         assert_eq!(as_written(r(2, 7), false), "¼");
+        assert_eq!(as_written(r(1, 1_000_000), false), "0.000001");
+        assert_eq!(as_written(r(1, 10_000_000), true), "⅛");
+        assert_eq!(text(|o| assert!(!decimal(o, r(1, 3)))), "");
+        // Appended after what is there: the space before a glyph follows only its own digits.
+        let mut out = String::from("1–");
+        super::kitchen(&mut out, r(1, 2));
+        super::kitchen(&mut out, r(5, 2));
+        assert_eq!(out, "1–½2 ½");
+    }
+
+    #[test]
+    fn splits_like_str_split() {
+        for s in ["", ";", "a", "v1;i:0,3;s:1", ";;a;", "é;ü;;"] {
+            let want: Vec<&str> = s.split(';').collect();
+            assert_eq!(fields(s, b';').collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(split(s, b";"), s.split_once(';'), "{s:?}");
+        }
+        assert_eq!(split("2 to 3", b" to "), Some(("2", "3")));
+        assert_eq!(split("2–3", "–".as_bytes()), Some(("2", "3")));
+        assert_eq!(split("2 t", b" to "), None);
     }
 
     #[test]

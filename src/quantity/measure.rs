@@ -29,6 +29,11 @@ const ML_PER_TSP: Ratio = r(492_892_159, 100_000_000);
 const G_PER_OZ: Ratio = r(28_349_523_125, 1_000_000_000);
 /// How far a kitchen fraction may be from the exact amount.
 const TOLERANCE: Ratio = r(1, 20);
+/// Below this many teaspoons, a pinch.
+const PINCH: Ratio = r(1, 16);
+/// The smallest kitchen fraction, and the smallest count.
+const EIGHTH: Ratio = r(1, 8);
+const HALF: Ratio = r(1, 2);
 
 /// A unit's dimension and its size in that dimension's base unit.
 fn dim(unit: Option<Unit>) -> (Dim, Ratio) {
@@ -69,14 +74,15 @@ fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> Dim {
     }
 }
 
-/// A base amount of dimension `from` in the base unit of `to`, with the exact constants.
-fn convert(from: Dim, to: Dim, v: Ratio) -> Ratio {
+/// Base units of `to` per base unit of `from`, with the exact constants (one multiplication
+/// site instead of four).
+fn conversion(from: Dim, to: Dim) -> Ratio {
     match (from, to) {
-        (Dim::UsMass, Dim::MetricMass) => v * G_PER_OZ,
-        (Dim::MetricMass, Dim::UsMass) => v / G_PER_OZ,
-        (Dim::UsVolume, Dim::MetricVolume) => v * ML_PER_TSP,
-        (Dim::MetricVolume, Dim::UsVolume) => v / ML_PER_TSP,
-        _ => v,
+        (Dim::UsMass, Dim::MetricMass) => G_PER_OZ,
+        (Dim::MetricMass, Dim::UsMass) => Ratio::ONE / G_PER_OZ,
+        (Dim::UsVolume, Dim::MetricVolume) => ML_PER_TSP,
+        (Dim::MetricVolume, Dim::UsVolume) => Ratio::ONE / ML_PER_TSP,
+        _ => Ratio::ONE,
     }
 }
 
@@ -88,16 +94,21 @@ fn approx(x: Ratio) -> Option<Ratio> {
     } else {
         &[1, 2, 3, 4, 8]
     };
-    dens.iter()
-        .map(|&d| x.round_to(d))
-        .find(|c| !c.is_zero() && abs(*c - x) <= x * TOLERANCE)
+    for &d in dens {
+        let c = x.round_to(d);
+        if !c.is_zero() && abs(c - x) <= x * TOLERANCE {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// The kitchen fraction closest to `x` (the larger on a tie), for amounts no fraction is within
-/// tolerance of.
+/// tolerance of. Halves and quarters are eighths too, and the nearest eighth rounds halves up, so
+/// thirds and eighths are the only candidates.
 fn nearest(x: Ratio) -> Ratio {
     let mut best = Ratio::ZERO;
-    for d in [1, 2, 3, 4, 8] {
+    for d in [3, 8] {
         let c = x.round_to(d);
         let (e, eb) = (abs(c - x), abs(best - x));
         if e < eb || (e == eb && c > best) {
@@ -128,48 +139,38 @@ pub struct Measured {
 /// has one comes first, then the simplest fraction within tolerance in the largest rung, then
 /// the nearest kitchen fraction of the smallest rung (⅛ at least); below ¹⁄₁₆ tsp, a pinch.
 fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) -> Measured {
-    let fits = |size: i64, min: Ratio, v: Ratio| {
-        let x = v / Ratio::int(size);
-        (x >= min).then_some(x)
-    };
-    for &(unit, size, min) in ladder {
-        let Some(x) = fits(size, min, lo) else {
-            continue;
-        };
-        let y = hi.map(|h| h / Ratio::int(size));
-        if is_kitchen(x) && y.is_none_or(is_kitchen) {
-            return Measured {
-                lo: x,
-                hi: y,
-                unit: Some(unit),
+    for exact in [true, false] {
+        for &(unit, size, min) in ladder {
+            let fit = |v: Ratio| {
+                let x = v / Ratio::int(size);
+                if exact {
+                    is_kitchen(x).then_some(x)
+                } else {
+                    approx(x)
+                }
             };
-        }
-    }
-    for &(unit, size, min) in ladder {
-        let Some(x) = fits(size, min * r(19, 20), lo) else {
-            continue;
-        };
-        let y = hi.map(|h| approx(h / Ratio::int(size)));
-        if let (Some(a), Some(b)) = (approx(x), y.unwrap_or(Some(Ratio::ZERO))) {
-            if a >= min {
-                return Measured {
-                    lo: a,
-                    hi: hi.map(|_| b),
-                    unit: Some(unit),
-                };
+            // Without an upper end, `b` is a stand-in that is never shown.
+            if let (Some(a), Some(b)) = (fit(lo), hi.map_or(Some(Ratio::ZERO), fit)) {
+                if a >= min {
+                    return Measured {
+                        lo: a,
+                        hi: hi.map(|_| b),
+                        unit: Some(unit),
+                    };
+                }
             }
         }
     }
     let (unit, size, _) = ladder[ladder.len() - 1];
     let x = lo / Ratio::int(size);
-    if pinch && x < r(1, 16) {
+    if pinch && x < PINCH {
         return Measured {
             lo: Ratio::ONE,
             hi: None,
             unit: Some(Unit::Pinch),
         };
     }
-    let near = |v: Ratio| nearest(v).max(r(1, 8));
+    let near = |v: Ratio| nearest(v).max(EIGHTH);
     Measured {
         lo: near(x),
         hi: hi.map(|h| near(h / Ratio::int(size))),
@@ -180,24 +181,22 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) 
 /// Metric: the larger unit from 1 of it, three significant digits, one decimal at most.
 fn metric_measure(small: Unit, large: Unit, lo: Ratio, hi: Option<Ratio>) -> Measured {
     let thousand = Ratio::int(1000);
-    if metric_round(lo) >= thousand {
-        let k = |v: Ratio| metric_round(v / thousand);
-        return Measured {
-            lo: k(lo),
-            hi: hi.map(k),
-            unit: Some(large),
-        };
-    }
+    let (per, unit) = if metric_round(lo) >= thousand {
+        (thousand, large)
+    } else {
+        (Ratio::ONE, small)
+    };
+    let k = |v: Ratio| metric_round(v / per);
     Measured {
-        lo: metric_round(lo),
-        hi: hi.map(metric_round),
-        unit: Some(small),
+        lo: k(lo),
+        hi: hi.map(k),
+        unit: Some(unit),
     }
 }
 
 /// Counted items and pinches: halves at finest, never below one half.
 pub fn whole(v: Ratio) -> Ratio {
-    v.round_to(2).max(r(1, 2))
+    v.round_to(2).max(HALF)
 }
 
 /// The amount `qty unit` times `factor`, in `target`'s system (`None`: as written).
@@ -221,24 +220,22 @@ pub fn measure(
     if factor == Ratio::ONE && d2 == d {
         return Measured { lo, hi, unit };
     }
-    let base = |v: Ratio| convert(d, d2, v * factor * size);
+    let k = conversion(d, d2);
+    let base = |v: Ratio| v * factor * size * k;
     let (lo, hi) = (base(lo), hi.map(base));
     let m = match d2 {
         Dim::UsVolume => us(&US_VOLUME, lo, hi, true),
         Dim::UsMass => us(&US_MASS, lo, hi, false),
         Dim::MetricVolume => metric_measure(Unit::Ml, Unit::L, lo, hi),
         Dim::MetricMass => metric_measure(Unit::G, Unit::Kg, lo, hi),
-        Dim::Pinch => Measured {
+        Dim::Count if !whole_items => {
+            us(&[(Unit::Tsp, 1, Ratio::ZERO)], lo, hi, false).with_unit(None)
+        }
+        Dim::Pinch | Dim::Count => Measured {
             lo: whole(lo),
             hi: hi.map(whole),
             unit,
         },
-        Dim::Count if whole_items => Measured {
-            lo: whole(lo),
-            hi: hi.map(whole),
-            unit,
-        },
-        Dim::Count => us(&[(Unit::Tsp, 1, Ratio::ZERO)], lo, hi, false).with_unit(None),
     };
     m.collapse()
 }
@@ -264,19 +261,20 @@ impl Measured {
     /// `1 ½ tbsp`, `66.7 g`, `4–6`, `1 pinch`.
     pub fn text(&self, written: bool) -> String {
         let metric_unit = self.unit.is_some_and(|u| u.system() == System::Metric);
-        let num = |v: Ratio| {
+        let num = |out: &mut String, v: Ratio| {
             if written {
-                as_written(v, metric_unit)
+                as_written(out, v, metric_unit)
             } else if metric_unit {
-                metric(v)
+                metric(out, v)
             } else {
-                kitchen(v)
+                kitchen(out, v)
             }
         };
-        let mut out = num(self.lo);
+        let mut out = String::new();
+        num(&mut out, self.lo);
         if let Some(h) = self.hi {
             out.push('–');
-            out.push_str(&num(h));
+            num(&mut out, h);
         }
         if let Some(u) = self.unit {
             out.push(' ');
@@ -298,4 +296,32 @@ pub fn show(
     // Unchanged amount and unit: the author's own digits.
     let written = factor == Ratio::ONE && m.unit == unit;
     (m.text(written), m.plural())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::format::KITCHEN_DENS;
+
+    #[test]
+    fn the_nearest_kitchen_fraction_is_a_third_or_an_eighth() {
+        // Every kitchen denominator, as the rule says it; ties to the larger.
+        let reference = |x: Ratio| {
+            let mut best = Ratio::ZERO;
+            for d in KITCHEN_DENS {
+                let c = x.round_to(d);
+                let (e, eb) = (abs(c - x), abs(best - x));
+                if e < eb || (e == eb && c > best) {
+                    best = c;
+                }
+            }
+            best
+        };
+        for den in 1..=200 {
+            for num in 1..=4 * den {
+                let x = r(num, den);
+                assert_eq!(nearest(x), reference(x), "{x:?}");
+            }
+        }
+    }
 }

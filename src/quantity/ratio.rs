@@ -1,32 +1,35 @@
 //! Exact non-negative rationals: amounts are never floats, so ⅓ cup × 3 is exactly 1 cup.
 
+use super::format::split;
 use core::cmp::Ordering;
 use core::ops::{Add, Div, Mul, Sub};
 
 /// A reduced fraction `num / den` with `den > 0`.
 ///
 /// Recipe amounts are small (numerators and denominators well under a million), so `i64` with
-/// reduction after every operation never overflows in practice; operations saturate rather than
-/// wrap if a pathological input ever gets there.
+/// reduction after every operation never overflows in practice. If a pathological input ever gets
+/// there, operations saturate or shed precision rather than wrap (`Ratio::fit`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Ratio {
     num: i64,
     den: i64,
 }
 
-const fn gcd(mut a: i64, mut b: i64) -> i64 {
-    if a < 0 {
-        a = -a;
-    }
-    if b < 0 {
-        b = -b;
-    }
+/// The greatest common divisor, at least 1 so that dividing by it needs no zero or overflow check
+/// (each such check keeps a panic call and its location in the wasm); in `u64`, so that `%`
+/// needs none either.
+const fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
         let t = a % b;
         a = b;
         b = t;
     }
-    a
+    if a == 0 || a > i64::MAX as u64 {
+        1
+    } else {
+        a as i64
+    }
 }
 
 impl Ratio {
@@ -40,11 +43,18 @@ impl Ratio {
         }
         let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
         let g = gcd(num, den);
-        let g = if g == 0 { 1 } else { g };
         Some(Ratio {
             num: num / g,
             den: den / g,
         })
+    }
+
+    /// A glyph's value, already reduced.
+    const fn glyph(num: u8, den: u8) -> Ratio {
+        Ratio {
+            num: num as i64,
+            den: den as i64,
+        }
     }
 
     pub const fn int(n: i64) -> Ratio {
@@ -65,12 +75,23 @@ impl Ratio {
 
     /// The whole part, rounded toward zero.
     pub const fn trunc(self) -> i64 {
-        self.num / self.den
+        self.num / self.pos_den()
     }
 
-    /// The nearest integer, halves rounded up.
+    /// The denominator, with the invariant `den > 0` spelt out for the compiler: no division check.
+    const fn pos_den(self) -> i64 {
+        if self.den > 0 {
+            self.den
+        } else {
+            1
+        }
+    }
+
+    /// The nearest integer, halves rounded up; from the remainder, so that it never overflows.
     pub fn round(self) -> i64 {
-        (self.num * 2 + self.den).div_euclid(self.den * 2)
+        let den = self.pos_den();
+        let r = self.num.rem_euclid(den);
+        self.num.div_euclid(den) + (r >= den - r) as i64
     }
 
     /// The nearest multiple of `1/den`, halves rounded up.
@@ -78,116 +99,122 @@ impl Ratio {
         Ratio::new((self * Ratio::int(den)).round(), den).unwrap_or(self)
     }
 
-    fn from_wide(num: i128, den: i128) -> Ratio {
-        let mut g = num.abs();
-        let mut b = den.abs();
-        while b != 0 {
-            let t = g % b;
-            g = b;
-            b = t;
+    /// `f(self, o)` when it fits in `i64`. Past that, the operand with the larger denominator
+    /// sheds a bit of precision and `f` is retried; two whole numbers saturate with `sat`. No
+    /// `i128`: its division alone is a kilobyte of the wasm.
+    fn fit(
+        self,
+        o: Ratio,
+        f: impl Fn(Ratio, Ratio) -> Option<Ratio>,
+        sat: impl Fn(i64, i64) -> i64,
+    ) -> Ratio {
+        let (mut a, mut b) = (self, o);
+        loop {
+            if let Some(v) = f(a, b) {
+                return v;
+            }
+            if a.den < b.den {
+                core::mem::swap(&mut a, &mut b);
+            }
+            if a.den == 1 {
+                return Ratio::int(sat(a.num, b.num).max(-i64::MAX));
+            }
+            a = Ratio::new(a.num / 2, a.den / 2).unwrap_or(a);
         }
-        let g = if g == 0 { 1 } else { g };
-        let (n, d) = (num / g, den / g);
-        let clamp = |v: i128| v.clamp(i64::MIN as i128 + 1, i64::MAX as i128) as i64;
-        Ratio::new(clamp(n), clamp(d).max(1)).unwrap_or(Ratio::ZERO)
     }
 
     /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½`.
     pub fn parse(s: &str) -> Option<Ratio> {
         let s = s.trim();
-        if s.is_empty() {
-            return None;
-        }
         // A trailing vulgar fraction glyph, as in "1½" or "1 ½".
-        if let Some(last) = s.chars().last() {
-            if let Some(frac) = glyph_value(last) {
-                let head = s.strip_suffix(last).unwrap_or_default().trim();
+        for &(glyph, num, den) in &GLYPHS {
+            if let Some(head) = s.strip_suffix(glyph) {
+                let (head, frac) = (head.trim(), Ratio::glyph(num, den));
                 return if head.is_empty() {
                     Some(frac)
                 } else {
-                    Some(parse_plain(head)? + frac)
+                    Some(plain(head)?.0 + frac)
                 };
             }
         }
-        match s.split_once(' ') {
-            Some((whole, frac)) if frac.contains('/') => {
-                let w = parse_int(whole)?;
-                let f = parse_plain(frac.trim())?;
-                Some(Ratio::int(w) + f)
-            }
-            Some(_) => None,
-            None => parse_plain(s),
+        // A whole number and a fraction, as in "1 1/2".
+        if let Some((whole, frac)) = split(s, b" ") {
+            return match (plain(whole)?, plain(frac.trim())?) {
+                ((w, 0), (f, b'/')) => Some(w + f),
+                _ => None,
+            };
         }
+        plain(s).map(|p| p.0)
     }
 }
 
-fn parse_int(s: &str) -> Option<i64> {
-    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    crate::quantity::format::parse_uint(s).map(|n| n as i64)
-}
-
-/// `3`, `1/3` or `0.25` (no sign, no exponent).
-fn parse_plain(s: &str) -> Option<Ratio> {
-    if let Some((n, d)) = s.split_once('/') {
-        return Ratio::new(parse_int(n)?, parse_int(d)?);
-    }
-    if let Some((w, f)) = s.split_once('.') {
-        if f.is_empty() || f.len() > 6 {
+/// `3`, `1/3` or `0.25` (no sign, no exponent, at most nine digits a part and six decimals), and
+/// its separator (`/`, `.` or 0). One pass over the bytes, no splitting.
+fn plain(s: &str) -> Option<(Ratio, u8)> {
+    let (mut before, mut before_digits) = (0, 0);
+    let (mut n, mut digits, mut sep) = (0i64, 0u32, 0u8);
+    for &c in s.as_bytes() {
+        if c.is_ascii_digit() && digits < 9 {
+            n = n * 10 + (c - b'0') as i64;
+            digits += 1;
+        } else if sep == 0 && (c == b'/' || c == b'.') {
+            (before, before_digits, sep) = (n, digits, c);
+            (n, digits) = (0, 0);
+        } else {
             return None;
         }
-        let w = if w.is_empty() { 0 } else { parse_int(w)? };
-        let scale = 10i64.pow(f.len() as u32);
-        return Ratio::new(w * scale + parse_int(f)?, scale);
     }
-    Some(Ratio::int(parse_int(s)?))
+    let v = match sep {
+        _ if digits == 0 => None,
+        b'/' if before_digits > 0 => Ratio::new(before, n),
+        b'.' if digits <= 6 => {
+            let scale = 10i64.pow(digits);
+            Ratio::new(before * scale + n, scale)
+        }
+        0 => Some(Ratio::int(n)),
+        _ => None,
+    };
+    Some((v?, sep))
 }
 
-/// The Unicode vulgar fractions cooks use, with their values.
-pub(crate) const GLYPHS: [(char, i64, i64); 9] = [
-    ('½', 1, 2),
-    ('⅓', 1, 3),
-    ('⅔', 2, 3),
-    ('¼', 1, 4),
-    ('¾', 3, 4),
-    ('⅛', 1, 8),
-    ('⅜', 3, 8),
-    ('⅝', 5, 8),
-    ('⅞', 7, 8),
+/// The Unicode vulgar fractions cooks use, with their values (reduced). As `&str`s: matched
+/// and appended as bytes, never decoded.
+pub(crate) const GLYPHS: [(&str, u8, u8); 9] = [
+    ("½", 1, 2),
+    ("⅓", 1, 3),
+    ("⅔", 2, 3),
+    ("¼", 1, 4),
+    ("¾", 3, 4),
+    ("⅛", 1, 8),
+    ("⅜", 3, 8),
+    ("⅝", 5, 8),
+    ("⅞", 7, 8),
 ];
 
-fn glyph_value(c: char) -> Option<Ratio> {
-    GLYPHS
-        .iter()
-        .find(|g| g.0 == c)
-        .and_then(|g| Ratio::new(g.1, g.2))
-}
-
 /// The glyph for a proper fraction, if cooks have one.
-pub(crate) fn glyph_for(r: Ratio) -> Option<char> {
-    GLYPHS
-        .iter()
-        .find(|g| g.1 == r.num && g.2 == r.den)
-        .map(|g| g.0)
+pub(crate) fn glyph_for(r: Ratio) -> Option<&'static str> {
+    for &(glyph, num, den) in &GLYPHS {
+        if r == Ratio::glyph(num, den) {
+            return Some(glyph);
+        }
+    }
+    None
 }
 
 impl Add for Ratio {
     type Output = Ratio;
     fn add(self, o: Ratio) -> Ratio {
-        let fast = || {
-            let n = self
-                .num
-                .checked_mul(o.den)?
-                .checked_add(o.num.checked_mul(self.den)?)?;
-            Ratio::new(n, self.den.checked_mul(o.den)?)
-        };
-        fast().unwrap_or_else(|| {
-            Ratio::from_wide(
-                self.num as i128 * o.den as i128 + o.num as i128 * self.den as i128,
-                self.den as i128 * o.den as i128,
-            )
-        })
+        // Over the least common denominator: what is computed stays near the result's size.
+        self.fit(
+            o,
+            |a, b| {
+                let g = gcd(a.den, b.den);
+                let (x, y) = (a.den / g, b.den / g);
+                let num = a.num.checked_mul(y)?.checked_add(b.num.checked_mul(x)?)?;
+                Ratio::new(num, a.den.checked_mul(y)?)
+            },
+            i64::saturating_add,
+        )
     }
 }
 
@@ -204,15 +231,19 @@ impl Sub for Ratio {
 impl Mul for Ratio {
     type Output = Ratio;
     fn mul(self, o: Ratio) -> Ratio {
-        // Cross-reduce first: keeps products small, so the i64 path nearly always suffices.
-        let g1 = gcd(self.num, o.den).max(1);
-        let g2 = gcd(o.num, self.den).max(1);
-        let (a, d2) = (self.num / g1, o.den / g1);
-        let (b, d1) = (o.num / g2, self.den / g2);
-        match (a.checked_mul(b), d1.checked_mul(d2)) {
-            (Some(n), Some(d)) => Ratio { num: n, den: d },
-            _ => Ratio::from_wide(a as i128 * b as i128, d1 as i128 * d2 as i128),
-        }
+        // Cross-reduced first: the product is then reduced, and no larger than it must be.
+        self.fit(
+            o,
+            |a, b| {
+                let g1 = gcd(a.num, b.den);
+                let g2 = gcd(b.num, a.den);
+                Some(Ratio {
+                    num: (a.num / g1).checked_mul(b.num / g2)?,
+                    den: (a.den / g2).checked_mul(b.den / g1)?,
+                })
+            },
+            i64::saturating_mul,
+        )
     }
 }
 
@@ -233,11 +264,10 @@ impl Div for Ratio {
 }
 
 impl Ord for Ratio {
+    /// Exact for every pair: the cross products always fit in `i128` (and multiplying needs none
+    /// of its division code).
     fn cmp(&self, o: &Ratio) -> Ordering {
-        match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            _ => (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128)),
-        }
+        (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128))
     }
 }
 
@@ -250,6 +280,7 @@ impl PartialOrd for Ratio {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     fn r(n: i64, d: i64) -> Ratio {
         Ratio::new(n, d).unwrap()
@@ -295,5 +326,72 @@ mod tests {
         assert!(r(1, 3) < r(1, 2));
         assert_eq!(r(7, 2).round(), 4);
         assert_eq!(r(5, 3).round_to(2), r(3, 2));
+    }
+
+    /// The exact reduced result, from `i128`, when it fits in `i64`.
+    fn exact(num: i128, den: i128) -> Option<Ratio> {
+        let (mut a, mut b) = (num.abs(), den.abs());
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        let (n, d) = (num / a.max(1), den / a.max(1));
+        Some(Ratio::new(i64::try_from(n).ok()?, i64::try_from(d).ok()?).unwrap())
+    }
+
+    #[test]
+    fn arithmetic_is_exact_wherever_the_result_fits() {
+        let big = [
+            1,
+            2,
+            3,
+            7,
+            10,
+            48,
+            1000,
+            999_999,
+            1_600_000,
+            45_359_237,
+            492_892_159,
+            100_000_000,
+        ];
+        let mut values = Vec::new();
+        for n in big.iter().chain(&[0, 5, 11, 16]) {
+            for d in big {
+                values.push(r(*n, d));
+            }
+        }
+        for &a in &values {
+            for &b in &values {
+                let (an, ad, bn, bd) = (a.num as i128, a.den as i128, b.num as i128, b.den as i128);
+                if let Some(want) = exact(an * bd + bn * ad, ad * bd) {
+                    assert_eq!(a + b, want, "{a:?} + {b:?}");
+                }
+                if let Some(want) = exact(an * bd - bn * ad, ad * bd) {
+                    assert_eq!(a - b, want, "{a:?} - {b:?}");
+                }
+                if let Some(want) = exact(an * bn, ad * bd) {
+                    assert_eq!(a * b, want, "{a:?} * {b:?}");
+                }
+                assert_eq!(a.cmp(&b), (an * bd).cmp(&(bn * ad)), "{a:?} vs {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn past_i64_operations_saturate_or_shed_precision_never_wrap() {
+        let max = Ratio::int(i64::MAX);
+        assert_eq!(Ratio::int(i64::MAX - 1) + Ratio::int(10), max);
+        assert_eq!(Ratio::int(i64::MAX / 2) * Ratio::int(3), max);
+        assert_eq!(Ratio::ZERO - max - Ratio::int(10), Ratio::int(-i64::MAX));
+        assert_eq!(max / r(1, 1_000_000_007), max);
+        // Denominators past i64 shed their lowest bits: the sum of 1/4e9 and 1/4e9 is off by
+        // at most 1/2e9, far below anything a cook measures (and is not garbage).
+        let (a, b) = (r(1, 4_000_000_001), r(1, 4_000_000_003));
+        let off = |v: Ratio, want: Ratio| (v - want).max(want - v) <= r(1, 2_000_000_000);
+        assert!(off(a + b, r(1, 2_000_000_001)));
+        assert!(off(a * b, Ratio::ZERO) && a * b >= Ratio::ZERO);
+        // Rounding works from the remainder, so the largest values round too.
+        assert_eq!(r(i64::MAX, 2).round(), i64::MAX / 2 + 1);
+        assert_eq!(r(i64::MAX - 1, 3).round(), (i64::MAX - 1) / 3);
     }
 }

@@ -76,6 +76,33 @@ mod tests {
         assert_eq!(Unit::parse("L"), Some(Unit::L));
         assert_eq!(Unit::parse("cupz"), None);
         assert_eq!(Unit::parse(""), None);
+        let every = [
+            ("tsp teaspoon teaspoons", Unit::Tsp),
+            ("tbsp tablespoon tablespoons", Unit::Tbsp),
+            ("cup cups", Unit::Cup),
+            ("ml mL", Unit::Ml),
+            ("l L litre liter", Unit::L),
+            ("g gram grams", Unit::G),
+            ("kg", Unit::Kg),
+            ("oz ounce ounces", Unit::Oz),
+            ("lb lbs pound pounds", Unit::Lb),
+            ("pinch pinches", Unit::Pinch),
+        ];
+        for (names, unit) in every {
+            for name in names.split(' ') {
+                assert_eq!(Unit::parse(name), Some(unit), "{name}");
+                assert_eq!(
+                    Unit::parse(&[" ", name, "\n"].concat()),
+                    Some(unit),
+                    "{name}"
+                );
+            }
+        }
+        for bad in [
+            "Cup", "tsp tbsp", "|", " ", "teaspoo", "s", "ML", "KG", "gr",
+        ] {
+            assert_eq!(Unit::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
