@@ -108,23 +108,21 @@ impl Card {
         };
         let parts = render::card(root.as_ref(), &recipe, &selection, &live);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
-        let state = Rc::new_cyclic(|me| {
-            RefCell::new(State {
-                id,
-                me: me.clone(),
-                recipe,
-                selection,
-                timers,
-                progress,
-                parts,
-                alerts: Vec::new(),
-                announce: None,
-                tick: None,
-                ring: None,
-                wake: Wake::Off,
-                sentinel: None,
-            })
-        });
+        let state = Rc::new(RefCell::new(State {
+            id,
+            me: Weak::new(),
+            recipe,
+            selection,
+            timers,
+            progress,
+            parts,
+            alerts: Vec::new(),
+            announce: None,
+            tick: None,
+            ring: None,
+            wake: Wake::Off,
+            sentinel: None,
+        }));
         let weak = Rc::downgrade(&state);
         let listener = Closure::<dyn FnMut(String, Element)>::new(move |kind: String, target| {
             on_event(&weak, &kind, &target);
@@ -144,6 +142,7 @@ impl Card {
         ];
         {
             let mut s = state.borrow_mut();
+            s.me = Rc::downgrade(&state);
             update_notify_button(&s);
             tick(&mut s);
             if s.timers.any_running() {
@@ -511,15 +510,13 @@ fn start_ringing(s: &mut State) {
 }
 
 fn show_alerts(s: &mut State) {
-    let active: Vec<(String, Alert)> = s
-        .alerts
-        .iter()
-        .map(|&(step, kind)| (step_title(s, step), kind))
-        .collect();
-    if active.is_empty() {
+    if s.alerts.is_empty() {
         s.ring = None;
     }
-    render::alerts(&s.parts, &active);
+    dom::clear(&s.parts.alerts);
+    for (i, &(step, kind)) in s.alerts.iter().enumerate() {
+        render::alert(&s.parts.alerts, i, kind, &step_title(s, step));
+    }
     update_title(s);
 }
 

@@ -386,21 +386,18 @@ pub fn timers(p: &Parts, live: &Live) {
     }
 }
 
-/// Shows the alerts still waiting for the cook, each with its Dismiss button. The region is
-/// assertive, so a new alert is read out at once.
-pub fn alerts(p: &Parts, active: &[(String, Alert)]) {
-    dom::clear(&p.alerts);
-    for (i, (title, alert)) in active.iter().enumerate() {
-        let item = child(&p.alerts, "div", "alert", "alert");
-        let what = match alert {
-            Alert::CheckNow => "Check now: ",
-            Alert::Done => "Done: ",
-        };
-        put(&item, "p", "", "", &[what, title].concat());
-        let label = ["Dismiss: ", title].concat();
-        let b = button(&item, "", "alert-dismiss", "Dismiss", &label);
-        attr(&b, "data-dismiss", &int(i));
-    }
+/// Shows one alert still waiting for the cook (the `i`th), with its Dismiss button. The region
+/// is assertive, so a new alert is read out at once.
+pub fn alert(alerts: &Element, i: usize, alert: Alert, title: &str) {
+    let item = child(alerts, "div", "alert", "alert");
+    let what = match alert {
+        Alert::CheckNow => "Check now: ",
+        Alert::Done => "Done: ",
+    };
+    put(&item, "p", "", "", &[what, title].concat());
+    let label = ["Dismiss: ", title].concat();
+    let b = button(&item, "", "alert-dismiss", "Dismiss", &label);
+    attr(&b, "data-dismiss", &int(i));
 }
 
 /// Replaces everything in `root` with a short, readable error.
