@@ -18,7 +18,7 @@ use crate::model::{Choice, Recipe};
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
 use crate::settings::{self, Source};
-use crate::timer::{self, Alert, Phase, Run, Timers};
+use crate::timer::{self, Alert, Timers};
 use crate::validate::read;
 use crate::view::Selection;
 use alloc::rc::{Rc, Weak};
@@ -101,10 +101,9 @@ impl Card {
         for w in &warnings {
             warn(w);
         }
-        let phases = live_timers(&timers);
         let live = Live {
             progress: &progress,
-            timers: &phases,
+            timers: &timers,
         };
         let parts = render::card(root.as_ref(), &recipe, &selection, &live);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
@@ -172,23 +171,6 @@ impl Drop for Card {
             }
         }
     }
-}
-
-/// Each timer's step, phase now, whether it is paused, and whether its duration is a range.
-fn live_timers(timers: &Timers<BrowserClock>) -> Vec<(usize, Phase, bool, bool)> {
-    let now = timers.now();
-    timers
-        .list
-        .iter()
-        .map(|t| {
-            (
-                t.step,
-                t.phase(now),
-                matches!(t.run, Run::Paused { .. }),
-                t.lo < t.hi,
-            )
-        })
-        .collect()
 }
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
@@ -395,10 +377,9 @@ fn on_change(s: &mut State, input: &Element) {
 }
 
 fn redraw(s: &mut State) {
-    let phases = live_timers(&s.timers);
     let live = Live {
         progress: &s.progress,
-        timers: &phases,
+        timers: &s.timers,
     };
     render::refresh(&mut s.parts, &s.recipe, &s.selection, &live)
 }
@@ -463,12 +444,11 @@ fn tick(s: &mut State) {
         show_alerts(s);
         start_ringing(s);
     }
-    let phases = live_timers(&s.timers);
     render::timers(
         &s.parts,
         &Live {
             progress: &s.progress,
-            timers: &phases,
+            timers: &s.timers,
         },
     );
     update_title(s);

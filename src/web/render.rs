@@ -1,6 +1,7 @@
 //! Builds the card's DOM (docs/card-dom.md) from the view model. Static sections read the recipe;
 //! everything that depends on the reader's choices comes from `crate::view`.
 
+use super::browser::BrowserClock;
 use super::dom::{self, attr, child, el, flag, int, put, words};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
@@ -8,7 +9,7 @@ use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::System;
 use crate::settings;
-use crate::timer::{Alert, Phase};
+use crate::timer::{Alert, Run, Timers};
 use crate::view::{self, Selection};
 use web_sys::{Element, Node};
 
@@ -110,11 +111,11 @@ pub struct Parts {
     pub alerts: Element,
 }
 
-/// What a refresh shows beside the recipe and the selection: cook-mode marks and timer phases.
+/// What a refresh shows beside the recipe and the selection: cook-mode marks and the timers
+/// (read in place: no list of phases built per tick).
 pub struct Live<'a> {
     pub progress: &'a Progress,
-    /// For each timer: step, phase, paused, whether its duration is a range.
-    pub timers: &'a [(usize, Phase, bool, bool)],
+    pub timers: &'a Timers<BrowserClock>,
 }
 
 /// The slider's id inside the card's shadow root.
@@ -379,9 +380,14 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
 
 /// Updates every timer's display: the only work a tick does.
 pub fn timers(p: &Parts, live: &Live) {
+    let now = live.timers.now();
     for t in &p.lists.timers {
-        if let Some(&(_, phase, paused, range)) = live.timers.iter().find(|x| x.0 == t.step) {
-            t.show(phase, paused, range);
+        if let Some(x) = live.timers.list.iter().find(|x| x.step == t.step) {
+            t.show(
+                x.phase(now),
+                matches!(x.run, Run::Paused { .. }),
+                x.lo < x.hi,
+            );
         }
     }
 }
