@@ -168,21 +168,23 @@ pub struct Shown {
 pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     let f = factor(r, sel.servings);
     let ings = effective_ingredients(r, sel);
-    let amounts: Vec<(String, bool)> = ings.iter().map(|i| amount(i, f, sel.units)).collect();
-    let lines = ings
-        .iter()
-        .zip(&amounts)
-        .enumerate()
-        .filter(|(_, (i, _))| i.used)
-        .map(|(index, (i, (amount, plural)))| Line {
-            index,
-            amount: amount.clone(),
-            amount_is_text: matches!(i.amount, Amount::Text(_)),
-            name: name(i, *plural),
-            prep: i.prep.clone(),
-            tip: i.tip.clone(),
-        })
-        .collect();
+    // Plain loops: each `map(…).collect()` is its own code in the wasm.
+    let mut amounts: Vec<(String, bool)> = Vec::new();
+    let mut lines = Vec::new();
+    for (index, i) in ings.iter().enumerate() {
+        let (amount, plural) = amount(i, f, sel.units);
+        if i.used {
+            lines.push(Line {
+                index,
+                amount: amount.clone(),
+                amount_is_text: matches!(i.amount, Amount::Text(_)),
+                name: name(i, plural),
+                prep: i.prep.clone(),
+                tip: i.tip.clone(),
+            });
+        }
+        amounts.push((amount, plural));
+    }
     let side_available = side_free(r, &ings);
     let side = match (&r.spice, sel.side && side_available) {
         (Some(sp), true) => sp.side.as_ref().map(|s| s.ingredient),
@@ -190,36 +192,32 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     };
     let in_wok = |i: usize| ings.get(i).is_some_and(|g| g.used) && Some(i) != side;
     let choices = sel.choices(r);
-    let steps = r
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(n, s)| {
-            let mut text = Vec::new();
-            fill(&s.text, &ings, &amounts, &in_wok, &mut text);
-            let mut title = &s.title;
-            let mut notes = Vec::new();
-            for p in choices
-                .iter()
-                .flat_map(|c| c.steps.iter())
-                .filter(|p| p.step == n)
-            {
-                title = p.title.as_ref().unwrap_or(title);
-                notes.extend(p.note.clone());
-            }
-            if let Some(b) = &r.servings.batch {
-                if b.step == n && sel.servings > b.max {
-                    notes.push(b.note.clone());
+    let mut steps = Vec::new();
+    for (n, s) in r.steps.iter().enumerate() {
+        let mut text = Vec::new();
+        fill(&s.text, &ings, &amounts, &in_wok, &mut text);
+        let mut title = &s.title;
+        let mut notes = Vec::new();
+        for c in &choices {
+            for p in &c.steps {
+                if p.step == n {
+                    title = p.title.as_ref().unwrap_or(title);
+                    notes.extend(p.note.clone());
                 }
             }
-            StepView {
-                title: title.clone(),
-                text,
-                time: s.duration.map(duration),
-                notes,
+        }
+        if let Some(b) = &r.servings.batch {
+            if b.step == n && sel.servings > b.max {
+                notes.push(b.note.clone());
             }
-        })
-        .collect();
+        }
+        steps.push(StepView {
+            title: title.clone(),
+            text,
+            time: s.duration.map(duration),
+            notes,
+        });
+    }
     Shown {
         lines,
         steps,
@@ -278,12 +276,12 @@ pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
 }
 
 fn choice_notes(r: &Recipe, sel: &Selection, side_available: bool) -> Vec<String> {
-    let mut out: Vec<String> = sel
-        .choices(r)
-        .iter()
-        .filter(|c| !c.note.is_empty())
-        .map(|c| c.note.clone())
-        .collect();
+    let mut out = Vec::new();
+    for c in sel.choices(r) {
+        if !c.note.is_empty() {
+            out.push(c.note.clone());
+        }
+    }
     if let (Some(sp), true) = (&r.spice, sel.side && side_available) {
         if let Some(side) = &sp.side {
             out.push(side.note.clone());
