@@ -26,11 +26,15 @@ pub struct Selection {
 impl Selection {
     /// The recipe as written.
     pub fn default_for(r: &Recipe) -> Selection {
+        let mut swaps = Vec::new();
+        for s in &r.swaps {
+            swaps.push(s.default);
+        }
         Selection {
             servings: r.servings.base,
             spice: r.spice.as_ref().map(|s| s.default),
             side: false,
-            swaps: r.swaps.iter().map(|s| s.default).collect(),
+            swaps,
             units: None,
         }
     }

@@ -88,7 +88,10 @@ impl Card {
     /// [`show_error`] so that one broken card never blanks the page or its neighbours.
     pub fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
         let (recipe, problems) = read(recipe).map_err(|e| JsError::new(&e.text()))?;
-        let mut warnings: Vec<String> = problems.iter().map(|p| p.text()).collect();
+        let mut warnings = Vec::new();
+        for p in &problems {
+            warnings.push(p.text());
+        }
         let selection = initial_selection(&root, &recipe, &mut warnings);
         let mut timers = Timers::for_recipe(&recipe, BrowserClock);
         if let Some(stored) = load(&settings::recipe_key("timers", &recipe)) {
@@ -228,7 +231,11 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
 }
 
 fn ids(list: &[Choice]) -> Vec<&str> {
-    list.iter().map(|c| c.id.as_str()).collect()
+    let mut out = Vec::new();
+    for c in list {
+        out.push(c.id.as_str());
+    }
+    out
 }
 
 fn swap_key(recipe: &Recipe, i: usize) -> String {

@@ -150,9 +150,11 @@ fn radios(
 
 /// A level or swap list as radio options: value and label.
 fn options(list: &[Choice]) -> Vec<(&str, &str)> {
-    list.iter()
-        .map(|c| (c.id.as_str(), c.label.as_str()))
-        .collect()
+    let mut out = Vec::new();
+    for c in list {
+        out.push((c.id.as_str(), c.label.as_str()));
+    }
+    out
 }
 
 /// `<input class type name value part>` in `parent`.
@@ -353,13 +355,16 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
         check(group, Some(chosen));
     }
     if let Some(summary) = &p.swaps_summary {
-        let chosen: Vec<&str> = r
-            .swaps
-            .iter()
-            .zip(&sel.swaps)
-            .filter_map(|(sw, &i)| sw.options.get(i).map(|o| o.label.as_str()))
-            .collect();
-        dom::text(summary, &["Swaps: ", &chosen.join(", ")].concat());
+        let mut text = String::from("Swaps: ");
+        let mut sep = "";
+        for (sw, &i) in r.swaps.iter().zip(&sel.swaps) {
+            if let Some(o) = sw.options.get(i) {
+                text.push_str(sep);
+                text.push_str(&o.label);
+                sep = ", ";
+            }
+        }
+        dom::text(summary, &text);
     }
     let shown = view::shown(r, sel);
     if let Some((label, input)) = &p.side {
