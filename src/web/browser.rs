@@ -1,9 +1,14 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
 //! give: the wall clock, page-wide cells, and `setTimeout` / `setInterval` that cancel on drop.
 
+use crate::prelude::*;
 use crate::timer::Clock;
 use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+/// A JS callback given a value and maybe a string: an event's target and type, or the wake
+/// lock's sentinel and failure. One closure type for both: each type brings its own glue.
+pub type Callback = Closure<dyn FnMut(JsValue, Option<String>)>;
 
 /// The browser's wall clock.
 pub struct BrowserClock;

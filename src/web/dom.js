@@ -32,10 +32,10 @@ export const replace = (root, child) => root.replaceChildren(child);
 export const setChecked = (e, on) => { e.checked = on; };
 export const setValue = (e, v) => { e.value = v; };
 
-/** Calls `f(kind, target)` for `types` (space-separated) on `target`; kind is the event's
+/** Calls `f(target, kind)` for `types` (space-separated) on `target`; kind is the event's
  * type. Returns the function that stops listening. */
 export function on(target, types, f) {
-  const h = (e) => f(e.type, e.target);
+  const h = (e) => f(e.target, e.type);
   const all = types.split(' ');
   all.forEach((t) => target.addEventListener(t, h));
   return () => all.forEach((t) => target.removeEventListener(t, h));

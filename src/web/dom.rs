@@ -3,6 +3,7 @@
 //! returns a `Result`. Text only ever goes in as `textContent` or text nodes, never as markup:
 //! recipe text cannot inject HTML.
 
+use super::browser::Callback;
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
@@ -32,9 +33,9 @@ extern "C" {
     pub fn set_checked(e: &Element, on: bool);
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(e: &Element, value: &str);
-    /// Calls `f(type, target)` for each of `types` (space-separated); returns the unlistener,
+    /// Calls `f(target, type)` for each of `types` (space-separated); returns the unlistener,
     /// for [`off`].
-    pub fn on(target: &JsValue, types: &str, f: &Closure<dyn FnMut(String, Element)>) -> JsValue;
+    pub fn on(target: &JsValue, types: &str, f: &Callback) -> JsValue;
     /// Stops what [`on`] started.
     pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it.

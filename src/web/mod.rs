@@ -24,7 +24,7 @@ use crate::view::Selection;
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
 use alloc::vec::Vec;
-use browser::{BrowserClock, Timer};
+use browser::{BrowserClock, Callback, Timer};
 use core::cell::{Cell, RefCell};
 use core::sync::atomic::{AtomicU32, Ordering};
 use dom::{is_checked, load, store};
@@ -74,8 +74,8 @@ pub struct Card {
     /// The only strong reference: callbacks hold a `Weak`, so freeing the card frees it.
     state: Rc<RefCell<State>>,
     /// The listeners (kept alive here) and the functions that remove them.
-    _listener: Closure<dyn FnMut(String, Element)>,
-    _visibility: Closure<dyn FnMut(String, Element)>,
+    _listener: Callback,
+    _visibility: Callback,
     unlisten: [JsValue; 2],
 }
 
@@ -126,11 +126,11 @@ impl Card {
             sentinel: None,
         }));
         let weak = Rc::downgrade(&state);
-        let listener = Closure::<dyn FnMut(String, Element)>::new(move |kind: String, target| {
-            on_event(&weak, &kind, &target);
+        let listener = Callback::new(move |target: JsValue, kind: Option<String>| {
+            on_event(&weak, &kind.unwrap_or_default(), target.unchecked_ref());
         });
         let weak = Rc::downgrade(&state);
-        let visibility = Closure::<dyn FnMut(String, Element)>::new(move |_: String, _| {
+        let visibility = Callback::new(move |_, _| {
             if let Some(state) = weak.upgrade() {
                 // try_borrow: a handler never panics (with panic = "abort" that would stop every card).
                 if let Ok(mut s) = state.try_borrow_mut() {

@@ -2,6 +2,7 @@
 //! comes back into view (browsers release the lock when it is hidden), and say plainly what is true.
 //! The API is called from `device.js` (web-sys exposes it only behind unstable flags).
 
+use super::browser::Callback;
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -46,13 +47,12 @@ extern "C" {
 /// Requests the lock; `done` gets the sentinel or the reason it failed.
 pub fn request(done: impl FnOnce(Result<JsValue, String>) + 'static) -> Wake {
     let mut done = Some(done);
-    let done =
-        Closure::<dyn FnMut(JsValue, Option<String>)>::new(move |sentinel, why: Option<String>| {
-            if let Some(done) = done.take() {
-                done(why.map_or(Ok(sentinel), Err))
-            }
-        })
-        .into_js_value();
+    let done = Callback::new(move |sentinel, why: Option<String>| {
+        if let Some(done) = done.take() {
+            done(why.map_or(Ok(sentinel), Err))
+        }
+    })
+    .into_js_value();
     if ask(&done) {
         Wake::Asking
     } else {
