@@ -55,7 +55,14 @@ pub fn title(card: u32, headline: Option<(u64, String)>) {
         *original = Some(dom::title());
     }
     let page = original.clone().unwrap_or_default();
-    match lines.iter().min_by_key(|l| l.1) {
+    // The most urgent line, the first of equals.
+    let mut top: Option<&(u32, u64, String)> = None;
+    for l in lines.iter() {
+        if top.is_none_or(|t| l.1 < t.1) {
+            top = Some(l);
+        }
+    }
+    match top {
         Some((_, _, text)) => dom::set_title(&[text.as_str(), " · ", &page].concat()),
         None => {
             dom::set_title(&page);

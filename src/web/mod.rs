@@ -417,14 +417,17 @@ fn save_timers(s: &State) {
     );
 }
 
+/// The step's title as shown (a swap may retitle it), else as written.
 fn step_title(s: &State, step: usize) -> String {
-    s.parts
-        .lists
-        .timers
-        .iter()
-        .find(|t| t.step == step)
-        .map(|t| t.title.clone())
-        .or_else(|| s.recipe.steps.get(step).map(|st| st.title.clone()))
+    for t in &s.parts.lists.timers {
+        if t.step == step {
+            return t.title.clone();
+        }
+    }
+    s.recipe
+        .steps
+        .get(step)
+        .map(|st| st.title.clone())
         .unwrap_or_default()
 }
 
