@@ -94,11 +94,11 @@ impl Card {
         }
         let selection = initial_selection(&root, &recipe, &mut warnings);
         let mut timers = Timers::for_recipe(&recipe, BrowserClock);
-        if let Some(stored) = load(&settings::recipe_key("timers", &recipe)) {
+        if let Some(stored) = load_for(&recipe, "timers") {
             timers.restore(&stored, &mut warnings);
         }
         let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
-        if let Some(stored) = load(&settings::recipe_key("progress", &recipe)) {
+        if let Some(stored) = load_for(&recipe, "progress") {
             progress.restore(&stored, &mut warnings);
         }
         for w in &warnings {
@@ -182,7 +182,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     let attr = |name: &str| dom::host_attr(root.as_ref(), name);
     let mut sel = Selection::default_for(recipe);
 
-    let stored = load(&settings::recipe_key("servings", recipe));
+    let stored = load_for(&recipe, "servings");
     let attribute = attr("servings");
     sel.servings = settings::servings(
         recipe,
@@ -207,7 +207,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     .or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
         let ids = ids(&sp.levels);
-        let stored = load(&settings::recipe_key("spice", recipe));
+        let stored = load_for(&recipe, "spice");
         let attribute = attr("spice");
         let given = [
             (Source::Url, settings::query_param(&search, "spice")),
@@ -217,7 +217,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
         if let Some(i) = settings::choice("spice", &ids, &given, warnings) {
             sel.spice = Some(i);
         }
-        sel.side = load(&settings::recipe_key("side", recipe)).as_deref() == Some("1");
+        sel.side = load_for(&recipe, "side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
         let ids = ids(&sw.options);
@@ -236,6 +236,16 @@ fn ids(list: &[Choice]) -> Vec<&str> {
         out.push(c.id.as_str());
     }
     out
+}
+
+/// What is stored for `recipe` under `what`.
+fn load_for(recipe: &Recipe, what: &str) -> Option<String> {
+    load(&settings::recipe_key(what, recipe))
+}
+
+/// Stores `value` for `recipe` under `what`.
+fn save(recipe: &Recipe, what: &str, value: &str) {
+    store(&settings::recipe_key(what, recipe), value)
 }
 
 fn swap_key(recipe: &Recipe, i: usize) -> String {
@@ -332,10 +342,7 @@ fn on_change(s: &mut State, input: &Element) {
         if name == render::DONE_NAME {
             dom::flag_closest(input, "li", "data-done", on);
         }
-        store(
-            &settings::recipe_key("progress", &s.recipe),
-            &s.progress.encode(),
-        );
+        save(&s.recipe, "progress", &s.progress.encode());
         return;
     }
     if name == render::COOK_NAME {
@@ -358,13 +365,10 @@ fn on_change(s: &mut State, input: &Element) {
             return;
         };
         s.selection.spice = sp.levels.iter().position(|l| l.id == value);
-        store(&settings::recipe_key("spice", &s.recipe), &value);
+        save(&s.recipe, "spice", &value);
     } else if name == render::SIDE_NAME {
         s.selection.side = on;
-        store(
-            &settings::recipe_key("side", &s.recipe),
-            if on { "1" } else { "0" },
-        );
+        save(&s.recipe, "side", if on { "1" } else { "0" });
     } else if let Some(i) = name.strip_prefix(render::SWAP_PREFIX).and_then(parse_uint) {
         let i = i as usize;
         let Some(sw) = s.recipe.swaps.get(i) else {
@@ -398,10 +402,7 @@ fn set_servings(s: &mut State, n: u32) {
     }
     s.selection.servings = n;
     redraw(s);
-    store(
-        &settings::recipe_key("servings", &s.recipe),
-        &dom::int(n as usize),
-    );
+    save(&s.recipe, "servings", &dom::int(n as usize));
     let announcer = s.parts.announcer.clone();
     let text = settings::servings_text(n);
     // Replacing the timeout cancels the previous one: only the resting value is spoken.
@@ -411,10 +412,7 @@ fn set_servings(s: &mut State, n: u32) {
 }
 
 fn save_timers(s: &State) {
-    store(
-        &settings::recipe_key("timers", &s.recipe),
-        &s.timers.encode(),
-    );
+    save(&s.recipe, "timers", &s.timers.encode());
 }
 
 /// The step's title as shown (a swap may retitle it), else as written.
