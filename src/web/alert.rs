@@ -19,8 +19,9 @@ extern "C" {
     pub fn beep(done: bool);
     /// A buzz where the device has a vibration motor and the browser allows it.
     pub fn vibrate();
-    /// "default", "granted" or "denied"; empty where the browser has no notifications.
-    pub fn permission() -> String;
+    /// Whether asking for notifications would prompt the reader (they have not answered yet).
+    #[wasm_bindgen(js_name = canAsk)]
+    pub fn can_ask() -> bool;
     #[wasm_bindgen(js_name = askPermission)]
     fn ask_permission(then: &JsValue);
     /// A system notification, when the reader has granted permission.

@@ -35,6 +35,9 @@ export const vibrate = () => navigator.vibrate?.([300, 150, 300]);
 /** "default", "granted" or "denied"; "" where the browser has no notifications. */
 export const permission = () => globalThis.Notification?.permission ?? '';
 
+/** Whether asking for permission would show the browser's prompt (the reader has not answered). */
+export const canAsk = () => permission() === 'default';
+
 /** Asks for permission (only ever from the reader's click), then calls `then`. */
 export function askPermission(then) {
   globalThis.Notification?.requestPermission().then(then, then);

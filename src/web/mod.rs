@@ -584,7 +584,7 @@ fn show_wake(s: &State) {
 }
 
 fn update_notify_button(s: &State) {
-    let ask = alert::permission() == "default";
+    let ask = alert::can_ask();
     dom::flag(&s.parts.notify, "hidden", !ask);
 }
 
