@@ -17,39 +17,39 @@ use web_sys::{Element, Node};
 pub const GOT_NAME: &str = "rc-got";
 pub const DONE_NAME: &str = "rc-done";
 
-/// A drawn text that a slider tick may change: its node and what it shows.
-struct Slot {
-    node: Node,
-    text: String,
-}
-
-/// One list as drawn: its shape (everything but the texts in slots, as one string) and its slots
-/// in document order. A change that keeps the shape rewrites only the slots that differ.
+/// One list as drawn: its shape (everything but the texts in slots, as one string), and the
+/// nodes and texts of its slots in document order. A change that keeps the shape rewrites only
+/// the slots that differ.
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    slots: Vec<Slot>,
+    nodes: Vec<Node>,
+    texts: Vec<String>,
 }
 
 impl Drawn {
-    /// Brings the slots to `texts` when `shape` is the one drawn; `false` when the list must be
-    /// rebuilt. Compares with what was drawn (kept in Rust): reading the DOM back costs more.
-    fn patch(&mut self, shape: &str, texts: Vec<String>) -> bool {
-        if shape != self.shape || texts.len() != self.slots.len() {
-            return false;
-        }
-        for (slot, t) in self.slots.iter_mut().zip(texts) {
-            if slot.text != t {
-                text(&slot.node, &t);
-                slot.text = t;
+    /// Takes `shape` and `texts`: when the shape is the one drawn, rewrites the slots that differ
+    /// and returns `true`; else clears the slots for the caller to rebuild (`false`). Compares
+    /// with what was drawn (kept in Rust): reading the DOM back costs more.
+    fn patch(&mut self, shape: String, texts: Vec<String>) -> bool {
+        let same = shape == self.shape && texts.len() == self.nodes.len();
+        if same {
+            for ((node, old), new) in self.nodes.iter().zip(&self.texts).zip(&texts) {
+                if old != new {
+                    text(node, new);
+                }
             }
+        } else {
+            self.nodes.clear();
+            self.shape = shape;
         }
-        true
+        self.texts = texts;
+        same
     }
 
-    /// Records a slot while (re)building.
-    fn slot(&mut self, node: Node, text: String) {
-        self.slots.push(Slot { node, text });
+    /// Records a slot's node while (re)building: its text is already in `texts`.
+    fn slot(&mut self, node: Node) {
+        self.nodes.push(node);
     }
 }
 
@@ -165,24 +165,16 @@ impl Lists {
     /// Brings both lists up to date with the reader's choices.
     pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
         let (shape, texts) = line_texts(&lines);
-        if !self.lines.patch(&shape, texts) {
+        if !self.lines.patch(shape, texts) {
             dom::clear(&self.ingredients);
-            self.lines = Drawn {
-                shape,
-                slots: Vec::new(),
-            };
             for line in &lines {
                 self.ingredient(line, progress);
             }
         }
         let (shape, texts) = step_texts(&steps);
-        if !self.step_list.patch(&shape, texts) {
+        if !self.step_list.patch(shape, texts) {
             dom::clear(&self.steps);
             self.timers.clear();
-            self.step_list = Drawn {
-                shape,
-                slots: Vec::new(),
-            };
             for (n, view) in steps.iter().enumerate() {
                 self.step(n, view, progress);
             }
@@ -202,15 +194,14 @@ impl Lists {
                 "amount"
             };
             let a = el(&label, "span", class, "amount", &line.amount);
-            self.lines.slot(a.into(), line.amount.clone());
+            self.lines.slot(a.into());
             words(&label, " ");
         }
         let item = el(&label, "span", "item", "item", &line.name);
-        self.lines.slot(item.into(), line.name.clone());
+        self.lines.slot(item.into());
         if !line.prep.is_empty() {
-            let prep = prep_text(&line.prep);
-            let p = el(&label, "span", "prep", "prep", &prep);
-            self.lines.slot(p.into(), prep);
+            let p = el(&label, "span", "prep", "prep", &prep_text(&line.prep));
+            self.lines.slot(p.into());
         }
         if !line.tip.is_empty() {
             put(&li, "span", "tip", "tip", &line.tip);
@@ -232,10 +223,9 @@ impl Lists {
                     let span = child(&p, "span", "ref", "ref");
                     if !amount.is_empty() {
                         let a = el(&span, "span", "amount", "amount", amount);
-                        self.step_list.slot(a.into(), amount.clone());
+                        self.step_list.slot(a.into());
                     }
-                    let name = ref_name(amount, name);
-                    self.step_list.slot(words(&span, &name), name);
+                    self.step_list.slot(words(&span, &ref_name(amount, name)));
                 }
             }
         }
