@@ -3,6 +3,7 @@
 
 use crate::prelude::*;
 use crate::timer::Clock;
+use alloc::boxed::Box;
 use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -59,8 +60,9 @@ pub struct Timer {
 }
 
 impl Timer {
-    pub fn new(ms: u32, repeat: bool, f: impl FnMut() + 'static) -> Timer {
-        let callback = Closure::<dyn FnMut()>::new(f);
+    /// `f` boxed by the caller: one `Closure` machinery for every timer, not one per closure type.
+    pub fn new(ms: u32, repeat: bool, f: Box<dyn FnMut()>) -> Timer {
+        let callback = Closure::wrap(f);
         let id = if repeat {
             set_interval(&callback, ms)
         } else {

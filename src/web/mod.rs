@@ -21,6 +21,7 @@ use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
 use crate::validate::read;
 use crate::view::Selection;
+use alloc::boxed::Box;
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -406,9 +407,9 @@ fn set_servings(s: &mut State, n: u32) {
     let announcer = s.parts.announcer.clone();
     let text = settings::servings_text(n);
     // Replacing the timeout cancels the previous one: only the resting value is spoken.
-    s.announce = Some(Timer::new(ANNOUNCE_AFTER_MS, false, move || {
+    s.announce = Some(Timer::new(ANNOUNCE_AFTER_MS, false, Box::new(move || {
         dom::text(&announcer, &text);
-    }));
+    })));
 }
 
 fn save_timers(s: &State) {
@@ -471,20 +472,20 @@ fn start_ticking(s: &mut State) {
         return;
     }
     let weak = s.me.clone();
-    s.tick = Some(Timer::new(TICK_MS, true, move || {
+    s.tick = Some(Timer::new(TICK_MS, true, Box::new(move || {
         if let Some(state) = weak.upgrade() {
             if let Ok(mut s) = state.try_borrow_mut() {
                 tick(&mut s);
             }
         }
-    }));
+    })));
 }
 
 /// Beeps again every few seconds until every alert is dismissed.
 fn start_ringing(s: &mut State) {
     let weak = s.me.clone();
     let times = Cell::new(0);
-    s.ring = Some(Timer::new(RING_MS, true, move || {
+    s.ring = Some(Timer::new(RING_MS, true, Box::new(move || {
         let Some(state) = weak.upgrade() else { return };
         let Ok(mut s) = state.try_borrow_mut() else {
             return;
@@ -494,7 +495,7 @@ fn start_ringing(s: &mut State) {
             Some(&(_, kind)) if times.get() <= RING_TIMES => alert::beep(kind == Alert::Done),
             _ => s.ring = None,
         }
-    }));
+    })));
 }
 
 fn show_alerts(s: &mut State) {
