@@ -74,9 +74,9 @@ struct State {
 pub struct Card {
     /// The only strong reference: callbacks hold a `Weak`, so freeing the card frees it.
     state: Rc<RefCell<State>>,
-    /// The listeners (kept alive here) and the functions that remove them.
+    /// The one listener (kept alive here) and the functions that remove it from the root and
+    /// the document.
     _listener: Callback,
-    _visibility: Callback,
     unlisten: [JsValue; 2],
 }
 
@@ -127,21 +127,13 @@ impl Card {
             sentinel: None,
         }));
         let weak = Rc::downgrade(&state);
+        // One listener for the card's controls (on its root) and the page's visibility.
         let listener = Callback::new(move |target: JsValue, kind: Option<String>| {
             on_event(&weak, &kind.unwrap_or_default(), target.unchecked_ref());
         });
-        let weak = Rc::downgrade(&state);
-        let visibility = Callback::new(move |_, _| {
-            if let Some(state) = weak.upgrade() {
-                // try_borrow: a handler never panics (with panic = "abort" that would stop every card).
-                if let Ok(mut s) = state.try_borrow_mut() {
-                    on_visible(&mut s);
-                }
-            }
-        });
         let unlisten = [
             dom::on(root.as_ref(), EVENTS, &listener),
-            dom::on(&dom::document(), "visibilitychange", &visibility),
+            dom::on(&dom::document(), "visibilitychange", &listener),
         ];
         {
             let mut s = state.borrow_mut();
@@ -155,7 +147,6 @@ impl Card {
         Ok(Card {
             state,
             _listener: listener,
-            _visibility: visibility,
             unlisten,
         })
     }
@@ -263,7 +254,8 @@ fn data_index(target: &Element, attr: &str) -> Option<usize> {
     parse_uint(&dom::closest(target, attr)?).map(|n| n as usize)
 }
 
-/// Applies one event from the card's controls to its state and re-renders what depends on it.
+/// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
+/// and re-renders what depends on it.
 fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
     let Some(state) = state.upgrade() else {
         return;
@@ -281,6 +273,7 @@ fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
         }
         "click" => on_click(&mut s, target),
         "change" => on_change(&mut s, target),
+        "visibilitychange" => on_visible(&mut s),
         _ => {}
     }
 }
@@ -407,9 +400,13 @@ fn set_servings(s: &mut State, n: u32) {
     let announcer = s.parts.announcer.clone();
     let text = settings::servings_text(n);
     // Replacing the timeout cancels the previous one: only the resting value is spoken.
-    s.announce = Some(Timer::new(ANNOUNCE_AFTER_MS, false, Box::new(move || {
-        dom::text(&announcer, &text);
-    })));
+    s.announce = Some(Timer::new(
+        ANNOUNCE_AFTER_MS,
+        false,
+        Box::new(move || {
+            dom::text(&announcer, &text);
+        }),
+    ));
 }
 
 fn save_timers(s: &State) {
@@ -472,30 +469,38 @@ fn start_ticking(s: &mut State) {
         return;
     }
     let weak = s.me.clone();
-    s.tick = Some(Timer::new(TICK_MS, true, Box::new(move || {
-        if let Some(state) = weak.upgrade() {
-            if let Ok(mut s) = state.try_borrow_mut() {
-                tick(&mut s);
+    s.tick = Some(Timer::new(
+        TICK_MS,
+        true,
+        Box::new(move || {
+            if let Some(state) = weak.upgrade() {
+                if let Ok(mut s) = state.try_borrow_mut() {
+                    tick(&mut s);
+                }
             }
-        }
-    })));
+        }),
+    ));
 }
 
 /// Beeps again every few seconds until every alert is dismissed.
 fn start_ringing(s: &mut State) {
     let weak = s.me.clone();
     let times = Cell::new(0);
-    s.ring = Some(Timer::new(RING_MS, true, Box::new(move || {
-        let Some(state) = weak.upgrade() else { return };
-        let Ok(mut s) = state.try_borrow_mut() else {
-            return;
-        };
-        times.set(times.get() + 1);
-        match s.alerts.last() {
-            Some(&(_, kind)) if times.get() <= RING_TIMES => alert::beep(kind == Alert::Done),
-            _ => s.ring = None,
-        }
-    })));
+    s.ring = Some(Timer::new(
+        RING_MS,
+        true,
+        Box::new(move || {
+            let Some(state) = weak.upgrade() else { return };
+            let Ok(mut s) = state.try_borrow_mut() else {
+                return;
+            };
+            times.set(times.get() + 1);
+            match s.alerts.last() {
+                Some(&(_, kind)) if times.get() <= RING_TIMES => alert::beep(kind == Alert::Done),
+                _ => s.ring = None,
+            }
+        }),
+    ));
 }
 
 fn show_alerts(s: &mut State) {
