@@ -174,7 +174,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     let attr = |name: &str| dom::host_attr(root.as_ref(), name);
     let mut sel = Selection::default_for(recipe);
 
-    let stored = load_for(&recipe, "servings");
+    let stored = load_for(recipe, "servings");
     let attribute = attr("servings");
     sel.servings = settings::servings(
         recipe,
@@ -199,7 +199,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     .or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
         let ids = ids(&sp.levels);
-        let stored = load_for(&recipe, "spice");
+        let stored = load_for(recipe, "spice");
         let attribute = attr("spice");
         let given = [
             (Source::Url, settings::query_param(&search, "spice")),
@@ -209,7 +209,7 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
         if let Some(i) = settings::choice("spice", &ids, &given, warnings) {
             sel.spice = Some(i);
         }
-        sel.side = load_for(&recipe, "side").as_deref() == Some("1");
+        sel.side = load_for(recipe, "side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
         let ids = ids(&sw.options);
