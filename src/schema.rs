@@ -109,13 +109,30 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// Whether value `v` is a string; if not, the error is recorded.
+    fn is_str(&self, v: usize) -> bool {
+        let string = self.doc.kind(v) == Kind::Str;
+        if !string {
+            self.wrong(v, "a string");
+        }
+        string
+    }
+
     /// Value `v`'s text when it is a string.
     fn text(&self, v: usize) -> Option<String> {
-        if self.doc.kind(v) != Kind::Str {
-            self.wrong(v, "a string");
-            return None;
-        }
-        Some(self.doc.text(v))
+        self.is_str(v).then(|| self.doc.text(v))
+    }
+
+    /// Whether member `key` is there as a string, recording the error if it is of another type:
+    /// what `opt_str(key).is_some()` says, without copying the text (and dropping the copy).
+    pub(crate) fn has_str(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|v| self.is_str(v))
+    }
+
+    /// Whether member `key` is there as an amount: `opt_amount(key).is_some()` without the copy.
+    pub(crate) fn has_amount(&self, key: &str) -> bool {
+        self.get(key)
+            .is_some_and(|v| self.doc.kind(v) == Kind::Num || self.is_str(v))
     }
 
     pub(crate) fn str(&self, key: &str) -> String {
@@ -126,6 +143,12 @@ impl<'a> Obj<'a> {
 
     pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
         self.text(self.get(key)?)
+    }
+
+    /// An optional string member's text; empty when absent. One call instead of an `Option`
+    /// unwrapped (and dropped) at each field.
+    pub(crate) fn or_empty(&self, key: &str) -> String {
+        self.opt_str(key).unwrap_or_default()
     }
 
     /// The trimmed text of a member that must not be empty.
@@ -141,10 +164,7 @@ impl<'a> Obj<'a> {
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
     pub(crate) fn opt_amount(&self, key: &str) -> Option<String> {
         let v = self.get(key)?;
-        if self.doc.kind(v) == Kind::Num {
-            return Some(self.doc.text(v));
-        }
-        self.text(v)
+        self.has_amount(key).then(|| self.doc.text(v))
     }
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {

@@ -18,25 +18,42 @@ pub enum Seg {
 
 pub type Template = Vec<Seg>;
 
+/// Whether `b` opens or closes a reference or a group.
+fn special(b: u8) -> bool {
+    matches!(b, b'{' | b'}' | b'[' | b']')
+}
+
 /// Parses step text, resolving ids with `lookup`. The error is a short reason for the author.
+///
+/// Scanned by bytes (the four special characters are ASCII, so text between them is whole
+/// characters): a `Chars` iterator and a `String` per character cost more code in the wasm.
 pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Template, String> {
+    let bytes = src.as_bytes();
     let mut stack: Vec<Vec<Seg>> = vec![Vec::new()];
-    let mut text = String::new();
-    let mut chars = src.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' => {
-                let mut inner = String::new();
-                loop {
-                    match chars.next() {
-                        Some('}') => break,
-                        Some('{' | '[' | ']') | None => {
-                            return Err("unclosed '{' in step text".into());
-                        }
-                        Some(c) => inner.push(c),
-                    }
-                }
-                let (id, form) = match crate::quantity::format::split(&inner, b":") {
+    // `text`: where the text not yet pushed starts; `at`: the byte being looked at.
+    let (mut text, mut at) = (0, 0);
+    while let Some(&b) = bytes.get(at) {
+        if !special(b) {
+            at += 1;
+            continue;
+        }
+        if at > text {
+            push(
+                &mut stack,
+                Seg::Text(src.get(text..at).unwrap_or_default().into()),
+            );
+        }
+        at += 1;
+        match b {
+            b'{' => {
+                let rest = bytes.get(at..).unwrap_or_default();
+                let end = rest.iter().position(|&b| special(b));
+                let Some(len) = end.filter(|&n| rest.get(n) == Some(&b'}')) else {
+                    return Err("unclosed '{' in step text".into());
+                };
+                let inner = src.get(at..at + len).unwrap_or_default();
+                at += len + 1;
+                let (id, form) = match crate::quantity::format::split(inner, b":") {
                     Some((id, form)) => (id.trim(), form.trim()),
                     None => (inner.trim(), ""),
                 };
@@ -51,26 +68,26 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
                     "amount" => Seg::Amount(index),
                     _ => return Err("a reference is {id} or {id:amount}".into()),
                 };
-                flush(&mut text, &mut stack);
                 push(&mut stack, seg);
             }
-            '[' => {
-                flush(&mut text, &mut stack);
-                stack.push(Vec::new());
-            }
-            ']' => {
-                flush(&mut text, &mut stack);
+            b'[' => stack.push(Vec::new()),
+            b']' => {
                 if stack.len() < 2 {
                     return Err("']' without '[' in step text".into());
                 }
                 let group = stack.pop().unwrap_or_default();
                 push(&mut stack, Seg::Group(group));
             }
-            '}' => return Err("'}' without '{' in step text".into()),
-            c => text.push(c),
+            _ => return Err("'}' without '{' in step text".into()),
         }
+        text = at;
     }
-    flush(&mut text, &mut stack);
+    if at > text {
+        push(
+            &mut stack,
+            Seg::Text(src.get(text..at).unwrap_or_default().into()),
+        );
+    }
     if stack.len() != 1 {
         return Err("unclosed '[' in step text".into());
     }
@@ -80,12 +97,6 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
 fn push(stack: &mut [Vec<Seg>], seg: Seg) {
     if let Some(top) = stack.last_mut() {
         top.push(seg);
-    }
-}
-
-fn flush(text: &mut String, stack: &mut [Vec<Seg>]) {
-    if !text.is_empty() {
-        push(stack, Seg::Text(core::mem::take(text)));
     }
 }
 

@@ -87,8 +87,9 @@ pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
 
 /// Parses `10 min`, `3-4 min`, `90 s` or `1 h` into seconds.
 pub fn parse_duration(s: &str) -> Option<Duration> {
-    let s = s.trim();
-    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
+    // By bytes: a `char` predicate brings a `char` searcher into the wasm. Both parts are
+    // trimmed, so the whole need not be.
+    let split = s.bytes().position(|b| b.is_ascii_alphabetic())?;
     let (num, unit) = (s.get(..split)?.trim(), s.get(split..)?.trim());
     let secs: u32 = match unit {
         "s" | "sec" | "secs" | "second" | "seconds" => 1,
@@ -166,12 +167,12 @@ fn ingredient(o: &Obj) -> Ingredient {
     let item = o.required("item");
     let unit = unit(o);
     let scale = scaling(o);
-    let amount = match (o.opt_amount("qty").is_some(), o.opt_str("amount_text")) {
-        (true, Some(_)) => {
+    let amount = match (o.has_amount("qty"), o.has_str("amount_text")) {
+        (true, true) => {
             o.fail("amount_text", "give either qty or amount_text");
             Amount::None
         }
-        (true, None) => match qty(o) {
+        (true, false) => match qty(o) {
             Some(qty) => Amount::Measured {
                 qty,
                 unit,
@@ -187,9 +188,10 @@ fn ingredient(o: &Obj) -> Ingredient {
             if unit.is_some() {
                 o.fail("unit", "a unit needs a qty");
             }
-            match text {
-                Some(_) => Amount::Text(o.required("amount_text")),
-                None => Amount::None,
+            if text {
+                Amount::Text(o.required("amount_text"))
+            } else {
+                Amount::None
             }
         }
     };
@@ -198,8 +200,8 @@ fn ingredient(o: &Obj) -> Ingredient {
         id,
         amount,
         item,
-        prep: o.opt_str("prep").unwrap_or_default(),
-        tip: o.opt_str("tip").unwrap_or_default(),
+        prep: o.or_empty("prep"),
+        tip: o.or_empty("tip"),
         used: o.opt_bool("use").unwrap_or(true),
     }
 }
@@ -223,9 +225,9 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
             s.fail("id", &quoted("unknown ingredient id", &id));
             continue;
         };
-        let qty_given = s.opt_amount("qty").is_some();
-        let unit_given = s.opt_str("unit").is_some();
-        let scale_given = s.opt_str("scale").is_some();
+        let qty_given = s.has_amount("qty");
+        let unit_given = s.has_str("unit");
+        let scale_given = s.has_str("scale");
         let patch = Patch {
             ingredient,
             qty: qty(&s),
@@ -271,7 +273,7 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
     Choice {
         id: o.required("id"),
         label: o.required("label"),
-        note: o.opt_str("note").unwrap_or_default(),
+        note: o.or_empty("note"),
         patches,
         steps,
     }
@@ -339,8 +341,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         e.fail("format", &m);
     }
     let name = f.required("name");
-    let author = f.opt_str("author").unwrap_or_default();
-    let intro = f.opt_str("intro").unwrap_or_default();
+    let author = f.or_empty("author");
+    let intro = f.or_empty("intro");
     let times = f.opt_obj("times");
     let prep = times.and_then(|t| duration(&t, "prep", &mut warnings));
     let cook = times.and_then(|t| duration(&t, "cook", &mut warnings));
@@ -389,13 +391,12 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         let text = template::parse(&o.str("text"), &lookup)
             .map_err(|m| o.fail("text", &m))
             .unwrap_or_default();
-        let id = match o.opt_str("id") {
-            Some(_) => o.required("id"),
-            None => {
-                let mut s = String::new();
-                push_int(&mut s, i as i64 + 1);
-                s
-            }
+        let id = if o.has_str("id") {
+            o.required("id")
+        } else {
+            let mut s = String::new();
+            push_int(&mut s, i as i64 + 1);
+            s
         };
         if steps.iter().any(|x| x.id == id) {
             o.fail("id", &quoted("duplicate id", &id));
