@@ -253,7 +253,10 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
         if patch.used.is_none() && !changes.contains(&true) {
             s.fail("id", &quoted("changes nothing in", &id));
         }
-        let measured = matches!(r.ingredients[ingredient].amount, Amount::Measured { .. });
+        let measured = r
+            .ingredients
+            .get(ingredient)
+            .is_some_and(|i| matches!(i.amount, Amount::Measured { .. }));
         if !qty_given && (unit_given || scale_given) && !measured {
             s.fail("qty", "a unit or scale needs an amount: give qty");
         }
@@ -294,9 +297,10 @@ fn choices(
     for c in o.list(list, true) {
         let e = Errors::default();
         let c = choice(&c.reporting_to(&e), r);
-        match e.finish(c) {
-            Ok(c) => out.push(c),
-            Err(mut e) => {
+        // Matched on the error alone: a `Result<Choice, _>` would move the choice once more.
+        match e.0.take() {
+            None => out.push(c),
+            Some(mut e) => {
                 e.message.push_str(": option left out");
                 warnings.push(e);
             }
