@@ -51,7 +51,7 @@ impl<'a> Obj<'a> {
     /// Records `message` about member `key`.
     pub(crate) fn fail(&self, key: &str, message: &str) {
         if self.errors.is_clear() {
-            self.errors.put(self.error(key, message));
+            self.errors.fail(&self.at(key), message);
         }
     }
 

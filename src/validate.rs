@@ -53,18 +53,13 @@ impl Errors {
         clear
     }
 
-    /// Records `e` unless an earlier error was recorded.
-    pub(crate) fn put(&self, e: FormatError) {
-        let first = self.0.take();
-        self.0.set(first.or(Some(e)));
-    }
-
+    /// Records the error `message` at `path` unless an earlier one was recorded.
     pub(crate) fn fail(&self, path: &str, message: &str) {
         if self.is_clear() {
-            self.put(FormatError {
+            self.0.set(Some(FormatError {
                 path: path.into(),
                 message: message.into(),
-            });
+            }));
         }
     }
 
