@@ -14,6 +14,7 @@ use crate::quantity::format::push_int;
 use crate::quantity::{Qty, System, Unit};
 use crate::schema::{self, Obj, FORMAT_VERSION};
 use crate::template;
+use alloc::boxed::Box;
 use core::cell::Cell;
 
 /// What is wrong with a recipe file, and where.
@@ -38,11 +39,11 @@ impl FormatError {
 
 type Result<T> = core::result::Result<T, FormatError>;
 
-/// The first error met. Reading and checking go on with empty values after it, so the big
+/// The first error met (boxed: checking whether there is one moves a pointer, not the error). Reading and checking go on with empty values after it, so the big
 /// functions have no early returns: each `?` out of a half-built recipe needs its own code to drop
 /// what was built so far, and in the wasm that code was most of the reader (docs/performance.md).
 #[derive(Default)]
-pub(crate) struct Errors(Cell<Option<FormatError>>);
+pub(crate) struct Errors(Cell<Option<Box<FormatError>>>);
 
 impl Errors {
     /// Whether no error is recorded yet: a later one would be dropped, so need not be built.
@@ -56,17 +57,17 @@ impl Errors {
     /// Records the error `message` at `path` unless an earlier one was recorded.
     pub(crate) fn fail(&self, path: &str, message: &str) {
         if self.is_clear() {
-            self.0.set(Some(FormatError {
+            self.0.set(Some(Box::new(FormatError {
                 path: path.into(),
                 message: message.into(),
-            }));
+            })));
         }
     }
 
     /// `value` when nothing went wrong, else the first error.
     pub(crate) fn finish<T>(self, value: T) -> Result<T> {
         match self.0.take() {
-            Some(e) => Err(e),
+            Some(e) => Err(*e),
             None => Ok(value),
         }
     }
@@ -297,7 +298,7 @@ fn choices(
             None => out.push(c),
             Some(mut e) => {
                 e.message.push_str(": option left out");
-                warnings.push(e);
+                warnings.push(*e);
             }
         }
     }
