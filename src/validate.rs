@@ -368,47 +368,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         }
     };
 
-    let list = f.list("ingredients", true);
-    if list.is_empty() {
-        f.fail("ingredients", "a recipe needs at least one ingredient");
-    }
-    let mut ingredients: Vec<Ingredient> = Vec::new();
-    for o in &list {
-        let ing = ingredient(o);
-        if ingredients.iter().any(|x| x.id == ing.id) {
-            o.fail("id", &quoted("duplicate id", &ing.id));
-        }
-        ingredients.push(ing);
-    }
-    let lookup = |id: &str| ingredients.iter().position(|i| i.id == id);
-
-    let list = f.list("steps", true);
-    if list.is_empty() {
-        f.fail("steps", "a recipe needs at least one step");
-    }
-    let mut steps: Vec<Step> = Vec::new();
-    for (i, o) in list.iter().enumerate() {
-        let text = template::parse(&o.str("text"), &lookup)
-            .map_err(|m| o.fail("text", &m))
-            .unwrap_or_default();
-        let id = if o.has_str("id") {
-            o.required("id")
-        } else {
-            let mut s = String::new();
-            push_int(&mut s, i as i64 + 1);
-            s
-        };
-        if steps.iter().any(|x| x.id == id) {
-            o.fail("id", &quoted("duplicate id", &id));
-        }
-        steps.push(Step {
-            id,
-            title: o.required("title"),
-            duration: duration(o, "duration", &mut warnings),
-            text,
-        });
-    }
-
+    // Built here and filled in place: each list is pushed to where it stays, not moved in.
     let mut r = Recipe {
         name,
         author: author.trim().into(),
@@ -422,15 +382,58 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
             batch: None,
         },
         units,
-        ingredients,
-        steps,
+        ingredients: Vec::new(),
+        steps: Vec::new(),
         spice: None,
         swaps: Vec::new(),
-        tips: f.strings("tips"),
-        pairings: f.strings("pairings"),
+        tips: Vec::new(),
+        pairings: Vec::new(),
         storage: Vec::new(),
         faq: Vec::new(),
     };
+
+    let list = f.list("ingredients", true);
+    if list.is_empty() {
+        f.fail("ingredients", "a recipe needs at least one ingredient");
+    }
+    for o in &list {
+        let ing = ingredient(o);
+        if r.ingredient(&ing.id).is_some() {
+            o.fail("id", &quoted("duplicate id", &ing.id));
+        }
+        r.ingredients.push(ing);
+    }
+    let ingredients = &r.ingredients;
+    let lookup = |id: &str| ingredients.iter().position(|i| i.id == id);
+
+    let list = f.list("steps", true);
+    if list.is_empty() {
+        f.fail("steps", "a recipe needs at least one step");
+    }
+    for (i, o) in list.iter().enumerate() {
+        let text = template::parse(&o.str("text"), &lookup)
+            .map_err(|m| o.fail("text", &m))
+            .unwrap_or_default();
+        let id = if o.has_str("id") {
+            o.required("id")
+        } else {
+            let mut s = String::new();
+            push_int(&mut s, i as i64 + 1);
+            s
+        };
+        if r.steps.iter().any(|x| x.id == id) {
+            o.fail("id", &quoted("duplicate id", &id));
+        }
+        r.steps.push(Step {
+            id,
+            title: o.required("title"),
+            duration: duration(o, "duration", &mut warnings),
+            text,
+        });
+    }
+
+    r.tips = f.strings("tips");
+    r.pairings = f.strings("pairings");
     if let Some(st) = f.opt_obj("storage") {
         for (label, key) in [
             ("Fridge", "fridge"),
