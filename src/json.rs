@@ -270,6 +270,7 @@ impl Parser<'_> {
 
 /// The nodes of an array's items or of an object's members: `(key, value)`, the key being the
 /// member name's node (`None` in an array).
+#[derive(Clone, Default)]
 pub struct Items<'d> {
     nodes: &'d [Node],
     at: usize,

@@ -6,7 +6,7 @@
 //! half-built value costs code to drop what was built (docs/performance.md). Paths such as
 //! `ingredients[2].unit` are worked out from the document only when an error names one.
 
-use crate::json::{Doc, Kind};
+use crate::json::{Doc, Items, Kind};
 use crate::prelude::*;
 use crate::quantity::format::parse_uint;
 use crate::validate::{Errors, FormatError};
@@ -211,33 +211,31 @@ impl<'a> Obj<'a> {
     }
 
     /// The items of an array member; absent is none.
-    fn items(&self, key: &str) -> impl Iterator<Item = usize> + 'a {
+    fn array(&self, key: &str) -> Items<'a> {
         let v = self.get(key);
         if let Some(v) = v.filter(|&v| self.doc.kind(v) != Kind::Arr) {
             self.wrong(v, "an array");
         }
-        let doc = self.doc;
-        v.map(move |v| doc.items(v))
-            .into_iter()
-            .flatten()
-            .map(|(_, item)| item)
+        v.map(|v| self.doc.items(v)).unwrap_or_default()
     }
 
-    /// The items of an array member as objects; `need`: the member must be there.
-    pub(crate) fn list(&self, key: &str, need: bool) -> Vec<Obj<'a>> {
+    /// The items of an array member as objects; `need`: the member must be there. Every item's
+    /// type is checked here, before any is read, so errors come in the order they always did;
+    /// the items are then handed out one at a time, with no `Vec` to build and drop.
+    pub(crate) fn list(&self, key: &str, need: bool) -> List<'a> {
         if need {
             self.need(key);
         }
-        let mut out = Vec::new();
-        for v in self.items(key) {
-            out.push(self.obj_at(v));
+        let items = self.array(key);
+        for (_, v) in items.clone() {
+            self.obj_at(v);
         }
-        out
+        List { obj: *self, items }
     }
 
     pub(crate) fn strings(&self, key: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for v in self.items(key) {
+        for (_, v) in self.array(key) {
             if let Some(s) = self.text(v) {
                 out.push(s);
             }
@@ -255,6 +253,30 @@ impl<'a> Obj<'a> {
             node: self.node,
             errors,
         }
+    }
+}
+
+/// The items of an array member as objects, from [`Obj::list`]; an item of another type (its
+/// error recorded there) reads as an empty object.
+#[derive(Clone)]
+pub(crate) struct List<'a> {
+    obj: Obj<'a>,
+    items: Items<'a>,
+}
+
+impl List<'_> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.clone().next().is_none()
+    }
+}
+
+impl<'a> Iterator for List<'a> {
+    type Item = Obj<'a>;
+
+    fn next(&mut self) -> Option<Obj<'a>> {
+        let (_, v) = self.items.next()?;
+        let node = (self.obj.doc.kind(v) == Kind::Obj).then_some(v);
+        Some(Obj { node, ..self.obj })
     }
 }
 

@@ -396,8 +396,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     if list.is_empty() {
         f.fail("ingredients", "a recipe needs at least one ingredient");
     }
-    for o in &list {
-        let ing = ingredient(o);
+    for o in list {
+        let ing = ingredient(&o);
         if r.ingredient(&ing.id).is_some() {
             o.fail("id", &quoted("duplicate id", &ing.id));
         }
@@ -410,7 +410,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     if list.is_empty() {
         f.fail("steps", "a recipe needs at least one step");
     }
-    for (i, o) in list.iter().enumerate() {
+    for (i, o) in list.enumerate() {
         let text = template::parse(&o.str("text"), &lookup)
             .map_err(|m| o.fail("text", &m))
             .unwrap_or_default();
@@ -427,7 +427,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         r.steps.push(Step {
             id,
             title: o.required("title"),
-            duration: duration(o, "duration", &mut warnings),
+            duration: duration(&o, "duration", &mut warnings),
             text,
         });
     }
