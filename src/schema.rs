@@ -23,6 +23,11 @@ fn join(mut path: String, key: &str) -> String {
     path
 }
 
+/// `before "value"`.
+pub(crate) fn quoted(before: &str, value: &str) -> String {
+    [before, " \"", value, "\""].concat()
+}
+
 /// A JSON object being read. A value of another type reads as an empty object, after recording
 /// the error: reading goes on after an error, with empty values, so that `read` has no early
 /// returns (see [`Errors`]).
@@ -53,6 +58,12 @@ impl<'a> Obj<'a> {
         if self.errors.is_clear() {
             self.errors.fail(&self.at(key), message);
         }
+    }
+
+    /// Records `before "value"` about member `key`: one call for the many messages that quote
+    /// the value at fault.
+    pub(crate) fn fail_quoted(&self, key: &str, before: &str, value: &str) {
+        self.fail(key, &quoted(before, value));
     }
 
     /// Records `invalid type: string "four", expected a whole number` for value `v`.

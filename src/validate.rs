@@ -12,7 +12,7 @@ use crate::model::{
 use crate::prelude::*;
 use crate::quantity::format::push_int;
 use crate::quantity::{Qty, System, Unit};
-use crate::schema::{self, Obj, FORMAT_VERSION};
+use crate::schema::{self, quoted, Obj, FORMAT_VERSION};
 use crate::template;
 use alloc::boxed::Box;
 use core::cell::Cell;
@@ -73,11 +73,6 @@ impl Errors {
     }
 }
 
-/// `before "value"`.
-fn quoted(before: &str, value: &str) -> String {
-    [before, " \"", value, "\""].concat()
-}
-
 /// The longest duration a step or timer may have: anything longer is a typo, not a recipe.
 pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
 
@@ -130,7 +125,7 @@ fn scaling(o: &Obj) -> Option<Scaling> {
         "fixed" => Scaling::Fixed,
         "whole" => Scaling::Whole,
         _ => {
-            o.fail("scale", &quoted("expected linear, fixed or whole, not", &s));
+            o.fail_quoted("scale", "expected linear, fixed or whole, not", &s);
             return None;
         }
     };
@@ -142,7 +137,7 @@ fn unit(o: &Obj) -> Option<Unit> {
     let s = o.opt_str("unit")?;
     let u = Unit::parse(&s);
     if u.is_none() {
-        o.fail("unit", &quoted("unknown unit", &s));
+        o.fail_quoted("unit", "unknown unit", &s);
     }
     u
 }
@@ -153,7 +148,7 @@ fn qty(o: &Obj) -> Option<Qty> {
     let q = Qty::parse(&s);
     if q.is_none() {
         let m = "expected an amount such as \"2\", \"1/3\", \"1 1/2\" or \"2-3\", not";
-        o.fail("qty", &quoted(m, &s));
+        o.fail_quoted("qty", m, &s);
     }
     q
 }
@@ -207,7 +202,7 @@ fn step_index(steps: &[Step], o: &Obj, key: &str) -> Option<usize> {
     let id = o.str(key);
     let i = steps.iter().position(|s| s.id == id);
     if i.is_none() {
-        o.fail(key, &quoted("unknown step id", &id));
+        o.fail_quoted(key, "unknown step id", &id);
     }
     i
 }
@@ -218,7 +213,7 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
     for s in o.list("set", false) {
         let id = s.str("id");
         let Some(ingredient) = r.ingredient(&id) else {
-            s.fail("id", &quoted("unknown ingredient id", &id));
+            s.fail_quoted("id", "unknown ingredient id", &id);
             continue;
         };
         let qty_given = s.has_amount("qty");
@@ -247,7 +242,7 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
             scale_given,
         ];
         if patch.used.is_none() && !changes.contains(&true) {
-            s.fail("id", &quoted("changes nothing in", &id));
+            s.fail_quoted("id", "changes nothing in", &id);
         }
         let measured = r
             .ingredients
@@ -315,6 +310,15 @@ fn choices(
     Some((out, index))
 }
 
+/// The storage notes' labels and member names, in the order they are shown (a static table:
+/// not built on the stack at each read).
+static STORAGE: &[(&str, &str)] = &[
+    ("Fridge", "fridge"),
+    ("Freezer", "freezer"),
+    ("Make ahead", "make_ahead"),
+    ("Reheat", "reheat"),
+];
+
 /// Reads and checks a recipe file, or names the first problem.
 pub fn validate(text: &str) -> Result<Recipe> {
     read(text).map(|(r, _)| r)
@@ -360,10 +364,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         None | Some("us") => System::Us,
         Some("metric") => System::Metric,
         Some(other) => {
-            f.fail(
-                "units",
-                &quoted("expected \"us\" or \"metric\", not", other),
-            );
+            f.fail_quoted("units", "expected \"us\" or \"metric\", not", other);
             System::Us
         }
     };
@@ -399,7 +400,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     for o in list {
         let ing = ingredient(&o);
         if r.ingredient(&ing.id).is_some() {
-            o.fail("id", &quoted("duplicate id", &ing.id));
+            o.fail_quoted("id", "duplicate id", &ing.id);
         }
         r.ingredients.push(ing);
     }
@@ -422,7 +423,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
             s
         };
         if r.steps.iter().any(|x| x.id == id) {
-            o.fail("id", &quoted("duplicate id", &id));
+            o.fail_quoted("id", "duplicate id", &id);
         }
         r.steps.push(Step {
             id,
@@ -435,12 +436,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     r.tips = f.strings("tips");
     r.pairings = f.strings("pairings");
     if let Some(st) = f.opt_obj("storage") {
-        for (label, key) in [
-            ("Fridge", "fridge"),
-            ("Freezer", "freezer"),
-            ("Make ahead", "make_ahead"),
-            ("Reheat", "reheat"),
-        ] {
+        for &(label, key) in STORAGE {
             if let Some(text) = st.opt_str(key) {
                 r.storage.push((label, text));
             }
