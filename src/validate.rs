@@ -231,17 +231,16 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
             scaling: scaling(&s),
             used: s.opt_bool("use"),
         };
-        let changes = [
-            qty_given,
-            unit_given,
-            patch.item.is_some(),
-            patch.plural.is_some(),
-            patch.amount_text.is_some(),
-            patch.prep.is_some(),
-            patch.tip.is_some(),
-            scale_given,
-        ];
-        if patch.used.is_none() && !changes.contains(&true) {
+        let changes = qty_given
+            | unit_given
+            | scale_given
+            | patch.item.is_some()
+            | patch.plural.is_some()
+            | patch.amount_text.is_some()
+            | patch.prep.is_some()
+            | patch.tip.is_some()
+            | patch.used.is_some();
+        if !changes {
             s.fail_quoted("id", "changes nothing in", &id);
         }
         let measured = r
