@@ -244,14 +244,14 @@ impl<'a> Obj<'a> {
         List { obj: *self, items }
     }
 
-    pub(crate) fn strings(&self, key: &str) -> Vec<String> {
-        let mut out = Vec::new();
+    /// The strings of an array member, appended to `out` (the list where they stay: no list
+    /// moved in and no empty one dropped).
+    pub(crate) fn strings(&self, key: &str, out: &mut Vec<String>) {
         for (_, v) in self.array(key) {
             if let Some(s) = self.text(v) {
                 out.push(s);
             }
         }
-        out
     }
 
     /// The same object, recording its errors in `errors` instead.

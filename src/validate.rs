@@ -432,8 +432,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         });
     }
 
-    r.tips = f.strings("tips");
-    r.pairings = f.strings("pairings");
+    f.strings("tips", &mut r.tips);
+    f.strings("pairings", &mut r.pairings);
     if let Some(st) = f.opt_obj("storage") {
         for &(label, key) in STORAGE {
             if let Some(text) = st.opt_str(key) {
