@@ -272,8 +272,8 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
     }
 }
 
-/// The usable options of a spice level list or swap (`list` is their member name in `o`), and the
-/// default's index. A bad option, of type or of sense, is left out with a warning rather than
+/// The usable options of a spice level list or swap (`list` is their member name in `o`), pushed
+/// to `out`, and the default's index. A bad option, of type or of sense, is left out with a warning rather than
 /// failing the card: the recipe still cooks without it. `None` (with a warning) when no option is
 /// left.
 fn choices(
@@ -281,9 +281,9 @@ fn choices(
     list: &str,
     r: &Recipe,
     warnings: &mut Vec<FormatError>,
-) -> Option<(Vec<Choice>, usize)> {
+    out: &mut Vec<Choice>,
+) -> Option<usize> {
     let default = o.str("default");
-    let mut out = Vec::new();
     for c in o.list(list, true) {
         let e = Errors::default();
         let c = choice(&c.reporting_to(&e), r);
@@ -306,7 +306,7 @@ fn choices(
         warnings.push(o.error("default", &m));
         0
     });
-    Some((out, index))
+    Some(index)
 }
 
 /// The storage notes' labels and member names, in the order they are shown (a static table:
@@ -473,25 +473,28 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
                 note: side.str("note"),
             })
         });
-        r.spice = choices(&sp, "levels", &r, &mut warnings).map(|(levels, default)| Spice {
-            default,
-            levels,
-            side,
-        });
+        let mut levels = Vec::new();
+        if let Some(default) = choices(&sp, "levels", &r, &mut warnings, &mut levels) {
+            r.spice = Some(Spice {
+                default,
+                levels,
+                side,
+            });
+        }
     }
 
     for sw in f.list("swaps", false) {
         let id = sw.required("id");
         let label = sw.required("label");
-        let Some((options, default)) = choices(&sw, "options", &r, &mut warnings) else {
-            continue;
-        };
-        r.swaps.push(Swap {
-            id,
-            label,
-            default,
-            options,
-        });
+        let mut options = Vec::new();
+        if let Some(default) = choices(&sw, "options", &r, &mut warnings, &mut options) {
+            r.swaps.push(Swap {
+                id,
+                label,
+                default,
+                options,
+            });
+        }
     }
     e.finish((r, warnings))
 }
