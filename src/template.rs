@@ -32,20 +32,21 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
     let mut stack: Vec<Vec<Seg>> = vec![Vec::new()];
     // `text`: where the text not yet pushed starts; `at`: the byte being looked at.
     let (mut text, mut at) = (0, 0);
-    while let Some(&b) = bytes.get(at) {
-        if !special(b) {
+    loop {
+        // The end of the step ends the last run of text, as a special character does.
+        let b = bytes.get(at).copied();
+        if b.is_some_and(|b| !special(b)) {
             at += 1;
             continue;
         }
         if at > text {
-            push(
-                &mut stack,
-                Seg::Text(src.get(text..at).unwrap_or_default().into()),
-            );
+            let run = src.get(text..at).unwrap_or_default();
+            push(&mut stack, Seg::Text(run.into()));
         }
         at += 1;
         match b {
-            b'{' => {
+            None => break,
+            Some(b'{') => {
                 let rest = bytes.get(at..).unwrap_or_default();
                 let end = rest.iter().position(|&b| special(b));
                 let Some(len) = end.filter(|&n| rest.get(n) == Some(&b'}')) else {
@@ -57,12 +58,9 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
                     Some((id, form)) => (id.trim(), form.trim()),
                     None => (inner.trim(), ""),
                 };
-                let index = lookup(id).ok_or_else(|| {
-                    let mut m = String::from("unknown ingredient id \"");
-                    m.push_str(id);
-                    m.push('"');
-                    m
-                })?;
+                let Some(index) = lookup(id) else {
+                    return Err(["unknown ingredient id \"", id, "\""].concat());
+                };
                 let seg = match form {
                     "" => Seg::Name(index),
                     "amount" => Seg::Amount(index),
@@ -70,8 +68,8 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
                 };
                 push(&mut stack, seg);
             }
-            b'[' => stack.push(Vec::new()),
-            b']' => {
+            Some(b'[') => stack.push(Vec::new()),
+            Some(b']') => {
                 if stack.len() < 2 {
                     return Err("']' without '[' in step text".into());
                 }
@@ -81,12 +79,6 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
             _ => return Err("'}' without '{' in step text".into()),
         }
         text = at;
-    }
-    if at > text {
-        push(
-            &mut stack,
-            Seg::Text(src.get(text..at).unwrap_or_default().into()),
-        );
     }
     if stack.len() != 1 {
         return Err("unclosed '[' in step text".into());
