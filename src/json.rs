@@ -35,6 +35,8 @@ struct Node {
 }
 
 /// A parsed recipe file. Node 0 is the top-level value; a value is named by its node's index.
+/// The default has no nodes: every value in it reads as `null`.
+#[derive(Default)]
 pub struct Doc<'a> {
     text: &'a str,
     nodes: Vec<Node>,

@@ -328,11 +328,13 @@ pub fn validate(text: &str) -> Result<Recipe> {
 /// out, an impossible duration loses its timer). Fails with the first error, in the order the
 /// format's documentation lists the fields.
 pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
-    let doc = json::parse(text).map_err(|m| FormatError {
-        path: String::new(),
-        message: ["not valid JSON: ", &m].concat(),
-    })?;
     let e = Errors::default();
+    // Text that is not JSON is recorded like any other error, and the rest reads an empty
+    // document: no early return with its own copy of the error.
+    let doc = json::parse(text).unwrap_or_else(|m| {
+        e.fail("", &["not valid JSON: ", &m].concat());
+        json::Doc::default()
+    });
     let f = schema::top(&e, &doc);
     let mut warnings = Vec::new();
     let format = f.u32("format");
