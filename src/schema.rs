@@ -45,12 +45,12 @@ impl<'a> Obj<'a> {
         join(self.node.map(|n| self.doc.path(n)).unwrap_or_default(), key)
     }
 
-    /// The error `message` about member `key`.
-    pub(crate) fn error(&self, key: &str, message: &str) -> FormatError {
-        FormatError {
+    /// Adds the warning `message` about member `key` to `warnings`.
+    pub(crate) fn warn(&self, warnings: &mut Vec<FormatError>, key: &str, message: &str) {
+        warnings.push(FormatError {
             path: self.at(key),
             message: message.into(),
-        }
+        });
     }
 
     /// Records `message` about member `key`.

@@ -112,7 +112,7 @@ fn duration(o: &Obj, key: &str, warnings: &mut Vec<FormatError>) -> Option<Durat
             "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not",
             &s,
         );
-        warnings.push(o.error(key, &[&m, ": no timer"].concat()));
+        o.warn(warnings, key, &[&m, ": no timer"].concat());
     }
     d
 }
@@ -297,13 +297,13 @@ fn choices(
         }
     }
     let Some(first) = out.first() else {
-        warnings.push(o.error(list, "no usable option: the control is left out"));
+        o.warn(warnings, list, "no usable option: the control is left out");
         return None;
     };
     let index = out.iter().position(|c| c.id == default).unwrap_or_else(|| {
         let m = quoted("names no usable option:", &default);
         let m = [&m, "; starting at \"", &first.id, "\""].concat();
-        warnings.push(o.error("default", &m));
+        o.warn(warnings, "default", &m);
         0
     });
     Some(index)
@@ -467,7 +467,11 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
             let id = side.str("ingredient");
             let ingredient = r.ingredient(&id);
             if ingredient.is_none() {
-                warnings.push(side.error("ingredient", &quoted("unknown ingredient id", &id)));
+                side.warn(
+                    &mut warnings,
+                    "ingredient",
+                    &quoted("unknown ingredient id", &id),
+                );
             }
             Some(Side {
                 ingredient: ingredient?,
