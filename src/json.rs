@@ -453,6 +453,10 @@ mod tests {
         assert_eq!(d.path(second), "list[1]");
         assert_eq!(d.path(d.member(0, "x").unwrap()), "x");
         assert_eq!(d.path(0), "");
+        // A node past the end (schema's NONE) reads as null: no members, no path.
+        assert_eq!(d.path(usize::MAX), "");
+        assert_eq!(d.member(usize::MAX, "x"), None);
+        assert_eq!(d.kind(usize::MAX), Kind::Null);
     }
 
     #[test]

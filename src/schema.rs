@@ -28,21 +28,26 @@ pub(crate) fn quoted(before: &str, value: &str) -> String {
     [before, " \"", value, "\""].concat()
 }
 
+/// The node of an object that is absent or of another type. A document has no such node, and
+/// reads it as `null`: it has no members and its path is empty, so no `Option` is checked at
+/// each read.
+const NONE: usize = usize::MAX;
+
 /// A JSON object being read. A value of another type reads as an empty object, after recording
 /// the error: reading goes on after an error, with empty values, so that `read` has no early
 /// returns (see [`Errors`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
     doc: &'a Doc<'a>,
-    /// The object's node; `None` when it is absent or not an object, an error already recorded.
-    node: Option<usize>,
+    /// The object's node; [`NONE`] when it is absent or not an object, an error already recorded.
+    node: usize,
     errors: &'a Errors,
 }
 
 impl<'a> Obj<'a> {
     /// `path.key`: where a member's error points.
     pub(crate) fn at(&self, key: &str) -> String {
-        join(self.node.map(|n| self.doc.path(n)).unwrap_or_default(), key)
+        join(self.doc.path(self.node), key)
     }
 
     /// Adds the warning `message` about member `key` to `warnings`.
@@ -94,14 +99,14 @@ impl<'a> Obj<'a> {
 
     /// A member; `null` counts as absent.
     fn get(&self, key: &str) -> Option<usize> {
-        self.doc.member(self.node?, key)
+        self.doc.member(self.node, key)
     }
 
     /// A member that must be there.
     pub(crate) fn need(&self, key: &str) -> Option<usize> {
         let v = self.get(key);
         if v.is_none() {
-            let path = self.node.map(|n| self.doc.path(n)).unwrap_or_default();
+            let path = self.doc.path(self.node);
             self.errors
                 .fail(&path, &["missing field `", key, "`"].concat());
         }
@@ -115,7 +120,7 @@ impl<'a> Obj<'a> {
             self.wrong(v, "an object");
         }
         Obj {
-            node: object.then_some(v),
+            node: if object { v } else { NONE },
             ..*self
         }
     }
@@ -215,7 +220,7 @@ impl<'a> Obj<'a> {
         match self.need(key) {
             Some(v) => self.obj_at(v),
             None => Obj {
-                node: None,
+                node: NONE,
                 ..*self
             },
         }
@@ -286,7 +291,11 @@ impl<'a> Iterator for List<'a> {
 
     fn next(&mut self) -> Option<Obj<'a>> {
         let (_, v) = self.items.next()?;
-        let node = (self.obj.doc.kind(v) == Kind::Obj).then_some(v);
+        let node = if self.obj.doc.kind(v) == Kind::Obj {
+            v
+        } else {
+            NONE
+        };
         Some(Obj { node, ..self.obj })
     }
 }
@@ -295,7 +304,7 @@ impl<'a> Iterator for List<'a> {
 pub(crate) fn top<'a>(errors: &'a Errors, doc: &'a Doc<'a>) -> Obj<'a> {
     Obj {
         doc,
-        node: Some(0),
+        node: 0,
         errors,
     }
     .obj_at(0)
