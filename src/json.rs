@@ -167,13 +167,6 @@ impl Parser<'_> {
             escaped: false,
         };
         self.nodes.push(node);
-        let word = |p: &mut Self, w: &[u8], kind| {
-            if !p.src.get(start..).unwrap_or_default().starts_with(w) {
-                return Err("expected a value");
-            }
-            p.pos += w.len();
-            Ok(kind)
-        };
         node.kind = match self.peek() {
             Some(open @ (b'{' | b'[')) => {
                 self.pos += 1;
@@ -230,9 +223,18 @@ impl Parser<'_> {
                 self.pos += 1;
                 Kind::Str
             }
-            Some(b't') => word(self, b"true", Kind::True)?,
-            Some(b'f') => word(self, b"false", Kind::False)?,
-            Some(b'n') => word(self, b"null", Kind::Null)?,
+            Some(c @ (b't' | b'f' | b'n')) => {
+                let (word, kind): (&[u8], _) = match c {
+                    b't' => (b"true", Kind::True),
+                    b'f' => (b"false", Kind::False),
+                    _ => (b"null", Kind::Null),
+                };
+                if !self.src.get(start..).unwrap_or_default().starts_with(word) {
+                    return Err("expected a value");
+                }
+                self.pos += word.len();
+                kind
+            }
             Some(b'-' | b'0'..=b'9') => {
                 self.pos += usize::from(self.peek() == Some(b'-'));
                 let leading_zero = self.peek() == Some(b'0');
