@@ -186,13 +186,16 @@ impl<'a> Obj<'a> {
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
         let v = self.get(key)?;
         let n = self.doc.text(v);
-        let whole =
-            self.doc.kind(v) == Kind::Num && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit());
-        if !whole {
+        // At most 9 digits: any such number fits a `u32`.
+        let whole = if self.doc.kind(v) == Kind::Num && n.len() <= 9 {
+            parse_uint(&n)
+        } else {
+            None
+        };
+        if whole.is_none() {
             self.wrong(v, "a whole number");
-            return None;
         }
-        parse_uint(&n).map(|n| n as u32)
+        whole.map(|n| n as u32)
     }
 
     pub(crate) fn u32(&self, key: &str) -> u32 {
