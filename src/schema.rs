@@ -167,6 +167,11 @@ impl<'a> Obj<'a> {
         self.opt_str(key).unwrap_or_default()
     }
 
+    /// An optional string member's text, trimmed; empty when absent.
+    pub(crate) fn trimmed(&self, key: &str) -> String {
+        self.or_empty(key).trim().into()
+    }
+
     /// The trimmed text of a member that must not be empty.
     pub(crate) fn required(&self, key: &str) -> String {
         let s = self.str(key);

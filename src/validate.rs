@@ -346,8 +346,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         e.fail("format", &m);
     }
     let name = f.required("name");
-    let author = f.or_empty("author");
-    let intro = f.or_empty("intro");
+    let author = f.trimmed("author");
+    let intro = f.trimmed("intro");
     let times = f.opt_obj("times");
     let prep = times.and_then(|t| duration(&t, "prep", &mut warnings));
     let cook = times.and_then(|t| duration(&t, "cook", &mut warnings));
@@ -373,8 +373,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     // Built here and filled in place: each list is pushed to where it stays, not moved in.
     let mut r = Recipe {
         name,
-        author: author.trim().into(),
-        intro: intro.trim().into(),
+        author,
+        intro,
         prep,
         cook,
         servings: Servings {
