@@ -29,7 +29,8 @@ fn special(b: u8) -> bool {
 /// characters): a `Chars` iterator and a `String` per character cost more code in the wasm.
 pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Template, String> {
     let bytes = src.as_bytes();
-    let mut stack: Vec<Vec<Seg>> = vec![Vec::new()];
+    // `top`: the group being read; `outer`: the groups it is inside, innermost last.
+    let (mut top, mut outer): (Vec<Seg>, Vec<Vec<Seg>>) = (Vec::new(), Vec::new());
     // `text`: where the text not yet pushed starts; `at`: the byte being looked at.
     let (mut text, mut at) = (0, 0);
     loop {
@@ -41,7 +42,7 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
         }
         if at > text {
             let run = src.get(text..at).unwrap_or_default();
-            push(&mut stack, Seg::Text(run.into()));
+            top.push(Seg::Text(run.into()));
         }
         at += 1;
         match b {
@@ -66,30 +67,24 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
                     "amount" => Seg::Amount(index),
                     _ => return Err("a reference is {id} or {id:amount}".into()),
                 };
-                push(&mut stack, seg);
+                top.push(seg);
             }
-            Some(b'[') => stack.push(Vec::new()),
+            Some(b'[') => outer.push(core::mem::take(&mut top)),
             Some(b']') => {
-                if stack.len() < 2 {
+                let Some(up) = outer.pop() else {
                     return Err("']' without '[' in step text".into());
-                }
-                let group = stack.pop().unwrap_or_default();
-                push(&mut stack, Seg::Group(group));
+                };
+                let group = core::mem::replace(&mut top, up);
+                top.push(Seg::Group(group));
             }
             _ => return Err("'}' without '{' in step text".into()),
         }
         text = at;
     }
-    if stack.len() != 1 {
+    if !outer.is_empty() {
         return Err("unclosed '[' in step text".into());
     }
-    Ok(stack.pop().unwrap_or_default())
-}
-
-fn push(stack: &mut [Vec<Seg>], seg: Seg) {
-    if let Some(top) = stack.last_mut() {
-        top.push(seg);
-    }
+    Ok(top)
 }
 
 /// Every ingredient index a template refers to, groups included.
