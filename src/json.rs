@@ -282,6 +282,13 @@ pub struct Items<'d> {
     object: bool,
 }
 
+impl Items<'_> {
+    /// Whether there are no items (left).
+    pub fn is_empty(&self) -> bool {
+        self.at >= self.end
+    }
+}
+
 impl Iterator for Items<'_> {
     type Item = (Option<usize>, usize);
 
@@ -432,6 +439,9 @@ mod tests {
         assert_eq!(d.member(0, "dA").map(|v| d.text(v)).as_deref(), Some("0"));
         assert_eq!(d.member(0, "z"), None);
         assert_eq!(d.member(a, "a"), None, "an array has no members");
+        assert!(!d.items(a).is_empty());
+        assert!(d.items(d.member(0, "c").unwrap()).is_empty());
+        assert!(d.items(d.member(0, "dA").unwrap()).is_empty());
         let d = parse("\u{FEFF}[]").unwrap();
         assert_eq!(show(&d, 0), "()");
     }

@@ -290,7 +290,7 @@ pub(crate) struct List<'a> {
 
 impl List<'_> {
     pub(crate) fn is_empty(&self) -> bool {
-        self.clone().next().is_none()
+        self.items.is_empty()
     }
 }
 
