@@ -373,27 +373,28 @@ impl Doc<'_> {
     pub fn path(&self, v: usize) -> String {
         let mut path = String::new();
         let mut at = 0;
-        while at != v {
-            let inside =
-                |&(_, c): &(Option<usize>, usize)| c <= v && v < c + self.node(c).len as usize;
-            let Some((key, (k, child))) = self.items(at).enumerate().find(|(_, i)| inside(i))
-            else {
-                break;
-            };
-            match k {
-                Some(k) => {
-                    if !path.is_empty() {
-                        path.push('.');
+        // Down from the top, into the item that holds `v` at each level.
+        'down: while at != v {
+            for (index, (key, child)) in self.items(at).enumerate() {
+                if child <= v && v < child + self.node(child).len as usize {
+                    match key {
+                        Some(k) => {
+                            if !path.is_empty() {
+                                path.push('.');
+                            }
+                            path.push_str(&self.text(k));
+                        }
+                        None => {
+                            path.push('[');
+                            push_int(&mut path, index as i64);
+                            path.push(']');
+                        }
                     }
-                    path.push_str(&self.text(k));
-                }
-                None => {
-                    path.push('[');
-                    push_int(&mut path, key as i64);
-                    path.push(']');
+                    at = child;
+                    continue 'down;
                 }
             }
-            at = child;
+            break;
         }
         path
     }
