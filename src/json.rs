@@ -352,7 +352,8 @@ impl Doc<'_> {
         let container = matches!(n.kind, Kind::Arr | Kind::Obj);
         Items {
             nodes: &self.nodes,
-            at: v + 1,
+            // Wrapping: a node past the end (`usize::MAX`, schema's `NONE`) has no items.
+            at: v.wrapping_add(1),
             end: if container { v + n.len as usize } else { 0 },
             object: n.kind == Kind::Obj,
         }
@@ -360,13 +361,13 @@ impl Doc<'_> {
 
     /// The value of member `key` of object `v`; `null` counts as absent.
     pub fn member(&self, v: usize, key: &str) -> Option<usize> {
-        if self.kind(v) != Kind::Obj {
-            return None;
+        // An array's items have no names, and other values no items: only an object's match.
+        for (k, value) in self.items(v) {
+            if k.is_some_and(|k| self.text(k) == key) {
+                return (self.kind(value) != Kind::Null).then_some(value);
+            }
         }
-        self.items(v)
-            .find(|&(k, _)| k.is_some_and(|k| self.text(k) == key))
-            .map(|(_, value)| value)
-            .filter(|&value| self.kind(value) != Kind::Null)
+        None
     }
 
     /// Where value `v` is in the file, `ingredients[2].unit`, for an error; empty at the top.
