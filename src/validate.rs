@@ -153,6 +153,8 @@ fn qty(o: &Obj) -> Option<Qty> {
     q
 }
 
+/// Kept out of `read` (measured: inlined, its temporaries made `read`'s frame and moves bigger).
+#[inline(never)]
 fn ingredient(o: &Obj) -> Ingredient {
     let id = o.required("id");
     let item = o.required("item");
