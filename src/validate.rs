@@ -199,6 +199,31 @@ fn ingredient(o: &Obj) -> Ingredient {
     }
 }
 
+/// Step `i` (from 0) of `r`, the steps before it read; kept out of `read` as [`ingredient`] is.
+#[inline(never)]
+fn step(o: &Obj, i: usize, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
+    let lookup = |id: &str| r.ingredient(id);
+    let text = template::parse(&o.str("text"), &lookup)
+        .map_err(|m| o.fail("text", &m))
+        .unwrap_or_default();
+    let id = if o.has_str("id") {
+        o.required("id")
+    } else {
+        let mut s = String::new();
+        push_int(&mut s, i as i64 + 1);
+        s
+    };
+    if r.steps.iter().any(|x| x.id == id) {
+        o.fail_quoted("id", "duplicate id", &id);
+    }
+    Step {
+        id,
+        title: o.required("title"),
+        duration: duration(o, "duration", warnings),
+        text,
+    }
+}
+
 /// The index of the step member `key` names; 0 after recording an error.
 fn step_index(steps: &[Step], o: &Obj, key: &str) -> Option<usize> {
     let id = o.str(key);
@@ -407,33 +432,13 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         }
         r.ingredients.push(ing);
     }
-    let ingredients = &r.ingredients;
-    let lookup = |id: &str| ingredients.iter().position(|i| i.id == id);
-
     let list = f.list("steps", true);
     if list.is_empty() {
         f.fail("steps", "a recipe needs at least one step");
     }
     for (i, o) in list.enumerate() {
-        let text = template::parse(&o.str("text"), &lookup)
-            .map_err(|m| o.fail("text", &m))
-            .unwrap_or_default();
-        let id = if o.has_str("id") {
-            o.required("id")
-        } else {
-            let mut s = String::new();
-            push_int(&mut s, i as i64 + 1);
-            s
-        };
-        if r.steps.iter().any(|x| x.id == id) {
-            o.fail_quoted("id", "duplicate id", &id);
-        }
-        r.steps.push(Step {
-            id,
-            title: o.required("title"),
-            duration: duration(&o, "duration", &mut warnings),
-            text,
-        });
+        let s = step(&o, i, &r, &mut warnings);
+        r.steps.push(s);
     }
 
     f.strings("tips", &mut r.tips);
