@@ -345,6 +345,35 @@ static STORAGE: &[(&str, &str)] = &[
     ("Reheat", "reheat"),
 ];
 
+/// The spice levels and the side, `None` when no level is usable; kept out of `read` as
+/// [`ingredient`] is.
+#[inline(never)]
+fn spice(sp: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Spice> {
+    let side = sp.opt_obj("side").and_then(|side| {
+        let id = side.str("ingredient");
+        let ingredient = r.ingredient(&id);
+        if ingredient.is_none() {
+            side.warn(
+                warnings,
+                "ingredient",
+                &quoted("unknown ingredient id", &id),
+            );
+        }
+        Some(Side {
+            ingredient: ingredient?,
+            label: side.str("label"),
+            note: side.str("note"),
+        })
+    });
+    let mut levels = Vec::new();
+    let default = choices(sp, "levels", r, warnings, &mut levels)?;
+    Some(Spice {
+        default,
+        levels,
+        side,
+    })
+}
+
 /// Reads and checks a recipe file, or names the first problem.
 pub fn validate(text: &str) -> Result<Recipe> {
     read(text).map(|(r, _)| r)
@@ -470,30 +499,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     }
 
     if let Some(sp) = f.opt_obj("spice") {
-        let side = sp.opt_obj("side").and_then(|side| {
-            let id = side.str("ingredient");
-            let ingredient = r.ingredient(&id);
-            if ingredient.is_none() {
-                side.warn(
-                    &mut warnings,
-                    "ingredient",
-                    &quoted("unknown ingredient id", &id),
-                );
-            }
-            Some(Side {
-                ingredient: ingredient?,
-                label: side.str("label"),
-                note: side.str("note"),
-            })
-        });
-        let mut levels = Vec::new();
-        if let Some(default) = choices(&sp, "levels", &r, &mut warnings, &mut levels) {
-            r.spice = Some(Spice {
-                default,
-                levels,
-                side,
-            });
-        }
+        r.spice = spice(&sp, &r, &mut warnings);
     }
 
     for sw in f.list("swaps", false) {
