@@ -234,6 +234,47 @@ fn step_index(steps: &[Step], o: &Obj, key: &str) -> Option<usize> {
     i
 }
 
+/// The change that `o`, an item of a level's or option's `set`, makes to ingredient
+/// `ingredient` (named `id`); kept out of `choices` as [`ingredient`] is out of `read`.
+#[inline(never)]
+fn patch(o: &Obj, r: &Recipe, ingredient: usize, id: &str) -> Patch {
+    let qty_given = o.has_amount("qty");
+    let unit_given = o.has_str("unit");
+    let scale_given = o.has_str("scale");
+    let patch = Patch {
+        ingredient,
+        qty: qty(o),
+        amount_text: o.opt_str("amount_text"),
+        unit: unit(o),
+        item: o.opt_str("item"),
+        plural: o.opt_str("plural"),
+        prep: o.opt_str("prep"),
+        tip: o.opt_str("tip"),
+        scaling: scaling(o),
+        used: o.opt_bool("use"),
+    };
+    let changes = qty_given
+        | unit_given
+        | scale_given
+        | patch.item.is_some()
+        | patch.plural.is_some()
+        | patch.amount_text.is_some()
+        | patch.prep.is_some()
+        | patch.tip.is_some()
+        | patch.used.is_some();
+    if !changes {
+        o.fail_quoted("id", "changes nothing in", id);
+    }
+    let measured = r
+        .ingredients
+        .get(ingredient)
+        .is_some_and(|i| matches!(i.amount, Amount::Measured { .. }));
+    if !qty_given && (unit_given || scale_given) && !measured {
+        o.fail("qty", "a unit or scale needs an amount: give qty");
+    }
+    patch
+}
+
 /// One spice level or swap option; its errors (of type or of sense) go to `o`'s errors.
 fn choice(o: &Obj, r: &Recipe) -> Choice {
     let mut patches = Vec::new();
@@ -243,41 +284,7 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
             s.fail_quoted("id", "unknown ingredient id", &id);
             continue;
         };
-        let qty_given = s.has_amount("qty");
-        let unit_given = s.has_str("unit");
-        let scale_given = s.has_str("scale");
-        let patch = Patch {
-            ingredient,
-            qty: qty(&s),
-            amount_text: s.opt_str("amount_text"),
-            unit: unit(&s),
-            item: s.opt_str("item"),
-            plural: s.opt_str("plural"),
-            prep: s.opt_str("prep"),
-            tip: s.opt_str("tip"),
-            scaling: scaling(&s),
-            used: s.opt_bool("use"),
-        };
-        let changes = qty_given
-            | unit_given
-            | scale_given
-            | patch.item.is_some()
-            | patch.plural.is_some()
-            | patch.amount_text.is_some()
-            | patch.prep.is_some()
-            | patch.tip.is_some()
-            | patch.used.is_some();
-        if !changes {
-            s.fail_quoted("id", "changes nothing in", &id);
-        }
-        let measured = r
-            .ingredients
-            .get(ingredient)
-            .is_some_and(|i| matches!(i.amount, Amount::Measured { .. }));
-        if !qty_given && (unit_given || scale_given) && !measured {
-            s.fail("qty", "a unit or scale needs an amount: give qty");
-        }
-        patches.push(patch);
+        patches.push(patch(&s, r, ingredient, &id));
     }
     let mut steps = Vec::new();
     for n in o.list("steps", false) {
