@@ -381,25 +381,10 @@ fn spice(sp: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Spice>
     })
 }
 
-/// Reads and checks a recipe file, or names the first problem.
-pub fn validate(text: &str) -> Result<Recipe> {
-    read(text).map(|(r, _)| r)
-}
-
-/// Reads a recipe file from its JSON text and checks it, in one pass, into a [`Recipe`]; also
-/// returns the problems worked around (a spice level or swap option that cannot apply is left
-/// out, an impossible duration loses its timer). Fails with the first error, in the order the
-/// format's documentation lists the fields.
-pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
-    let e = Errors::default();
-    // Text that is not JSON is recorded like any other error, and the rest reads an empty
-    // document: no early return with its own copy of the error.
-    let doc = json::parse(text).unwrap_or_else(|m| {
-        e.fail("", &["not valid JSON: ", &m].concat());
-        json::Doc::default()
-    });
-    let f = schema::top(&e, &doc);
-    let mut warnings = Vec::new();
+/// A recipe with its single fields read (`format` to `units`) and its lists empty, for `read` to
+/// fill in place; kept out of `read`'s frame as [`ingredient`] is.
+#[inline(never)]
+fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     let format = f.u32("format");
     if format != FORMAT_VERSION {
         let mut m = String::from("this card reads format ");
@@ -412,8 +397,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     let author = f.trimmed("author");
     let intro = f.trimmed("intro");
     let times = f.opt_obj("times");
-    let prep = times.and_then(|t| duration(&t, "prep", &mut warnings));
-    let cook = times.and_then(|t| duration(&t, "cook", &mut warnings));
+    let prep = times.and_then(|t| duration(&t, "prep", warnings));
+    let cook = times.and_then(|t| duration(&t, "cook", warnings));
     let s = f.obj("servings");
     let base = s.u32("base");
     let min = s.opt_u32("min").unwrap_or(1);
@@ -433,8 +418,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         }
     };
 
-    // Built here and filled in place: each list is pushed to where it stays, not moved in.
-    let mut r = Recipe {
+    Recipe {
         name,
         author,
         intro,
@@ -455,7 +439,29 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         pairings: Vec::new(),
         storage: Vec::new(),
         faq: Vec::new(),
-    };
+    }
+}
+
+/// Reads and checks a recipe file, or names the first problem.
+pub fn validate(text: &str) -> Result<Recipe> {
+    read(text).map(|(r, _)| r)
+}
+
+/// Reads a recipe file from its JSON text and checks it, in one pass, into a [`Recipe`]; also
+/// returns the problems worked around (a spice level or swap option that cannot apply is left
+/// out, an impossible duration loses its timer). Fails with the first error, in the order the
+/// format's documentation lists the fields.
+pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
+    let e = Errors::default();
+    // Text that is not JSON is recorded like any other error, and the rest reads an empty
+    // document: no early return with its own copy of the error.
+    let doc = json::parse(text).unwrap_or_else(|m| {
+        e.fail("", &["not valid JSON: ", &m].concat());
+        json::Doc::default()
+    });
+    let f = schema::top(&e, &doc);
+    let mut warnings = Vec::new();
+    let mut r = head(&f, &e, &mut warnings);
 
     let list = f.list("ingredients", true);
     if list.is_empty() {
@@ -493,7 +499,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         });
     }
 
-    if let Some(b) = s.opt_obj("batch") {
+    if let Some(b) = f.obj("servings").opt_obj("batch") {
         let max = b.u32("max");
         if max == 0 {
             b.fail("max", "must be at least 1");
