@@ -499,6 +499,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         });
     }
 
+    // `servings` read again: an error in it is recorded already.
     if let Some(b) = f.obj("servings").opt_obj("batch") {
         let max = b.u32("max");
         if max == 0 {
