@@ -94,12 +94,15 @@ fn escape(src: &[u8], at: usize) -> Result<(char, usize), &'static str> {
         Some(b't') => '\t',
         Some(b'u') => {
             let hi = hex4(at + 1)?;
-            if (0xD800..0xDC00).contains(&hi) && src.get(at + 5..at + 7) == Some(b"\\u") {
-                let lo = hex4(at + 7)?;
-                let code = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
-                return Ok((char::from_u32(code).unwrap_or('\u{FFFD}'), at + 11));
-            }
-            return Ok((char::from_u32(hi).unwrap_or('\u{FFFD}'), at + 5));
+            let (code, end) =
+                if (0xD800..0xDC00).contains(&hi) && src.get(at + 5..at + 7) == Some(b"\\u") {
+                    let lo = hex4(at + 7)?;
+                    let low = lo.wrapping_sub(0xDC00) & 0x3FF;
+                    (0x10000 + ((hi - 0xD800) << 10) + low, at + 11)
+                } else {
+                    (hi, at + 5)
+                };
+            return Ok((char::from_u32(code).unwrap_or('\u{FFFD}'), end));
         }
         _ => return Err("unknown escape in a string"),
     };
