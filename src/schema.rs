@@ -244,8 +244,9 @@ impl<'a> Obj<'a> {
     }
 
     /// The items of an array member as objects; `need`: the member must be there. Every item's
-    /// type is checked here, before any is read, so errors come in the order they always did;
-    /// the items are then handed out one at a time, with no `Vec` to build and drop.
+    /// type is checked here, before any is read, so an item of the wrong type is reported before
+    /// any error inside the items; they are then handed out one at a time (no `Vec` to build and
+    /// drop).
     pub(crate) fn list(&self, key: &str, need: bool) -> List<'a> {
         if need {
             self.need(key);

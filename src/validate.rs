@@ -39,9 +39,10 @@ impl FormatError {
 
 type Result<T> = core::result::Result<T, FormatError>;
 
-/// The first error met (boxed: checking whether there is one moves a pointer, not the error). Reading and checking go on with empty values after it, so the big
+/// The first error met. Reading and checking go on with empty values after it, so the big
 /// functions have no early returns: each `?` out of a half-built recipe needs its own code to drop
 /// what was built so far, and in the wasm that code was most of the reader (docs/performance.md).
+/// Boxed: checking whether there is one moves a pointer, not the error.
 #[derive(Default)]
 pub(crate) struct Errors(Cell<Option<Box<FormatError>>>);
 
@@ -307,9 +308,9 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
 }
 
 /// The usable options of a spice level list or swap (`list` is their member name in `o`), pushed
-/// to `out`, and the default's index. A bad option, of type or of sense, is left out with a warning rather than
-/// failing the card: the recipe still cooks without it. `None` (with a warning) when no option is
-/// left.
+/// to `out`, and the default's index. A bad option, of type or of sense, is left out with a
+/// warning rather than failing the card: the recipe still cooks without it. `None` (with a
+/// warning) when no option is left.
 fn choices(
     o: &Obj,
     list: &str,
