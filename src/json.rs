@@ -118,8 +118,14 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn error(&self, what: &str) -> String {
         let before = self.src.get(..self.pos).unwrap_or(self.src);
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        let (mut line, mut column) = (1, 1);
+        for &b in before {
+            if b == b'\n' {
+                (line, column) = (line + 1, 1);
+            } else {
+                column += 1;
+            }
+        }
         let mut s = String::from("line ");
         push_int(&mut s, line as i64);
         s.push_str(", column ");
