@@ -35,6 +35,8 @@ struct Node {
 }
 
 /// A parsed recipe file. Node 0 is the top-level value; a value is named by its node's index.
+/// The default has no nodes: every value in it reads as `null`.
+#[derive(Default)]
 pub struct Doc<'a> {
     text: &'a str,
     nodes: Vec<Node>,
@@ -92,12 +94,15 @@ fn escape(src: &[u8], at: usize) -> Result<(char, usize), &'static str> {
         Some(b't') => '\t',
         Some(b'u') => {
             let hi = hex4(at + 1)?;
-            if (0xD800..0xDC00).contains(&hi) && src.get(at + 5..at + 7) == Some(b"\\u") {
-                let lo = hex4(at + 7)?;
-                let code = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
-                return Ok((char::from_u32(code).unwrap_or('\u{FFFD}'), at + 11));
-            }
-            return Ok((char::from_u32(hi).unwrap_or('\u{FFFD}'), at + 5));
+            let (code, end) =
+                if (0xD800..0xDC00).contains(&hi) && src.get(at + 5..at + 7) == Some(b"\\u") {
+                    let lo = hex4(at + 7)?;
+                    let low = lo.wrapping_sub(0xDC00) & 0x3FF;
+                    (0x10000 + ((hi - 0xD800) << 10) + low, at + 11)
+                } else {
+                    (hi, at + 5)
+                };
+            return Ok((char::from_u32(code).unwrap_or('\u{FFFD}'), end));
         }
         _ => return Err("unknown escape in a string"),
     };
@@ -113,8 +118,14 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn error(&self, what: &str) -> String {
         let before = self.src.get(..self.pos).unwrap_or(self.src);
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        let (mut line, mut column) = (1, 1);
+        for &b in before {
+            if b == b'\n' {
+                (line, column) = (line + 1, 1);
+            } else {
+                column += 1;
+            }
+        }
         let mut s = String::from("line ");
         push_int(&mut s, line as i64);
         s.push_str(", column ");
@@ -165,13 +176,6 @@ impl Parser<'_> {
             escaped: false,
         };
         self.nodes.push(node);
-        let word = |p: &mut Self, w: &[u8], kind| {
-            if !p.src.get(start..).unwrap_or_default().starts_with(w) {
-                return Err("expected a value");
-            }
-            p.pos += w.len();
-            Ok(kind)
-        };
         node.kind = match self.peek() {
             Some(open @ (b'{' | b'[')) => {
                 self.pos += 1;
@@ -228,9 +232,18 @@ impl Parser<'_> {
                 self.pos += 1;
                 Kind::Str
             }
-            Some(b't') => word(self, b"true", Kind::True)?,
-            Some(b'f') => word(self, b"false", Kind::False)?,
-            Some(b'n') => word(self, b"null", Kind::Null)?,
+            Some(c @ (b't' | b'f' | b'n')) => {
+                let (word, kind): (&[u8], _) = match c {
+                    b't' => (b"true", Kind::True),
+                    b'f' => (b"false", Kind::False),
+                    _ => (b"null", Kind::Null),
+                };
+                if !self.src.get(start..).unwrap_or_default().starts_with(word) {
+                    return Err("expected a value");
+                }
+                self.pos += word.len();
+                kind
+            }
             Some(b'-' | b'0'..=b'9') => {
                 self.pos += usize::from(self.peek() == Some(b'-'));
                 let leading_zero = self.peek() == Some(b'0');
@@ -270,11 +283,19 @@ impl Parser<'_> {
 
 /// The nodes of an array's items or of an object's members: `(key, value)`, the key being the
 /// member name's node (`None` in an array).
+#[derive(Clone, Default)]
 pub struct Items<'d> {
     nodes: &'d [Node],
     at: usize,
     end: usize,
     object: bool,
+}
+
+impl Items<'_> {
+    /// Whether there are no items (left).
+    pub fn is_empty(&self) -> bool {
+        self.at >= self.end
+    }
 }
 
 impl Iterator for Items<'_> {
@@ -340,7 +361,8 @@ impl Doc<'_> {
         let container = matches!(n.kind, Kind::Arr | Kind::Obj);
         Items {
             nodes: &self.nodes,
-            at: v + 1,
+            // Wrapping: a node past the end (`usize::MAX`, schema's `NONE`) has no items.
+            at: v.wrapping_add(1),
             end: if container { v + n.len as usize } else { 0 },
             object: n.kind == Kind::Obj,
         }
@@ -348,40 +370,41 @@ impl Doc<'_> {
 
     /// The value of member `key` of object `v`; `null` counts as absent.
     pub fn member(&self, v: usize, key: &str) -> Option<usize> {
-        if self.kind(v) != Kind::Obj {
-            return None;
+        // An array's items have no names, and other values no items: only an object's match.
+        for (k, value) in self.items(v) {
+            if k.is_some_and(|k| self.text(k) == key) {
+                return (self.kind(value) != Kind::Null).then_some(value);
+            }
         }
-        self.items(v)
-            .find(|&(k, _)| k.is_some_and(|k| self.text(k) == key))
-            .map(|(_, value)| value)
-            .filter(|&value| self.kind(value) != Kind::Null)
+        None
     }
 
     /// Where value `v` is in the file, `ingredients[2].unit`, for an error; empty at the top.
     pub fn path(&self, v: usize) -> String {
         let mut path = String::new();
         let mut at = 0;
-        while at != v {
-            let inside =
-                |&(_, c): &(Option<usize>, usize)| c <= v && v < c + self.node(c).len as usize;
-            let Some((key, (k, child))) = self.items(at).enumerate().find(|(_, i)| inside(i))
-            else {
-                break;
-            };
-            match k {
-                Some(k) => {
-                    if !path.is_empty() {
-                        path.push('.');
+        // Down from the top, into the item that holds `v` at each level.
+        'down: while at != v {
+            for (index, (key, child)) in self.items(at).enumerate() {
+                if child <= v && v < child + self.node(child).len as usize {
+                    match key {
+                        Some(k) => {
+                            if !path.is_empty() {
+                                path.push('.');
+                            }
+                            path.push_str(&self.text(k));
+                        }
+                        None => {
+                            path.push('[');
+                            push_int(&mut path, index as i64);
+                            path.push(']');
+                        }
                     }
-                    path.push_str(&self.text(k));
-                }
-                None => {
-                    path.push('[');
-                    push_int(&mut path, key as i64);
-                    path.push(']');
+                    at = child;
+                    continue 'down;
                 }
             }
-            at = child;
+            break;
         }
         path
     }
@@ -427,6 +450,9 @@ mod tests {
         assert_eq!(d.member(0, "dA").map(|v| d.text(v)).as_deref(), Some("0"));
         assert_eq!(d.member(0, "z"), None);
         assert_eq!(d.member(a, "a"), None, "an array has no members");
+        assert!(!d.items(a).is_empty());
+        assert!(d.items(d.member(0, "c").unwrap()).is_empty());
+        assert!(d.items(d.member(0, "dA").unwrap()).is_empty());
         let d = parse("\u{FEFF}[]").unwrap();
         assert_eq!(show(&d, 0), "()");
     }
@@ -450,6 +476,10 @@ mod tests {
         assert_eq!(d.path(second), "list[1]");
         assert_eq!(d.path(d.member(0, "x").unwrap()), "x");
         assert_eq!(d.path(0), "");
+        // A node past the end (schema's NONE) reads as null: no members, no path.
+        assert_eq!(d.path(usize::MAX), "");
+        assert_eq!(d.member(usize::MAX, "x"), None);
+        assert_eq!(d.kind(usize::MAX), Kind::Null);
     }
 
     #[test]

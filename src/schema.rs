@@ -6,7 +6,7 @@
 //! half-built value costs code to drop what was built (docs/performance.md). Paths such as
 //! `ingredients[2].unit` are worked out from the document only when an error names one.
 
-use crate::json::{Doc, Kind};
+use crate::json::{Doc, Items, Kind};
 use crate::prelude::*;
 use crate::quantity::format::parse_uint;
 use crate::validate::{Errors, FormatError};
@@ -23,36 +23,52 @@ fn join(mut path: String, key: &str) -> String {
     path
 }
 
+/// `before "value"`.
+pub(crate) fn quoted(before: &str, value: &str) -> String {
+    [before, " \"", value, "\""].concat()
+}
+
+/// The node of an object that is absent or of another type. A document has no such node, and
+/// reads it as `null`: it has no members and its path is empty, so no `Option` is checked at
+/// each read.
+const NONE: usize = usize::MAX;
+
 /// A JSON object being read. A value of another type reads as an empty object, after recording
 /// the error: reading goes on after an error, with empty values, so that `read` has no early
 /// returns (see [`Errors`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
     doc: &'a Doc<'a>,
-    /// The object's node; `None` when it is absent or not an object, an error already recorded.
-    node: Option<usize>,
+    /// The object's node; [`NONE`] when it is absent or not an object, an error already recorded.
+    node: usize,
     errors: &'a Errors,
 }
 
 impl<'a> Obj<'a> {
     /// `path.key`: where a member's error points.
     pub(crate) fn at(&self, key: &str) -> String {
-        join(self.node.map(|n| self.doc.path(n)).unwrap_or_default(), key)
+        join(self.doc.path(self.node), key)
     }
 
-    /// The error `message` about member `key`.
-    pub(crate) fn error(&self, key: &str, message: &str) -> FormatError {
-        FormatError {
+    /// Adds the warning `message` about member `key` to `warnings`.
+    pub(crate) fn warn(&self, warnings: &mut Vec<FormatError>, key: &str, message: &str) {
+        warnings.push(FormatError {
             path: self.at(key),
             message: message.into(),
-        }
+        });
     }
 
     /// Records `message` about member `key`.
     pub(crate) fn fail(&self, key: &str, message: &str) {
         if self.errors.is_clear() {
-            self.errors.put(self.error(key, message));
+            self.errors.fail(&self.at(key), message);
         }
+    }
+
+    /// Records `before "value"` about member `key`: one call for the many messages that quote
+    /// the value at fault.
+    pub(crate) fn fail_quoted(&self, key: &str, before: &str, value: &str) {
+        self.fail(key, &quoted(before, value));
     }
 
     /// Records `invalid type: string "four", expected a whole number` for value `v`.
@@ -83,14 +99,14 @@ impl<'a> Obj<'a> {
 
     /// A member; `null` counts as absent.
     fn get(&self, key: &str) -> Option<usize> {
-        self.doc.member(self.node?, key)
+        self.doc.member(self.node, key)
     }
 
     /// A member that must be there.
     pub(crate) fn need(&self, key: &str) -> Option<usize> {
         let v = self.get(key);
         if v.is_none() {
-            let path = self.node.map(|n| self.doc.path(n)).unwrap_or_default();
+            let path = self.doc.path(self.node);
             self.errors
                 .fail(&path, &["missing field `", key, "`"].concat());
         }
@@ -104,18 +120,35 @@ impl<'a> Obj<'a> {
             self.wrong(v, "an object");
         }
         Obj {
-            node: object.then_some(v),
+            node: if object { v } else { NONE },
             ..*self
         }
     }
 
+    /// Whether value `v` is a string; if not, the error is recorded.
+    fn is_str(&self, v: usize) -> bool {
+        let string = self.doc.kind(v) == Kind::Str;
+        if !string {
+            self.wrong(v, "a string");
+        }
+        string
+    }
+
     /// Value `v`'s text when it is a string.
     fn text(&self, v: usize) -> Option<String> {
-        if self.doc.kind(v) != Kind::Str {
-            self.wrong(v, "a string");
-            return None;
-        }
-        Some(self.doc.text(v))
+        self.is_str(v).then(|| self.doc.text(v))
+    }
+
+    /// Whether member `key` is there as a string, recording the error if it is of another type:
+    /// what `opt_str(key).is_some()` says, without copying the text (and dropping the copy).
+    pub(crate) fn has_str(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|v| self.is_str(v))
+    }
+
+    /// Whether member `key` is there as an amount: `opt_amount(key).is_some()` without the copy.
+    pub(crate) fn has_amount(&self, key: &str) -> bool {
+        self.get(key)
+            .is_some_and(|v| self.doc.kind(v) == Kind::Num || self.is_str(v))
     }
 
     pub(crate) fn str(&self, key: &str) -> String {
@@ -126,6 +159,17 @@ impl<'a> Obj<'a> {
 
     pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
         self.text(self.get(key)?)
+    }
+
+    /// An optional string member's text; empty when absent. One call instead of an `Option`
+    /// unwrapped (and dropped) at each field.
+    pub(crate) fn or_empty(&self, key: &str) -> String {
+        self.opt_str(key).unwrap_or_default()
+    }
+
+    /// An optional string member's text, trimmed; empty when absent.
+    pub(crate) fn trimmed(&self, key: &str) -> String {
+        self.or_empty(key).trim().into()
     }
 
     /// The trimmed text of a member that must not be empty.
@@ -141,22 +185,22 @@ impl<'a> Obj<'a> {
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
     pub(crate) fn opt_amount(&self, key: &str) -> Option<String> {
         let v = self.get(key)?;
-        if self.doc.kind(v) == Kind::Num {
-            return Some(self.doc.text(v));
-        }
-        self.text(v)
+        self.has_amount(key).then(|| self.doc.text(v))
     }
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
         let v = self.get(key)?;
         let n = self.doc.text(v);
-        let whole =
-            self.doc.kind(v) == Kind::Num && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit());
-        if !whole {
+        // At most 9 digits: any such number fits a `u32`.
+        let whole = if self.doc.kind(v) == Kind::Num && n.len() <= 9 {
+            parse_uint(&n)
+        } else {
+            None
+        };
+        if whole.is_none() {
             self.wrong(v, "a whole number");
-            return None;
         }
-        parse_uint(&n).map(|n| n as u32)
+        whole.map(|n| n as u32)
     }
 
     pub(crate) fn u32(&self, key: &str) -> u32 {
@@ -184,45 +228,44 @@ impl<'a> Obj<'a> {
         match self.need(key) {
             Some(v) => self.obj_at(v),
             None => Obj {
-                node: None,
+                node: NONE,
                 ..*self
             },
         }
     }
 
     /// The items of an array member; absent is none.
-    fn items(&self, key: &str) -> impl Iterator<Item = usize> + 'a {
+    fn array(&self, key: &str) -> Items<'a> {
         let v = self.get(key);
         if let Some(v) = v.filter(|&v| self.doc.kind(v) != Kind::Arr) {
             self.wrong(v, "an array");
         }
-        let doc = self.doc;
-        v.map(move |v| doc.items(v))
-            .into_iter()
-            .flatten()
-            .map(|(_, item)| item)
+        v.map(|v| self.doc.items(v)).unwrap_or_default()
     }
 
-    /// The items of an array member as objects; `need`: the member must be there.
-    pub(crate) fn list(&self, key: &str, need: bool) -> Vec<Obj<'a>> {
+    /// The items of an array member as objects; `need`: the member must be there. Every item's
+    /// type is checked here, before any is read, so an item of the wrong type is reported before
+    /// any error inside the items; they are then handed out one at a time (no `Vec` to build and
+    /// drop).
+    pub(crate) fn list(&self, key: &str, need: bool) -> List<'a> {
         if need {
             self.need(key);
         }
-        let mut out = Vec::new();
-        for v in self.items(key) {
-            out.push(self.obj_at(v));
+        let items = self.array(key);
+        for (_, v) in items.clone() {
+            self.obj_at(v);
         }
-        out
+        List { obj: *self, items }
     }
 
-    pub(crate) fn strings(&self, key: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for v in self.items(key) {
+    /// The strings of an array member, appended to `out` (the list where they stay: no list
+    /// moved in and no empty one dropped).
+    pub(crate) fn strings(&self, key: &str, out: &mut Vec<String>) {
+        for (_, v) in self.array(key) {
             if let Some(s) = self.text(v) {
                 out.push(s);
             }
         }
-        out
     }
 
     /// The same object, recording its errors in `errors` instead.
@@ -238,11 +281,39 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// The items of an array member as objects, from [`Obj::list`]; an item of another type (its
+/// error recorded there) reads as an empty object.
+#[derive(Clone)]
+pub(crate) struct List<'a> {
+    obj: Obj<'a>,
+    items: Items<'a>,
+}
+
+impl List<'_> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<'a> Iterator for List<'a> {
+    type Item = Obj<'a>;
+
+    fn next(&mut self) -> Option<Obj<'a>> {
+        let (_, v) = self.items.next()?;
+        let node = if self.obj.doc.kind(v) == Kind::Obj {
+            v
+        } else {
+            NONE
+        };
+        Some(Obj { node, ..self.obj })
+    }
+}
+
 /// The file's top level.
 pub(crate) fn top<'a>(errors: &'a Errors, doc: &'a Doc<'a>) -> Obj<'a> {
     Obj {
         doc,
-        node: Some(0),
+        node: 0,
         errors,
     }
     .obj_at(0)

@@ -18,75 +18,73 @@ pub enum Seg {
 
 pub type Template = Vec<Seg>;
 
+/// Whether `b` opens or closes a reference or a group.
+fn special(b: u8) -> bool {
+    matches!(b, b'{' | b'}' | b'[' | b']')
+}
+
 /// Parses step text, resolving ids with `lookup`. The error is a short reason for the author.
+///
+/// Scanned by bytes (the four special characters are ASCII, so text between them is whole
+/// characters): a `Chars` iterator and a `String` per character cost more code in the wasm.
 pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Template, String> {
-    let mut stack: Vec<Vec<Seg>> = vec![Vec::new()];
-    let mut text = String::new();
-    let mut chars = src.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' => {
-                let mut inner = String::new();
-                loop {
-                    match chars.next() {
-                        Some('}') => break,
-                        Some('{' | '[' | ']') | None => {
-                            return Err("unclosed '{' in step text".into());
-                        }
-                        Some(c) => inner.push(c),
-                    }
-                }
-                let (id, form) = match crate::quantity::format::split(&inner, b":") {
+    let bytes = src.as_bytes();
+    // `top`: the group being read; `outer`: the groups it is inside, innermost last.
+    let (mut top, mut outer): (Vec<Seg>, Vec<Vec<Seg>>) = (Vec::new(), Vec::new());
+    // `text`: where the text not yet pushed starts; `at`: the byte being looked at.
+    let (mut text, mut at) = (0, 0);
+    loop {
+        // The end of the step ends the last run of text, as a special character does.
+        let b = bytes.get(at).copied();
+        if b.is_some_and(|b| !special(b)) {
+            at += 1;
+            continue;
+        }
+        if at > text {
+            let run = src.get(text..at).unwrap_or_default();
+            top.push(Seg::Text(run.into()));
+        }
+        at += 1;
+        match b {
+            None => break,
+            Some(b'{') => {
+                let rest = bytes.get(at..).unwrap_or_default();
+                let end = rest.iter().position(|&b| special(b));
+                let Some(len) = end.filter(|&n| rest.get(n) == Some(&b'}')) else {
+                    return Err("unclosed '{' in step text".into());
+                };
+                let inner = src.get(at..at + len).unwrap_or_default();
+                at += len + 1;
+                let (id, form) = match crate::quantity::format::split(inner, b":") {
                     Some((id, form)) => (id.trim(), form.trim()),
                     None => (inner.trim(), ""),
                 };
-                let index = lookup(id).ok_or_else(|| {
-                    let mut m = String::from("unknown ingredient id \"");
-                    m.push_str(id);
-                    m.push('"');
-                    m
-                })?;
+                let Some(index) = lookup(id) else {
+                    return Err(["unknown ingredient id \"", id, "\""].concat());
+                };
                 let seg = match form {
                     "" => Seg::Name(index),
                     "amount" => Seg::Amount(index),
                     _ => return Err("a reference is {id} or {id:amount}".into()),
                 };
-                flush(&mut text, &mut stack);
-                push(&mut stack, seg);
+                top.push(seg);
             }
-            '[' => {
-                flush(&mut text, &mut stack);
-                stack.push(Vec::new());
-            }
-            ']' => {
-                flush(&mut text, &mut stack);
-                if stack.len() < 2 {
+            Some(b'[') => outer.push(core::mem::take(&mut top)),
+            Some(b']') => {
+                let Some(up) = outer.pop() else {
                     return Err("']' without '[' in step text".into());
-                }
-                let group = stack.pop().unwrap_or_default();
-                push(&mut stack, Seg::Group(group));
+                };
+                let group = core::mem::replace(&mut top, up);
+                top.push(Seg::Group(group));
             }
-            '}' => return Err("'}' without '{' in step text".into()),
-            c => text.push(c),
+            _ => return Err("'}' without '{' in step text".into()),
         }
+        text = at;
     }
-    flush(&mut text, &mut stack);
-    if stack.len() != 1 {
+    if !outer.is_empty() {
         return Err("unclosed '[' in step text".into());
     }
-    Ok(stack.pop().unwrap_or_default())
-}
-
-fn push(stack: &mut [Vec<Seg>], seg: Seg) {
-    if let Some(top) = stack.last_mut() {
-        top.push(seg);
-    }
-}
-
-fn flush(text: &mut String, stack: &mut [Vec<Seg>]) {
-    if !text.is_empty() {
-        push(stack, Seg::Text(core::mem::take(text)));
-    }
+    Ok(top)
 }
 
 /// Every ingredient index a template refers to, groups included.

@@ -12,8 +12,9 @@ use crate::model::{
 use crate::prelude::*;
 use crate::quantity::format::push_int;
 use crate::quantity::{Qty, System, Unit};
-use crate::schema::{self, Obj, FORMAT_VERSION};
+use crate::schema::{self, quoted, Obj, FORMAT_VERSION};
 use crate::template;
+use alloc::boxed::Box;
 use core::cell::Cell;
 
 /// What is wrong with a recipe file, and where.
@@ -41,8 +42,9 @@ type Result<T> = core::result::Result<T, FormatError>;
 /// The first error met. Reading and checking go on with empty values after it, so the big
 /// functions have no early returns: each `?` out of a half-built recipe needs its own code to drop
 /// what was built so far, and in the wasm that code was most of the reader (docs/performance.md).
+/// Boxed: checking whether there is one moves a pointer, not the error.
 #[derive(Default)]
-pub(crate) struct Errors(Cell<Option<FormatError>>);
+pub(crate) struct Errors(Cell<Option<Box<FormatError>>>);
 
 impl Errors {
     /// Whether no error is recorded yet: a later one would be dropped, so need not be built.
@@ -53,33 +55,23 @@ impl Errors {
         clear
     }
 
-    /// Records `e` unless an earlier error was recorded.
-    pub(crate) fn put(&self, e: FormatError) {
-        let first = self.0.take();
-        self.0.set(first.or(Some(e)));
-    }
-
+    /// Records the error `message` at `path` unless an earlier one was recorded.
     pub(crate) fn fail(&self, path: &str, message: &str) {
         if self.is_clear() {
-            self.put(FormatError {
+            self.0.set(Some(Box::new(FormatError {
                 path: path.into(),
                 message: message.into(),
-            });
+            })));
         }
     }
 
     /// `value` when nothing went wrong, else the first error.
     pub(crate) fn finish<T>(self, value: T) -> Result<T> {
         match self.0.take() {
-            Some(e) => Err(e),
+            Some(e) => Err(*e),
             None => Ok(value),
         }
     }
-}
-
-/// `before "value"`.
-fn quoted(before: &str, value: &str) -> String {
-    [before, " \"", value, "\""].concat()
 }
 
 /// The longest duration a step or timer may have: anything longer is a typo, not a recipe.
@@ -87,8 +79,9 @@ pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
 
 /// Parses `10 min`, `3-4 min`, `90 s` or `1 h` into seconds.
 pub fn parse_duration(s: &str) -> Option<Duration> {
-    let s = s.trim();
-    let split = s.find(|c: char| c.is_ascii_alphabetic())?;
+    // By bytes: a `char` predicate brings a `char` searcher into the wasm. Both parts are
+    // trimmed, so the whole need not be.
+    let split = s.bytes().position(|b| b.is_ascii_alphabetic())?;
     let (num, unit) = (s.get(..split)?.trim(), s.get(split..)?.trim());
     let secs: u32 = match unit {
         "s" | "sec" | "secs" | "second" | "seconds" => 1,
@@ -120,7 +113,7 @@ fn duration(o: &Obj, key: &str, warnings: &mut Vec<FormatError>) -> Option<Durat
             "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not",
             &s,
         );
-        warnings.push(o.error(key, &[&m, ": no timer"].concat()));
+        o.warn(warnings, key, &[&m, ": no timer"].concat());
     }
     d
 }
@@ -133,7 +126,7 @@ fn scaling(o: &Obj) -> Option<Scaling> {
         "fixed" => Scaling::Fixed,
         "whole" => Scaling::Whole,
         _ => {
-            o.fail("scale", &quoted("expected linear, fixed or whole, not", &s));
+            o.fail_quoted("scale", "expected linear, fixed or whole, not", &s);
             return None;
         }
     };
@@ -145,7 +138,7 @@ fn unit(o: &Obj) -> Option<Unit> {
     let s = o.opt_str("unit")?;
     let u = Unit::parse(&s);
     if u.is_none() {
-        o.fail("unit", &quoted("unknown unit", &s));
+        o.fail_quoted("unit", "unknown unit", &s);
     }
     u
 }
@@ -156,22 +149,24 @@ fn qty(o: &Obj) -> Option<Qty> {
     let q = Qty::parse(&s);
     if q.is_none() {
         let m = "expected an amount such as \"2\", \"1/3\", \"1 1/2\" or \"2-3\", not";
-        o.fail("qty", &quoted(m, &s));
+        o.fail_quoted("qty", m, &s);
     }
     q
 }
 
+/// Kept out of `read` (measured: inlined, its temporaries made `read`'s frame and moves bigger).
+#[inline(never)]
 fn ingredient(o: &Obj) -> Ingredient {
     let id = o.required("id");
     let item = o.required("item");
     let unit = unit(o);
     let scale = scaling(o);
-    let amount = match (o.opt_amount("qty").is_some(), o.opt_str("amount_text")) {
-        (true, Some(_)) => {
+    let amount = match (o.has_amount("qty"), o.has_str("amount_text")) {
+        (true, true) => {
             o.fail("amount_text", "give either qty or amount_text");
             Amount::None
         }
-        (true, None) => match qty(o) {
+        (true, false) => match qty(o) {
             Some(qty) => Amount::Measured {
                 qty,
                 unit,
@@ -187,9 +182,10 @@ fn ingredient(o: &Obj) -> Ingredient {
             if unit.is_some() {
                 o.fail("unit", "a unit needs a qty");
             }
-            match text {
-                Some(_) => Amount::Text(o.required("amount_text")),
-                None => Amount::None,
+            if text {
+                Amount::Text(o.required("amount_text"))
+            } else {
+                Amount::None
             }
         }
     };
@@ -198,9 +194,34 @@ fn ingredient(o: &Obj) -> Ingredient {
         id,
         amount,
         item,
-        prep: o.opt_str("prep").unwrap_or_default(),
-        tip: o.opt_str("tip").unwrap_or_default(),
+        prep: o.or_empty("prep"),
+        tip: o.or_empty("tip"),
         used: o.opt_bool("use").unwrap_or(true),
+    }
+}
+
+/// Step `i` (from 0) of `r`, the steps before it read; kept out of `read` as [`ingredient`] is.
+#[inline(never)]
+fn step(o: &Obj, i: usize, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
+    let lookup = |id: &str| r.ingredient(id);
+    let text = template::parse(&o.str("text"), &lookup)
+        .map_err(|m| o.fail("text", &m))
+        .unwrap_or_default();
+    let id = if o.has_str("id") {
+        o.required("id")
+    } else {
+        let mut s = String::new();
+        push_int(&mut s, i as i64 + 1);
+        s
+    };
+    if r.steps.iter().any(|x| x.id == id) {
+        o.fail_quoted("id", "duplicate id", &id);
+    }
+    Step {
+        id,
+        title: o.required("title"),
+        duration: duration(o, "duration", warnings),
+        text,
     }
 }
 
@@ -209,9 +230,50 @@ fn step_index(steps: &[Step], o: &Obj, key: &str) -> Option<usize> {
     let id = o.str(key);
     let i = steps.iter().position(|s| s.id == id);
     if i.is_none() {
-        o.fail(key, &quoted("unknown step id", &id));
+        o.fail_quoted(key, "unknown step id", &id);
     }
     i
+}
+
+/// The change that `o`, an item of a level's or option's `set`, makes to ingredient
+/// `ingredient` (named `id`); kept out of `choices` as [`ingredient`] is out of `read`.
+#[inline(never)]
+fn patch(o: &Obj, r: &Recipe, ingredient: usize, id: &str) -> Patch {
+    let qty_given = o.has_amount("qty");
+    let unit_given = o.has_str("unit");
+    let scale_given = o.has_str("scale");
+    let patch = Patch {
+        ingredient,
+        qty: qty(o),
+        amount_text: o.opt_str("amount_text"),
+        unit: unit(o),
+        item: o.opt_str("item"),
+        plural: o.opt_str("plural"),
+        prep: o.opt_str("prep"),
+        tip: o.opt_str("tip"),
+        scaling: scaling(o),
+        used: o.opt_bool("use"),
+    };
+    let changes = qty_given
+        | unit_given
+        | scale_given
+        | patch.item.is_some()
+        | patch.plural.is_some()
+        | patch.amount_text.is_some()
+        | patch.prep.is_some()
+        | patch.tip.is_some()
+        | patch.used.is_some();
+    if !changes {
+        o.fail_quoted("id", "changes nothing in", id);
+    }
+    let measured = r
+        .ingredients
+        .get(ingredient)
+        .is_some_and(|i| matches!(i.amount, Amount::Measured { .. }));
+    if !qty_given && (unit_given || scale_given) && !measured {
+        o.fail("qty", "a unit or scale needs an amount: give qty");
+    }
+    patch
 }
 
 /// One spice level or swap option; its errors (of type or of sense) go to `o`'s errors.
@@ -220,42 +282,10 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
     for s in o.list("set", false) {
         let id = s.str("id");
         let Some(ingredient) = r.ingredient(&id) else {
-            s.fail("id", &quoted("unknown ingredient id", &id));
+            s.fail_quoted("id", "unknown ingredient id", &id);
             continue;
         };
-        let qty_given = s.opt_amount("qty").is_some();
-        let unit_given = s.opt_str("unit").is_some();
-        let scale_given = s.opt_str("scale").is_some();
-        let patch = Patch {
-            ingredient,
-            qty: qty(&s),
-            amount_text: s.opt_str("amount_text"),
-            unit: unit(&s),
-            item: s.opt_str("item"),
-            plural: s.opt_str("plural"),
-            prep: s.opt_str("prep"),
-            tip: s.opt_str("tip"),
-            scaling: scaling(&s),
-            used: s.opt_bool("use"),
-        };
-        let changes = [
-            qty_given,
-            unit_given,
-            patch.item.is_some(),
-            patch.plural.is_some(),
-            patch.amount_text.is_some(),
-            patch.prep.is_some(),
-            patch.tip.is_some(),
-            scale_given,
-        ];
-        if patch.used.is_none() && !changes.contains(&true) {
-            s.fail("id", &quoted("changes nothing in", &id));
-        }
-        let measured = matches!(r.ingredients[ingredient].amount, Amount::Measured { .. });
-        if !qty_given && (unit_given || scale_given) && !measured {
-            s.fail("qty", "a unit or scale needs an amount: give qty");
-        }
-        patches.push(patch);
+        patches.push(patch(&s, r, ingredient, &id));
     }
     let mut steps = Vec::new();
     for n in o.list("steps", false) {
@@ -271,65 +301,91 @@ fn choice(o: &Obj, r: &Recipe) -> Choice {
     Choice {
         id: o.required("id"),
         label: o.required("label"),
-        note: o.opt_str("note").unwrap_or_default(),
+        note: o.or_empty("note"),
         patches,
         steps,
     }
 }
 
-/// The usable options of a spice level list or swap (`list` is their member name in `o`), and the
-/// default's index. A bad option, of type or of sense, is left out with a warning rather than
-/// failing the card: the recipe still cooks without it. `None` (with a warning) when no option is
-/// left.
+/// The usable options of a spice level list or swap (`list` is their member name in `o`), pushed
+/// to `out`, and the default's index. A bad option, of type or of sense, is left out with a
+/// warning rather than failing the card: the recipe still cooks without it. `None` (with a
+/// warning) when no option is left.
 fn choices(
     o: &Obj,
     list: &str,
     r: &Recipe,
     warnings: &mut Vec<FormatError>,
-) -> Option<(Vec<Choice>, usize)> {
+    out: &mut Vec<Choice>,
+) -> Option<usize> {
     let default = o.str("default");
-    let mut out = Vec::new();
     for c in o.list(list, true) {
         let e = Errors::default();
         let c = choice(&c.reporting_to(&e), r);
-        match e.finish(c) {
-            Ok(c) => out.push(c),
-            Err(mut e) => {
+        // Matched on the error alone: a `Result<Choice, _>` would move the choice once more.
+        match e.0.take() {
+            None => out.push(c),
+            Some(mut e) => {
                 e.message.push_str(": option left out");
-                warnings.push(e);
+                warnings.push(*e);
             }
         }
     }
     let Some(first) = out.first() else {
-        warnings.push(o.error(list, "no usable option: the control is left out"));
+        o.warn(warnings, list, "no usable option: the control is left out");
         return None;
     };
     let index = out.iter().position(|c| c.id == default).unwrap_or_else(|| {
         let m = quoted("names no usable option:", &default);
         let m = [&m, "; starting at \"", &first.id, "\""].concat();
-        warnings.push(o.error("default", &m));
+        o.warn(warnings, "default", &m);
         0
     });
-    Some((out, index))
+    Some(index)
 }
 
-/// Reads and checks a recipe file, or names the first problem.
-pub fn validate(text: &str) -> Result<Recipe> {
-    read(text).map(|(r, _)| r)
+/// The storage notes' labels and member names, in the order they are shown (a static table:
+/// not built on the stack at each read).
+static STORAGE: &[(&str, &str)] = &[
+    ("Fridge", "fridge"),
+    ("Freezer", "freezer"),
+    ("Make ahead", "make_ahead"),
+    ("Reheat", "reheat"),
+];
+
+/// The spice levels and the side, `None` when no level is usable; kept out of `read` as
+/// [`ingredient`] is.
+#[inline(never)]
+fn spice(sp: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Spice> {
+    let side = sp.opt_obj("side").and_then(|side| {
+        let id = side.str("ingredient");
+        let ingredient = r.ingredient(&id);
+        if ingredient.is_none() {
+            side.warn(
+                warnings,
+                "ingredient",
+                &quoted("unknown ingredient id", &id),
+            );
+        }
+        Some(Side {
+            ingredient: ingredient?,
+            label: side.str("label"),
+            note: side.str("note"),
+        })
+    });
+    let mut levels = Vec::new();
+    let default = choices(sp, "levels", r, warnings, &mut levels)?;
+    Some(Spice {
+        default,
+        levels,
+        side,
+    })
 }
 
-/// Reads a recipe file from its JSON text and checks it, in one pass, into a [`Recipe`]; also
-/// returns the problems worked around (a spice level or swap option that cannot apply is left
-/// out, an impossible duration loses its timer). Fails with the first error, in the order the
-/// format's documentation lists the fields.
-pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
-    let doc = json::parse(text).map_err(|m| FormatError {
-        path: String::new(),
-        message: ["not valid JSON: ", &m].concat(),
-    })?;
-    let e = Errors::default();
-    let f = schema::top(&e, &doc);
-    let mut warnings = Vec::new();
+/// A recipe with its single fields read (`format` to `units`) and its lists empty, for `read` to
+/// fill in place; kept out of `read`'s frame as [`ingredient`] is.
+#[inline(never)]
+fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     let format = f.u32("format");
     if format != FORMAT_VERSION {
         let mut m = String::from("this card reads format ");
@@ -339,11 +395,11 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         e.fail("format", &m);
     }
     let name = f.required("name");
-    let author = f.opt_str("author").unwrap_or_default();
-    let intro = f.opt_str("intro").unwrap_or_default();
+    let author = f.trimmed("author");
+    let intro = f.trimmed("intro");
     let times = f.opt_obj("times");
-    let prep = times.and_then(|t| duration(&t, "prep", &mut warnings));
-    let cook = times.and_then(|t| duration(&t, "cook", &mut warnings));
+    let prep = times.and_then(|t| duration(&t, "prep", warnings));
+    let cook = times.and_then(|t| duration(&t, "cook", warnings));
     let s = f.obj("servings");
     let base = s.u32("base");
     let min = s.opt_u32("min").unwrap_or(1);
@@ -358,60 +414,15 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         None | Some("us") => System::Us,
         Some("metric") => System::Metric,
         Some(other) => {
-            f.fail(
-                "units",
-                &quoted("expected \"us\" or \"metric\", not", other),
-            );
+            f.fail_quoted("units", "expected \"us\" or \"metric\", not", other);
             System::Us
         }
     };
 
-    let list = f.list("ingredients", true);
-    if list.is_empty() {
-        f.fail("ingredients", "a recipe needs at least one ingredient");
-    }
-    let mut ingredients: Vec<Ingredient> = Vec::new();
-    for o in &list {
-        let ing = ingredient(o);
-        if ingredients.iter().any(|x| x.id == ing.id) {
-            o.fail("id", &quoted("duplicate id", &ing.id));
-        }
-        ingredients.push(ing);
-    }
-    let lookup = |id: &str| ingredients.iter().position(|i| i.id == id);
-
-    let list = f.list("steps", true);
-    if list.is_empty() {
-        f.fail("steps", "a recipe needs at least one step");
-    }
-    let mut steps: Vec<Step> = Vec::new();
-    for (i, o) in list.iter().enumerate() {
-        let text = template::parse(&o.str("text"), &lookup)
-            .map_err(|m| o.fail("text", &m))
-            .unwrap_or_default();
-        let id = match o.opt_str("id") {
-            Some(_) => o.required("id"),
-            None => {
-                let mut s = String::new();
-                push_int(&mut s, i as i64 + 1);
-                s
-            }
-        };
-        if steps.iter().any(|x| x.id == id) {
-            o.fail("id", &quoted("duplicate id", &id));
-        }
-        steps.push(Step {
-            id,
-            title: o.required("title"),
-            duration: duration(o, "duration", &mut warnings),
-            text,
-        });
-    }
-
-    let mut r = Recipe {
+    Recipe {
         name,
-        author: author.trim().into(),
-        intro: intro.trim().into(),
+        author,
+        intro,
         prep,
         cook,
         servings: Servings {
@@ -421,22 +432,62 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
             batch: None,
         },
         units,
-        ingredients,
-        steps,
+        ingredients: Vec::new(),
+        steps: Vec::new(),
         spice: None,
         swaps: Vec::new(),
-        tips: f.strings("tips"),
-        pairings: f.strings("pairings"),
+        tips: Vec::new(),
+        pairings: Vec::new(),
         storage: Vec::new(),
         faq: Vec::new(),
-    };
+    }
+}
+
+/// Reads and checks a recipe file, or names the first problem.
+pub fn validate(text: &str) -> Result<Recipe> {
+    read(text).map(|(r, _)| r)
+}
+
+/// Reads a recipe file from its JSON text and checks it, in one pass, into a [`Recipe`]; also
+/// returns the problems worked around (a spice level or swap option that cannot apply is left
+/// out, an impossible duration loses its timer). Fails with the first error, in the order the
+/// format's documentation lists the fields.
+pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
+    let e = Errors::default();
+    // Text that is not JSON is recorded like any other error, and the rest reads an empty
+    // document: no early return with its own copy of the error.
+    let doc = json::parse(text).unwrap_or_else(|m| {
+        e.fail("", &["not valid JSON: ", &m].concat());
+        json::Doc::default()
+    });
+    let f = schema::top(&e, &doc);
+    let mut warnings = Vec::new();
+    let mut r = head(&f, &e, &mut warnings);
+
+    let list = f.list("ingredients", true);
+    if list.is_empty() {
+        f.fail("ingredients", "a recipe needs at least one ingredient");
+    }
+    for o in list {
+        let ing = ingredient(&o);
+        if r.ingredient(&ing.id).is_some() {
+            o.fail_quoted("id", "duplicate id", &ing.id);
+        }
+        r.ingredients.push(ing);
+    }
+    let list = f.list("steps", true);
+    if list.is_empty() {
+        f.fail("steps", "a recipe needs at least one step");
+    }
+    for (i, o) in list.enumerate() {
+        let s = step(&o, i, &r, &mut warnings);
+        r.steps.push(s);
+    }
+
+    f.strings("tips", &mut r.tips);
+    f.strings("pairings", &mut r.pairings);
     if let Some(st) = f.opt_obj("storage") {
-        for (label, key) in [
-            ("Fridge", "fridge"),
-            ("Freezer", "freezer"),
-            ("Make ahead", "make_ahead"),
-            ("Reheat", "reheat"),
-        ] {
+        for &(label, key) in STORAGE {
             if let Some(text) = st.opt_str(key) {
                 r.storage.push((label, text));
             }
@@ -449,7 +500,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         });
     }
 
-    if let Some(b) = s.opt_obj("batch") {
+    // `servings` read again: an error in it is recorded already.
+    if let Some(b) = f.obj("servings").opt_obj("batch") {
         let max = b.u32("max");
         if max == 0 {
             b.fail("max", "must be at least 1");
@@ -462,37 +514,21 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     }
 
     if let Some(sp) = f.opt_obj("spice") {
-        let side = sp.opt_obj("side").and_then(|side| {
-            let id = side.str("ingredient");
-            let ingredient = r.ingredient(&id);
-            if ingredient.is_none() {
-                warnings.push(side.error("ingredient", &quoted("unknown ingredient id", &id)));
-            }
-            Some(Side {
-                ingredient: ingredient?,
-                label: side.str("label"),
-                note: side.str("note"),
-            })
-        });
-        r.spice = choices(&sp, "levels", &r, &mut warnings).map(|(levels, default)| Spice {
-            default,
-            levels,
-            side,
-        });
+        r.spice = spice(&sp, &r, &mut warnings);
     }
 
     for sw in f.list("swaps", false) {
         let id = sw.required("id");
         let label = sw.required("label");
-        let Some((options, default)) = choices(&sw, "options", &r, &mut warnings) else {
-            continue;
-        };
-        r.swaps.push(Swap {
-            id,
-            label,
-            default,
-            options,
-        });
+        let mut options = Vec::new();
+        if let Some(default) = choices(&sw, "options", &r, &mut warnings, &mut options) {
+            r.swaps.push(Swap {
+                id,
+                label,
+                default,
+                options,
+            });
+        }
     }
     e.finish((r, warnings))
 }

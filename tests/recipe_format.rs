@@ -476,3 +476,35 @@ fn any_single_wrong_value_is_an_error_or_a_warning_never_a_panic() {
         "errors {errors}, readable {readable}"
     );
 }
+
+/// With two errors the first in reading order wins: a list's items are type-checked before any
+/// is read, so a wrong item is named before an error inside an earlier one.
+#[test]
+fn the_first_error_in_reading_order_wins() {
+    let cases = [
+        (
+            seed_with(|v| {
+                v["ingredients"][0]["id"] = " ".into();
+                v["ingredients"][3] = 0.into();
+            }),
+            "ingredients[3]: invalid type: number 0, expected an object",
+        ),
+        (
+            seed_with(|v| {
+                v["ingredients"][0]["unit"] = "cupz".into();
+                v["ingredients"][0]["qty"] = true.into();
+            }),
+            "ingredients[0].unit: unknown unit \"cupz\"",
+        ),
+        (
+            seed_with(|v| {
+                v["servings"] = "four".into();
+                v["steps"][0]["text"] = "Add {pepper}.".into();
+            }),
+            "servings: invalid type: string \"four\", expected an object",
+        ),
+    ];
+    for (json, want) in cases {
+        assert_eq!(load(&json).unwrap_err(), want);
+    }
+}
