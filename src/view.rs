@@ -108,11 +108,15 @@ pub fn effective_ingredients(r: &Recipe, sel: &Selection) -> Vec<Ingredient> {
             }
             if let Some(v) = &p.item {
                 ing.item = v.clone();
-                ing.plural = p.plural.clone().unwrap_or_else(|| {
-                    let mut s = v.clone();
-                    s.push('s');
-                    s
-                });
+                // Matched, not `clone().unwrap_or_else`: no `Option<String>` clone.
+                ing.plural = match &p.plural {
+                    Some(pl) => pl.clone(),
+                    None => {
+                        let mut s = v.clone();
+                        s.push('s');
+                        s
+                    }
+                };
             }
             if let Some(v) = &p.prep {
                 ing.prep = v.clone();
@@ -206,7 +210,9 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             for p in &c.steps {
                 if p.step == n {
                     title = p.title.as_ref().unwrap_or(title);
-                    notes.extend(p.note.clone());
+                    if let Some(note) = &p.note {
+                        notes.push(note.clone());
+                    }
                 }
             }
         }
