@@ -87,7 +87,10 @@ pub struct StepView {
 
 /// The ingredients after the selected spice level and swaps have patched them.
 pub fn effective_ingredients(r: &Recipe, sel: &Selection) -> Vec<Ingredient> {
-    let mut list = r.ingredients.clone();
+    let mut list = Vec::new();
+    for i in &r.ingredients {
+        list.push(i.clone());
+    }
     for c in sel.choices(r) {
         for p in &c.patches {
             let Some(ing) = list.get_mut(p.ingredient) else {
@@ -176,22 +179,19 @@ pub struct Shown {
 pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     let f = factor(r, sel.servings);
     let ings = effective_ingredients(r, sel);
-    // Plain loops: each `map(…).collect()` is its own code in the wasm.
-    let mut amounts: Vec<(String, bool)> = Vec::new();
-    let mut lines = Vec::new();
+    // Plain loops: each `map(…).collect()` is its own code in the wasm. A line for every
+    // ingredient, used or not: the steps take their amounts and names from these.
+    let mut all = Vec::new();
     for (index, i) in ings.iter().enumerate() {
         let (amount, plural) = amount(i, f, sel.units);
-        if i.used {
-            lines.push(Line {
-                index,
-                amount: amount.clone(),
-                amount_is_text: matches!(i.amount, Amount::Text(_)),
-                name: name(i, plural),
-                prep: i.prep.clone(),
-                tip: i.tip.clone(),
-            });
-        }
-        amounts.push((amount, plural));
+        all.push(Line {
+            index,
+            amount,
+            amount_is_text: matches!(i.amount, Amount::Text(_)),
+            name: name(i, plural),
+            prep: i.prep.clone(),
+            tip: i.tip.clone(),
+        });
     }
     let side_available = side_free(r, &ings);
     let side = match (&r.spice, sel.side && side_available) {
@@ -203,7 +203,7 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     let mut steps = Vec::new();
     for (n, s) in r.steps.iter().enumerate() {
         let mut text = Vec::new();
-        fill(&s.text, &ings, &amounts, &in_wok, &mut text);
+        fill(&s.text, &all, &in_wok, &mut text);
         let mut title = &s.title;
         let mut notes = Vec::new();
         for c in &choices {
@@ -228,8 +228,10 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             notes,
         });
     }
+    // Unused ingredients leave the list (the steps are filled).
+    all.retain(|l| ings.get(l.index).is_some_and(|g| g.used));
     Shown {
-        lines,
+        lines: all,
         steps,
         notes: choice_notes(r, sel, side_available),
         side_available,
@@ -246,34 +248,28 @@ pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
     shown(r, sel).steps
 }
 
-fn fill(
-    t: &[Seg],
-    ings: &[Ingredient],
-    amounts: &[(String, bool)],
-    in_wok: &dyn Fn(usize) -> bool,
-    out: &mut Vec<Inline>,
-) {
+fn fill(t: &[Seg], all: &[Line], in_wok: &dyn Fn(usize) -> bool, out: &mut Vec<Inline>) {
     for seg in t {
         match seg {
             Seg::Text(s) => out.push(Inline::Text(s.clone())),
             Seg::Name(i) | Seg::Amount(i) => {
-                let (Some(ing), Some((amt, plural))) = (ings.get(*i), amounts.get(*i)) else {
+                let Some(l) = all.get(*i) else {
                     continue;
                 };
                 out.push(Inline::Ref {
                     amount: if matches!(seg, Seg::Amount(_)) {
-                        amt.clone()
+                        l.amount.clone()
                     } else {
                         String::new()
                     },
-                    name: name(ing, *plural),
+                    name: l.name.clone(),
                 });
             }
             Seg::Group(g) => {
                 let mut ids = Vec::new();
                 crate::template::refs(g, &mut ids);
                 if ids.iter().all(|&i| in_wok(i)) {
-                    fill(g, ings, amounts, in_wok, out);
+                    fill(g, all, in_wok, out);
                 }
             }
         }
