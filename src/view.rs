@@ -87,11 +87,16 @@ pub struct StepView {
 
 /// The ingredients after the selected spice level and swaps have patched them.
 pub fn effective_ingredients(r: &Recipe, sel: &Selection) -> Vec<Ingredient> {
+    patched(r, &sel.choices(r))
+}
+
+/// [`effective_ingredients`] for choices already listed (`shown` lists them once).
+fn patched(r: &Recipe, choices: &[&Choice]) -> Vec<Ingredient> {
     let mut list = Vec::new();
     for i in &r.ingredients {
         list.push(i.clone());
     }
-    for c in sel.choices(r) {
+    for c in choices {
         for p in &c.patches {
             let Some(ing) = list.get_mut(p.ingredient) else {
                 continue;
@@ -178,7 +183,8 @@ pub struct Shown {
 
 pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     let f = factor(r, sel.servings);
-    let ings = effective_ingredients(r, sel);
+    let choices = sel.choices(r);
+    let ings = patched(r, &choices);
     // Plain loops: each `map(…).collect()` is its own code in the wasm. A line for every
     // ingredient, used or not: the steps take their amounts and names from these.
     let mut all = Vec::new();
@@ -199,7 +205,6 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
         _ => None,
     };
     let in_wok = |i: usize| ings.get(i).is_some_and(|g| g.used) && Some(i) != side;
-    let choices = sel.choices(r);
     let mut steps = Vec::new();
     for (n, s) in r.steps.iter().enumerate() {
         let mut text = Vec::new();
@@ -233,7 +238,7 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     Shown {
         lines: all,
         steps,
-        notes: choice_notes(r, sel, side_available),
+        notes: choice_notes(r, sel, &choices, side_available),
         side_available,
     }
 }
@@ -281,9 +286,14 @@ pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
     shown(r, sel).notes
 }
 
-fn choice_notes(r: &Recipe, sel: &Selection, side_available: bool) -> Vec<String> {
+fn choice_notes(
+    r: &Recipe,
+    sel: &Selection,
+    choices: &[&Choice],
+    side_available: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
-    for c in sel.choices(r) {
+    for c in choices {
         if !c.note.is_empty() {
             out.push(c.note.clone());
         }
