@@ -42,11 +42,16 @@ impl Selection {
     /// The chosen spice level and swap options, in the order their patches apply.
     pub fn choices<'r>(&self, r: &'r Recipe) -> Vec<&'r Choice> {
         let mut out = Vec::new();
+        // Pushed, not `extend`ed from an `Option`: one `push` for both.
         if let (Some(sp), Some(i)) = (&r.spice, self.spice) {
-            out.extend(sp.levels.get(i));
+            if let Some(c) = sp.levels.get(i) {
+                out.push(c);
+            }
         }
         for (sw, &i) in r.swaps.iter().zip(&self.swaps) {
-            out.extend(sw.options.get(i));
+            if let Some(c) = sw.options.get(i) {
+                out.push(c);
+            }
         }
         out
     }
