@@ -331,9 +331,10 @@ fn side_free(r: &Recipe, now: &[Ingredient]) -> bool {
 /// `10 min`, `3–4 min`, `1 h 30 min`, `45 s`.
 pub fn duration(d: Duration) -> String {
     let mut out = String::new();
-    if d.lo != d.hi && same_unit(d.lo, d.hi) {
+    let (div, label) = unit_of(d.hi);
+    // The divisor alone names the unit: no `str` comparison.
+    if d.lo != d.hi && unit_of(d.lo).0 == div {
         // "3–4 min": one unit for both ends.
-        let (div, label) = unit_of(d.hi);
         push_int(&mut out, (d.lo / div) as i64);
         out.push('–');
         push_int(&mut out, (d.hi / div) as i64);
@@ -349,6 +350,7 @@ pub fn duration(d: Duration) -> String {
     out
 }
 
+/// The largest unit `secs` is a whole number of: its size (at least 1) and label.
 fn unit_of(secs: u32) -> (u32, &'static str) {
     if secs % 3600 == 0 {
         (3600, "h")
@@ -357,10 +359,6 @@ fn unit_of(secs: u32) -> (u32, &'static str) {
     } else {
         (1, "s")
     }
-}
-
-fn same_unit(a: u32, b: u32) -> bool {
-    unit_of(a) == unit_of(b)
 }
 
 fn push_span(out: &mut String, secs: u32) {
