@@ -55,10 +55,8 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
                 };
                 let inner = src.get(at..at + len).unwrap_or_default();
                 at += len + 1;
-                let (id, form) = match crate::quantity::format::split(inner, b":") {
-                    Some((id, form)) => (id.trim(), form.trim()),
-                    None => (inner.trim(), ""),
-                };
+                let (id, form) = crate::quantity::format::split(inner, b":").unwrap_or((inner, ""));
+                let (id, form) = (id.trim(), form.trim());
                 let Some(index) = lookup(id) else {
                     return Err(["unknown ingredient id \"", id, "\""].concat());
                 };
