@@ -124,6 +124,13 @@ mod tests {
     }
 
     #[test]
+    fn spaces_around_id_and_form_are_ignored() {
+        let t = parse("{ sugar : amount }{ water }{chili: }", &ids).unwrap();
+        assert_eq!(t, vec![Seg::Amount(0), Seg::Name(1), Seg::Name(2)]);
+        assert!(parse("{sugar: am ount}", &ids).is_err());
+    }
+
+    #[test]
     fn names_the_problem() {
         assert_eq!(
             parse("Add {pepper}.", &ids).unwrap_err(),
