@@ -276,14 +276,28 @@ fn fill(t: &[Seg], all: &[Line], in_wok: &dyn Fn(usize) -> bool, out: &mut Vec<I
                 });
             }
             Seg::Group(g) => {
-                let mut ids = Vec::new();
-                crate::template::refs(g, &mut ids);
-                if ids.iter().all(|&i| in_wok(i)) {
+                if all_in(g, in_wok) {
                     fill(g, all, in_wok, out);
                 }
             }
         }
     }
+}
+
+/// Whether every ingredient `t` refers to, groups included, is in the wok. Walked in place: no
+/// list of ids per group.
+fn all_in(t: &[Seg], in_wok: &dyn Fn(usize) -> bool) -> bool {
+    for s in t {
+        let ok = match s {
+            Seg::Name(i) | Seg::Amount(i) => in_wok(*i),
+            Seg::Group(g) => all_in(g, in_wok),
+            Seg::Text(_) => true,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
 }
 
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
@@ -412,4 +426,24 @@ pub fn plain(text: &[Inline]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_needs_every_ingredient_inside_it_nested_groups_too() {
+        let t = [
+            Seg::Text("a".into()),
+            Seg::Name(0),
+            Seg::Group(vec![Seg::Amount(1), Seg::Group(vec![Seg::Name(2)])]),
+        ];
+        let wok = |i: usize| i != 2;
+        assert!(!all_in(&t, &wok));
+        assert!(all_in(&t[..2], &wok));
+        assert!(all_in(&t, &|i: usize| i < 3));
+        assert!(!all_in(&t, &|i: usize| i != 1));
+        assert!(all_in(&[], &wok));
+    }
 }
