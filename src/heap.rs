@@ -90,16 +90,24 @@ impl<G: Grow> Heap<G> {
         new
     }
 
+    /// The free list of class `k`. Every class is below [`CLASSES`], a power of two: the mask
+    /// spells that out, so no bounds check (a panic call and its location) is kept.
+    fn list(&mut self, k: usize) -> &mut usize {
+        &mut self.free[k % CLASSES]
+    }
+
     unsafe fn push(&mut self, k: usize, block: usize) {
-        *(block as *mut usize) = self.free[k];
-        self.free[k] = block;
+        let list = self.list(k);
+        *(block as *mut usize) = *list;
+        *list = block;
     }
 
     /// Pops a free block of class `k`, or carves one from the tail (growing it if needed).
     unsafe fn take(&mut self, k: usize) -> usize {
-        let head = self.free[k];
+        let list = self.list(k);
+        let head = *list;
         if head != 0 {
-            self.free[k] = *(head as *const usize);
+            *list = *(head as *const usize);
             return head;
         }
         let size = 1usize << k;

@@ -50,7 +50,9 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
         };
         // Any negative number is below the minimum.
         let n = if digits.len() < v.len() { -1 } else { n as i64 };
-        let clamped = n.clamp(min as i64, max as i64) as u32;
+        // `max(…).min(…)`, not `clamp`: clamp asserts `min <= max` (validation guarantees it), a
+        // panic path with its message and location in the wasm.
+        let clamped = n.max(min as i64).min(max as i64) as u32;
         if clamped as i64 != n {
             let mut w = source.describe("servings", raw);
             w.push_str(" is outside ");

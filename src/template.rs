@@ -55,10 +55,8 @@ pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Templa
                 };
                 let inner = src.get(at..at + len).unwrap_or_default();
                 at += len + 1;
-                let (id, form) = match crate::quantity::format::split(inner, b":") {
-                    Some((id, form)) => (id.trim(), form.trim()),
-                    None => (inner.trim(), ""),
-                };
+                let (id, form) = crate::quantity::format::split(inner, b":").unwrap_or((inner, ""));
+                let (id, form) = (id.trim(), form.trim());
                 let Some(index) = lookup(id) else {
                     return Err(["unknown ingredient id \"", id, "\""].concat());
                 };
@@ -123,6 +121,13 @@ mod tests {
         let mut r = Vec::new();
         refs(&t, &mut r);
         assert_eq!(r, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn spaces_around_id_and_form_are_ignored() {
+        let t = parse("{ sugar : amount }{ water }{chili: }", &ids).unwrap();
+        assert_eq!(t, vec![Seg::Amount(0), Seg::Name(1), Seg::Name(2)]);
+        assert!(parse("{sugar: am ount}", &ids).is_err());
     }
 
     #[test]

@@ -42,11 +42,16 @@ impl Selection {
     /// The chosen spice level and swap options, in the order their patches apply.
     pub fn choices<'r>(&self, r: &'r Recipe) -> Vec<&'r Choice> {
         let mut out = Vec::new();
+        // Pushed, not `extend`ed from an `Option`: one `push` for both.
         if let (Some(sp), Some(i)) = (&r.spice, self.spice) {
-            out.extend(sp.levels.get(i));
+            if let Some(c) = sp.levels.get(i) {
+                out.push(c);
+            }
         }
         for (sw, &i) in r.swaps.iter().zip(&self.swaps) {
-            out.extend(sw.options.get(i));
+            if let Some(c) = sw.options.get(i) {
+                out.push(c);
+            }
         }
         out
     }
@@ -87,8 +92,16 @@ pub struct StepView {
 
 /// The ingredients after the selected spice level and swaps have patched them.
 pub fn effective_ingredients(r: &Recipe, sel: &Selection) -> Vec<Ingredient> {
-    let mut list = r.ingredients.clone();
-    for c in sel.choices(r) {
+    patched(r, &sel.choices(r))
+}
+
+/// [`effective_ingredients`] for choices already listed (`shown` lists them once).
+fn patched(r: &Recipe, choices: &[&Choice]) -> Vec<Ingredient> {
+    let mut list = Vec::new();
+    for i in &r.ingredients {
+        list.push(i.clone());
+    }
+    for c in choices {
         for p in &c.patches {
             let Some(ing) = list.get_mut(p.ingredient) else {
                 continue;
@@ -108,11 +121,15 @@ pub fn effective_ingredients(r: &Recipe, sel: &Selection) -> Vec<Ingredient> {
             }
             if let Some(v) = &p.item {
                 ing.item = v.clone();
-                ing.plural = p.plural.clone().unwrap_or_else(|| {
-                    let mut s = v.clone();
-                    s.push('s');
-                    s
-                });
+                // Matched, not `clone().unwrap_or_else`: no `Option<String>` clone.
+                ing.plural = match &p.plural {
+                    Some(pl) => pl.clone(),
+                    None => {
+                        let mut s = v.clone();
+                        s.push('s');
+                        s
+                    }
+                };
             }
             if let Some(v) = &p.prep {
                 ing.prep = v.clone();
@@ -171,23 +188,21 @@ pub struct Shown {
 
 pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     let f = factor(r, sel.servings);
-    let ings = effective_ingredients(r, sel);
-    // Plain loops: each `map(…).collect()` is its own code in the wasm.
-    let mut amounts: Vec<(String, bool)> = Vec::new();
-    let mut lines = Vec::new();
+    let choices = sel.choices(r);
+    let ings = patched(r, &choices);
+    // Plain loops: each `map(…).collect()` is its own code in the wasm. A line for every
+    // ingredient, used or not: the steps take their amounts and names from these.
+    let mut all = Vec::new();
     for (index, i) in ings.iter().enumerate() {
         let (amount, plural) = amount(i, f, sel.units);
-        if i.used {
-            lines.push(Line {
-                index,
-                amount: amount.clone(),
-                amount_is_text: matches!(i.amount, Amount::Text(_)),
-                name: name(i, plural),
-                prep: i.prep.clone(),
-                tip: i.tip.clone(),
-            });
-        }
-        amounts.push((amount, plural));
+        all.push(Line {
+            index,
+            amount,
+            amount_is_text: matches!(i.amount, Amount::Text(_)),
+            name: name(i, plural),
+            prep: i.prep.clone(),
+            tip: i.tip.clone(),
+        });
     }
     let side_available = side_free(r, &ings);
     let side = match (&r.spice, sel.side && side_available) {
@@ -195,18 +210,19 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
         _ => None,
     };
     let in_wok = |i: usize| ings.get(i).is_some_and(|g| g.used) && Some(i) != side;
-    let choices = sel.choices(r);
     let mut steps = Vec::new();
     for (n, s) in r.steps.iter().enumerate() {
         let mut text = Vec::new();
-        fill(&s.text, &ings, &amounts, &in_wok, &mut text);
+        fill(&s.text, &all, &in_wok, &mut text);
         let mut title = &s.title;
         let mut notes = Vec::new();
         for c in &choices {
             for p in &c.steps {
                 if p.step == n {
                     title = p.title.as_ref().unwrap_or(title);
-                    notes.extend(p.note.clone());
+                    if let Some(note) = &p.note {
+                        notes.push(note.clone());
+                    }
                 }
             }
         }
@@ -222,10 +238,12 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             notes,
         });
     }
+    // Unused ingredients leave the list (the steps are filled).
+    all.retain(|l| ings.get(l.index).is_some_and(|g| g.used));
     Shown {
-        lines,
+        lines: all,
         steps,
-        notes: choice_notes(r, sel, side_available),
+        notes: choice_notes(r, sel, &choices, side_available),
         side_available,
     }
 }
@@ -240,38 +258,46 @@ pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
     shown(r, sel).steps
 }
 
-fn fill(
-    t: &[Seg],
-    ings: &[Ingredient],
-    amounts: &[(String, bool)],
-    in_wok: &dyn Fn(usize) -> bool,
-    out: &mut Vec<Inline>,
-) {
+fn fill(t: &[Seg], all: &[Line], in_wok: &dyn Fn(usize) -> bool, out: &mut Vec<Inline>) {
     for seg in t {
         match seg {
             Seg::Text(s) => out.push(Inline::Text(s.clone())),
             Seg::Name(i) | Seg::Amount(i) => {
-                let (Some(ing), Some((amt, plural))) = (ings.get(*i), amounts.get(*i)) else {
+                let Some(l) = all.get(*i) else {
                     continue;
                 };
                 out.push(Inline::Ref {
                     amount: if matches!(seg, Seg::Amount(_)) {
-                        amt.clone()
+                        l.amount.clone()
                     } else {
                         String::new()
                     },
-                    name: name(ing, *plural),
+                    name: l.name.clone(),
                 });
             }
             Seg::Group(g) => {
-                let mut ids = Vec::new();
-                crate::template::refs(g, &mut ids);
-                if ids.iter().all(|&i| in_wok(i)) {
-                    fill(g, ings, amounts, in_wok, out);
+                if all_in(g, in_wok) {
+                    fill(g, all, in_wok, out);
                 }
             }
         }
     }
+}
+
+/// Whether every ingredient `t` refers to, groups included, is in the wok. Walked in place: no
+/// list of ids per group.
+fn all_in(t: &[Seg], in_wok: &dyn Fn(usize) -> bool) -> bool {
+    for s in t {
+        let ok = match s {
+            Seg::Name(i) | Seg::Amount(i) => in_wok(*i),
+            Seg::Group(g) => all_in(g, in_wok),
+            Seg::Text(_) => true,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
 }
 
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
@@ -279,9 +305,14 @@ pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
     shown(r, sel).notes
 }
 
-fn choice_notes(r: &Recipe, sel: &Selection, side_available: bool) -> Vec<String> {
+fn choice_notes(
+    r: &Recipe,
+    sel: &Selection,
+    choices: &[&Choice],
+    side_available: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
-    for c in sel.choices(r) {
+    for c in choices {
         if !c.note.is_empty() {
             out.push(c.note.clone());
         }
@@ -314,9 +345,10 @@ fn side_free(r: &Recipe, now: &[Ingredient]) -> bool {
 /// `10 min`, `3–4 min`, `1 h 30 min`, `45 s`.
 pub fn duration(d: Duration) -> String {
     let mut out = String::new();
-    if d.lo != d.hi && same_unit(d.lo, d.hi) {
+    let (div, label) = unit_of(d.hi);
+    // The divisor alone names the unit: no `str` comparison.
+    if d.lo != d.hi && unit_of(d.lo).0 == div {
         // "3–4 min": one unit for both ends.
-        let (div, label) = unit_of(d.hi);
         push_int(&mut out, (d.lo / div) as i64);
         out.push('–');
         push_int(&mut out, (d.hi / div) as i64);
@@ -332,6 +364,7 @@ pub fn duration(d: Duration) -> String {
     out
 }
 
+/// The largest unit `secs` is a whole number of: its size (at least 1) and label.
 fn unit_of(secs: u32) -> (u32, &'static str) {
     if secs % 3600 == 0 {
         (3600, "h")
@@ -340,10 +373,6 @@ fn unit_of(secs: u32) -> (u32, &'static str) {
     } else {
         (1, "s")
     }
-}
-
-fn same_unit(a: u32, b: u32) -> bool {
-    unit_of(a) == unit_of(b)
 }
 
 fn push_span(out: &mut String, secs: u32) {
@@ -397,4 +426,24 @@ pub fn plain(text: &[Inline]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_needs_every_ingredient_inside_it_nested_groups_too() {
+        let t = [
+            Seg::Text("a".into()),
+            Seg::Name(0),
+            Seg::Group(vec![Seg::Amount(1), Seg::Group(vec![Seg::Name(2)])]),
+        ];
+        let wok = |i: usize| i != 2;
+        assert!(!all_in(&t, &wok));
+        assert!(all_in(&t[..2], &wok));
+        assert!(all_in(&t, &|i: usize| i < 3));
+        assert!(!all_in(&t, &|i: usize| i != 1));
+        assert!(all_in(&[], &wok));
+    }
 }

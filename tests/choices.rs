@@ -231,3 +231,24 @@ fn every_control_combines_with_no_stale_text() {
     }
     assert!(view::steps(&r, &sel)[1].notes[0].contains("in batches"));
 }
+
+#[test]
+fn a_patched_item_without_a_plural_takes_an_s() {
+    let json = include_str!("../www/recipes/caramelised-pork-mince.json")
+        .replace(r#""plural": "red bell peppers","#, "");
+    let r = validate(&json).unwrap();
+    let mut sel = Selection::default_for(&r);
+    sel.spice = level(&r, "none");
+    let none = &r.spice.as_ref().unwrap().levels[sel.spice.unwrap()];
+    assert_eq!(none.patches[0].plural, None);
+    sel.servings = 16;
+    assert_eq!(
+        chili_line(&r, &sel),
+        "2 red bell peppers, seeded and thinly sliced"
+    );
+    sel.servings = 4;
+    assert_eq!(
+        chili_line(&r, &sel),
+        "½ red bell pepper, seeded and thinly sliced"
+    );
+}

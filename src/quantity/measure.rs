@@ -61,6 +61,8 @@ const US_VOLUME: [(Unit, i64, Ratio); 3] = [
     (Unit::Tsp, 1, Ratio::ZERO),
 ];
 const US_MASS: [(Unit, i64, Ratio); 2] = [(Unit::Lb, 16, Ratio::ONE), (Unit::Oz, 1, Ratio::ZERO)];
+/// Counted items that do not round to halves: kitchen fractions, one rung.
+const COUNT: [(Unit, i64, Ratio); 1] = [(Unit::Tsp, 1, Ratio::ZERO)];
 
 /// The dimension a base amount `v` is shown in for `target`. Spoons stay spoons in metric below
 /// ¼ cup: metric kitchens measure with the same 5 ml and 15 ml spoons, and "14.8 ml" helps nobody.
@@ -223,19 +225,34 @@ pub fn measure(
     let k = conversion(d, d2);
     let base = |v: Ratio| v * factor * size * k;
     let (lo, hi) = (base(lo), hi.map(base));
+    // One call site each for `us` and `metric_measure`, their arguments picked first.
     let m = match d2 {
-        Dim::UsVolume => us(&US_VOLUME, lo, hi, true),
-        Dim::UsMass => us(&US_MASS, lo, hi, false),
-        Dim::MetricVolume => metric_measure(Unit::Ml, Unit::L, lo, hi),
-        Dim::MetricMass => metric_measure(Unit::G, Unit::Kg, lo, hi),
-        Dim::Count if !whole_items => {
-            us(&[(Unit::Tsp, 1, Ratio::ZERO)], lo, hi, false).with_unit(None)
+        Dim::MetricVolume | Dim::MetricMass => {
+            let (small, large) = if d2 == Dim::MetricMass {
+                (Unit::G, Unit::Kg)
+            } else {
+                (Unit::Ml, Unit::L)
+            };
+            metric_measure(small, large, lo, hi)
         }
-        Dim::Pinch | Dim::Count => Measured {
+        Dim::Pinch | Dim::Count if d2 == Dim::Pinch || whole_items => Measured {
             lo: whole(lo),
             hi: hi.map(whole),
             unit,
         },
+        _ => {
+            let (ladder, pinch): (&[(Unit, i64, Ratio)], bool) = match d2 {
+                Dim::UsVolume => (&US_VOLUME, true),
+                Dim::UsMass => (&US_MASS, false),
+                _ => (&COUNT, false),
+            };
+            let m = us(ladder, lo, hi, pinch);
+            if d2 == Dim::Count {
+                m.with_unit(None)
+            } else {
+                m
+            }
+        }
     };
     m.collapse()
 }
