@@ -221,6 +221,7 @@ pub fn button(parent: &Node, class: &str, part: &str, text: &str, label: &str) -
 }
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
+#[inline(never)]
 pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
     let frag = dom::fragment();
     let card = child(&frag, "article", "card", "card");
