@@ -17,6 +17,9 @@ extern "C" {
     pub fn put(parent: &Node, tag: &str, class: &str, part: &str, text: &str);
     /// A text node appended to `parent`.
     pub fn words(parent: &Node, text: &str) -> Node;
+    /// [`words`] for a text node nothing refers to again: no handle comes back to drop.
+    #[wasm_bindgen(js_name = words)]
+    pub fn say(parent: &Node, text: &str);
     pub fn attr(e: &Element, name: &str, value: &str);
     /// Sets or removes a boolean attribute.
     pub fn flag(e: &Element, name: &str, on: bool);

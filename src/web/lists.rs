@@ -4,7 +4,7 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
-use super::dom::{self, attr, child, el, flag, int, put, set_checked, text, words};
+use super::dom::{self, attr, child, el, flag, int, put, say, set_checked, text, words};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
@@ -195,7 +195,7 @@ impl Lists {
             };
             let a = el(&label, "span", class, "amount", &line.amount);
             self.lines.slot(a.into());
-            words(&label, " ");
+            say(&label, " ");
         }
         let item = el(&label, "span", "item", "item", &line.name);
         self.lines.slot(item.into());
@@ -217,7 +217,7 @@ impl Lists {
         for run in &view.text {
             match run {
                 Inline::Text(t) => {
-                    words(&p, t);
+                    say(&p, t);
                 }
                 Inline::Ref { amount, name } => {
                     let span = child(&p, "span", "ref", "ref");
@@ -238,7 +238,7 @@ impl Lists {
         let label = child(&li, "label", "step-done", "step-done");
         let check = checkbox(&label, "step-done-check", DONE_NAME, n, done);
         attr(&check, "aria-label", &["Done: ", &view.title].concat());
-        words(&label, "Done");
+        say(&label, "Done");
     }
 }
 

@@ -2,7 +2,7 @@
 //! everything that depends on the reader's choices comes from `crate::view`.
 
 use super::browser::BrowserClock;
-use super::dom::{self, attr, child, el, flag, int, put, words};
+use super::dom::{self, attr, child, el, flag, int, put, say};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -96,7 +96,7 @@ pub struct Parts {
     pub value: Element,
     pub fewer: Element,
     pub more: Element,
-    pub units: Vec<Element>,
+    pub units: [Element; 2],
     pub spice: Vec<Element>,
     /// The "on the side" switch and the label that wraps (and hides) it.
     pub side: Option<(Element, Element)>,
@@ -128,31 +128,30 @@ pub const SWAP_PREFIX: &str = "rc-swap-";
 pub const COOK_NAME: &str = "rc-cook";
 pub use super::lists::{DONE_NAME, GOT_NAME};
 
-/// A labelled radio group: `<fieldset part=…><legend>…</legend><label><input type=radio>…`.
-fn radios(
-    parent: &Node,
-    part: &str,
-    legend: &str,
-    name: &str,
-    options: &[(&str, &str)],
-) -> Vec<Element> {
+/// A labelled radio group: `<fieldset part=…><legend>…</legend>`; its options go in with
+/// [`radio`].
+fn fieldset(parent: &Node, part: &str, legend: &str) -> Element {
     let set = child(parent, "fieldset", &["choice ", part].concat(), part);
     put(&set, "legend", "", "", legend);
-    let option_part = [part, "-option"].concat();
-    let mut out = Vec::new();
-    for (value, label) in options {
-        let l = child(&set, "label", "", "");
-        out.push(input(&l, "", &option_part, "radio", name, value));
-        words(&l, label);
-    }
-    out
+    set
 }
 
-/// A level or swap list as radio options: value and label.
-fn options(list: &[Choice]) -> Vec<(&str, &str)> {
+/// One option of a radio group: `<label><input type=radio part name value>label</label>`.
+fn radio(set: &Node, part: &str, name: &str, value: &str, label: &str) -> Element {
+    let l = child(set, "label", "", "");
+    let i = input(&l, "", part, "radio", name, value);
+    say(&l, label);
+    i
+}
+
+/// A level or swap list as a radio group (option part `<part>-option`). The options are read
+/// from the list in place: no list of pairs built first.
+fn radios(parent: &Node, part: &str, legend: &str, name: &str, list: &[Choice]) -> Vec<Element> {
+    let set = fieldset(parent, part, legend);
+    let option_part = [part, "-option"].concat();
     let mut out = Vec::new();
     for c in list {
-        out.push((c.id.as_str(), c.label.as_str()));
+        out.push(radio(&set, &option_part, name, &c.id, &c.label));
     }
     out
 }
@@ -184,7 +183,7 @@ fn switch(
     let l = child(parent, "label", "switch", part);
     let i = input(&l, "", input_part, "checkbox", name, "1");
     attr(&i, "role", "switch");
-    words(&l, label);
+    say(&l, label);
     (l, i)
 }
 
@@ -230,23 +229,15 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
 
     let controls = child(&card, "div", "controls", "controls");
     let (slider, value, fewer, more) = servings(&controls, r);
-    let units = radios(
-        &controls,
-        "units",
-        "Units",
-        UNITS_NAME,
-        &[("us", "US"), ("metric", "Metric")],
-    );
+    let set = fieldset(&controls, "units", "Units");
+    let units = [
+        radio(&set, "units-option", UNITS_NAME, "us", "US"),
+        radio(&set, "units-option", UNITS_NAME, "metric", "Metric"),
+    ];
     let mut spice = Vec::new();
     let mut side = None;
     if let Some(sp) = &r.spice {
-        spice = radios(
-            &controls,
-            "spice",
-            "Spice level",
-            SPICE_NAME,
-            &options(&sp.levels),
-        );
+        spice = radios(&controls, "spice", "Spice level", SPICE_NAME, &sp.levels);
         if let Some(s) = &sp.side {
             side = Some(switch(
                 &controls,
@@ -265,13 +256,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
         swaps_summary = Some(child(&details, "summary", "", "swaps-summary"));
         for (i, sw) in r.swaps.iter().enumerate() {
             let name = [SWAP_PREFIX, &int(i)].concat();
-            swaps.push(radios(
-                &details,
-                "swap",
-                &sw.label,
-                &name,
-                &options(&sw.options),
-            ));
+            swaps.push(radios(&details, "swap", &sw.label, &name, &sw.options));
         }
     }
     let cook_box = child(&controls, "div", "cook", "cook-mode");
