@@ -4,8 +4,10 @@
 // this file is what took the card from ≈ 60 kB to its budget (docs/performance.md).
 // Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
 
-/** `<tag class part>` holding `text`, appended to `parent` (when given). */
-export function el(parent, tag, cls, part, text) {
+/** `<tag class part>` holding `text`, appended to `parent` (when given); `spec` is
+ * `tag|class|part`, trailing empty pieces left off. */
+export function el(parent, spec, text) {
+  const [tag, cls, part] = spec.split('|');
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (part) e.setAttribute('part', part);
