@@ -585,12 +585,8 @@ fn request_wake(s: &mut State) {
 }
 
 fn show_wake(s: &State) {
-    dom::text(&s.parts.cook_status, &s.wake.text());
-    let state = match s.wake {
-        Wake::On => "on",
-        Wake::Unsupported | Wake::Failed(_) => "unsupported",
-        _ => "off",
-    };
+    let (text, why, state) = s.wake.text();
+    dom::text(&s.parts.cook_status, &[text, why].concat());
     dom::attr(&s.parts.cook_status, "data-state", state);
 }
 
