@@ -48,9 +48,8 @@ export const off = (unlisten) => unlisten();
 /** The value of attribute `name` on `e` or its closest ancestor that has it. */
 export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
 
-/** What a form control says. */
-export const getName = (e) => e.name ?? '';
-export const getValue = (e) => e.value ?? '';
+/** What a form control says: its `name` or `value` (one primitive, one glue shim). */
+export const prop = (e, k) => e[k] ?? '';
 export const isChecked = (e) => !!e.checked;
 
 export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;

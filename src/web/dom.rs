@@ -45,10 +45,8 @@ extern "C" {
     pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it.
     pub fn closest(e: &Element, name: &str) -> Option<String>;
-    #[wasm_bindgen(js_name = getName)]
-    pub fn name_of(e: &Element) -> String;
-    #[wasm_bindgen(js_name = getValue)]
-    pub fn value_of(e: &Element) -> String;
+    /// A form control's `name` or `value` (`key`), empty when it has none.
+    fn prop(e: &Element, key: &str) -> String;
     #[wasm_bindgen(js_name = isChecked)]
     pub fn is_checked(e: &Element) -> bool;
     /// An attribute of the shadow root's host element.
@@ -70,6 +68,14 @@ extern "C" {
     /// localStorage; every failure reads as nothing stored.
     pub fn load(key: &str) -> Option<String>;
     pub fn store(key: &str, value: &str);
+}
+
+pub fn name_of(e: &Element) -> String {
+    prop(e, "name")
+}
+
+pub fn value_of(e: &Element) -> String {
+    prop(e, "value")
 }
 
 /// An empty element (`spec` as for [`el`]), appended to `parent`.

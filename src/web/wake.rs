@@ -69,6 +69,6 @@ pub fn request(done: impl FnOnce(Result<JsValue, String>) + 'static) -> Wake {
 }
 
 /// Calls `on_release` when the browser lets go of `sentinel`.
-pub fn on_release(sentinel: &JsValue, on_release: impl FnOnce() + 'static) {
+pub fn on_release(sentinel: &JsValue, on_release: impl FnMut() + 'static) {
     on_release_js(sentinel, &super::browser::once(on_release));
 }
