@@ -48,15 +48,14 @@ export const off = (unlisten) => unlisten();
 /** The value of attribute `name` on `e` or its closest ancestor that has it. */
 export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
 
-/** What a form control says: its `name` or `value` (one primitive, one glue shim). */
+/** A string property of `e`: a control's `name` or `value`, the document's `title` or
+ * `visibilityState` (one primitive, one glue shim). */
 export const prop = (e, k) => e[k] ?? '';
 export const isChecked = (e) => !!e.checked;
 
 export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;
 export const search = () => location.search;
 export const doc = () => document;
-export const visible = () => document.visibilityState === 'visible';
-export const getTitle = () => document.title;
 export const setTitle = (t) => { document.title = t; };
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 

@@ -45,8 +45,9 @@ extern "C" {
     pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it.
     pub fn closest(e: &Element, name: &str) -> Option<String>;
-    /// A form control's `name` or `value` (`key`), empty when it has none.
-    fn prop(e: &Element, key: &str) -> String;
+    /// A string property of `e` (a control's `name` or `value`, the document's `title` or
+    /// `visibilityState`), empty when it has none: one primitive, one glue shim.
+    fn prop(e: &JsValue, key: &str) -> String;
     #[wasm_bindgen(js_name = isChecked)]
     pub fn is_checked(e: &Element) -> bool;
     /// An attribute of the shadow root's host element.
@@ -57,10 +58,6 @@ extern "C" {
     /// The page's document.
     #[wasm_bindgen(js_name = doc)]
     pub fn document() -> JsValue;
-    /// Whether the page is visible.
-    pub fn visible() -> bool;
-    #[wasm_bindgen(js_name = getTitle)]
-    pub fn title() -> String;
     #[wasm_bindgen(js_name = setTitle)]
     pub fn set_title(title: &str);
     /// `console.warn`, prefixed `<recipe-card>`.
@@ -68,6 +65,16 @@ extern "C" {
     /// localStorage; every failure reads as nothing stored.
     pub fn load(key: &str) -> Option<String>;
     pub fn store(key: &str, value: &str);
+}
+
+/// Whether the page is visible.
+pub fn visible() -> bool {
+    prop(&document(), "visibilityState") == "visible"
+}
+
+/// The page's title.
+pub fn title() -> String {
+    prop(&document(), "title")
 }
 
 pub fn name_of(e: &Element) -> String {
