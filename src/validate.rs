@@ -277,6 +277,8 @@ fn patch(o: &Obj, r: &Recipe, ingredient: usize, id: &str) -> Patch {
 }
 
 /// One spice level or swap option; its errors (of type or of sense) go to `o`'s errors.
+/// Kept out of `choices` (measured: −32 B brotli).
+#[inline(never)]
 fn choice(o: &Obj, r: &Recipe) -> Choice {
     let mut patches = Vec::new();
     for s in o.list("set", false) {

@@ -29,7 +29,7 @@ extern "C" {
 }
 
 /// Asks for permission: only ever called from the reader's click on "Notify me".
-pub fn request_notifications(then: impl FnOnce() + 'static) {
+pub fn request_notifications(then: impl FnMut() + 'static) {
     ask_permission(&super::browser::once(then));
 }
 

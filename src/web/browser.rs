@@ -8,7 +8,8 @@ use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// A JS callback given a value and maybe a string: an event's target and type, or the wake
-/// lock's sentinel and failure. One closure type for both: each type brings its own glue.
+/// lock's sentinel and failure; timers and one-shot callbacks get neither. One closure type for
+/// all: each type brings its own glue and invoke shim.
 pub type Callback = Closure<dyn FnMut(JsValue, Option<String>)>;
 
 /// The browser's wall clock.
@@ -29,25 +30,20 @@ unsafe impl<T> Sync for PageCell<T> {}
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(f: &Closure<dyn FnMut()>, ms: u32) -> f64;
+    fn set_timeout(f: &Callback, ms: u32) -> f64;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: f64);
     #[wasm_bindgen(js_name = setInterval)]
-    fn set_interval(f: &Closure<dyn FnMut()>, ms: u32) -> f64;
+    fn set_interval(f: &Callback, ms: u32) -> f64;
     #[wasm_bindgen(js_name = clearInterval)]
     fn clear_interval(id: f64);
 }
 
-/// A JS function that calls `f` the first time it is called. Built on the same `FnMut()` closure
-/// as the timers: `Closure::once_into_js` would bring its own machinery per call site.
-pub fn once(f: impl FnOnce() + 'static) -> JsValue {
-    let mut f = Some(f);
-    Closure::<dyn FnMut()>::new(move || {
-        if let Some(f) = f.take() {
-            f();
-        }
-    })
-    .into_js_value()
+/// A JS function that calls `f`: for the one-shot callbacks (notification permission, wake
+/// lock release), which the browser calls once. Built on the one [`Callback`] type:
+/// `Closure::once_into_js` would bring its own machinery per call site.
+pub fn once(mut f: impl FnMut() + 'static) -> JsValue {
+    Callback::new(move |_, _| f()).into_js_value()
 }
 
 /// A `setTimeout` (`repeat: false`) or `setInterval` (`repeat: true`), cleared when dropped:
@@ -56,13 +52,14 @@ pub struct Timer {
     /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.
     id: f64,
     repeat: bool,
-    _callback: Closure<dyn FnMut()>,
+    _callback: Callback,
 }
 
 impl Timer {
     /// `f` boxed by the caller: one `Closure` machinery for every timer, not one per closure type.
     pub fn new(ms: u32, repeat: bool, f: Box<dyn FnMut()>) -> Timer {
-        let callback = Closure::wrap(f);
+        let mut f = f;
+        let callback = Callback::new(move |_, _| f());
         let id = if repeat {
             set_interval(&callback, ms)
         } else {

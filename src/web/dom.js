@@ -4,8 +4,10 @@
 // this file is what took the card from ≈ 60 kB to its budget (docs/performance.md).
 // Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
 
-/** `<tag class part>` holding `text`, appended to `parent` (when given). */
-export function el(parent, tag, cls, part, text) {
+/** `<tag class part>` holding `text`, appended to `parent` (when given); `spec` is
+ * `tag|class|part`, trailing empty pieces left off. */
+export function el(parent, spec, text) {
+  const [tag, cls, part] = spec.split('|');
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (part) e.setAttribute('part', part);
@@ -46,16 +48,14 @@ export const off = (unlisten) => unlisten();
 /** The value of attribute `name` on `e` or its closest ancestor that has it. */
 export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
 
-/** What a form control says. */
-export const getName = (e) => e.name ?? '';
-export const getValue = (e) => e.value ?? '';
+/** A string property of `e`: a control's `name` or `value`, the document's `title` or
+ * `visibilityState` (one primitive, one glue shim). */
+export const prop = (e, k) => e[k] ?? '';
 export const isChecked = (e) => !!e.checked;
 
 export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;
 export const search = () => location.search;
 export const doc = () => document;
-export const visible = () => document.visibilityState === 'visible';
-export const getTitle = () => document.title;
 export const setTitle = (t) => { document.title = t; };
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 

@@ -4,7 +4,7 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
-use super::dom::{self, attr, child, el, flag, int, put, set_checked, text, words};
+use super::dom::{self, attr, child, el, flag, int, put, say, set_checked, text, words};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
@@ -72,9 +72,9 @@ pub struct Lists {
     pub timers: Vec<TimerParts>,
 }
 
-/// A checkbox named `name` with value `value`, inside `parent`.
-fn checkbox(parent: &Node, part: &str, name: &str, value: usize, checked: bool) -> Element {
-    let i = input(parent, "check", part, "checkbox", name, &int(value));
+/// A checkbox named `name` with value `value`, inside `parent` (`spec` is `input|check|<part>`).
+fn checkbox(parent: &Node, spec: &str, name: &str, value: usize, checked: bool) -> Element {
+    let i = input(parent, spec, "checkbox", name, &int(value));
     set_checked(&i, checked);
     i
 }
@@ -183,46 +183,52 @@ impl Lists {
 
     /// One ingredient line: the label of a real checkbox ("500 g ground pork, 15–20% fat").
     fn ingredient(&mut self, line: &Line, progress: &Progress) {
-        let li = child(&self.ingredients, "li", "ingredient", "ingredient");
-        let label = child(&li, "label", "ingredient-label", "");
+        let li = child(&self.ingredients, "li|ingredient|ingredient");
+        let label = child(&li, "label|ingredient-label");
         let got = progress.got.get(line.index).copied().unwrap_or(false);
-        checkbox(&label, "ingredient-check", GOT_NAME, line.index, got);
+        checkbox(
+            &label,
+            "input|check|ingredient-check",
+            GOT_NAME,
+            line.index,
+            got,
+        );
         if !line.amount.is_empty() {
-            let class = if line.amount_is_text {
-                "amount amount-text"
+            let spec = if line.amount_is_text {
+                "span|amount amount-text|amount"
             } else {
-                "amount"
+                "span|amount|amount"
             };
-            let a = el(&label, "span", class, "amount", &line.amount);
+            let a = el(&label, spec, &line.amount);
             self.lines.slot(a.into());
-            words(&label, " ");
+            say(&label, " ");
         }
-        let item = el(&label, "span", "item", "item", &line.name);
+        let item = el(&label, "span|item|item", &line.name);
         self.lines.slot(item.into());
         if !line.prep.is_empty() {
-            let p = el(&label, "span", "prep", "prep", &prep_text(&line.prep));
+            let p = el(&label, "span|prep|prep", &prep_text(&line.prep));
             self.lines.slot(p.into());
         }
         if !line.tip.is_empty() {
-            put(&li, "span", "tip", "tip", &line.tip);
+            put(&li, "span|tip|tip", &line.tip);
         }
     }
 
     fn step(&mut self, n: usize, view: &StepView, progress: &Progress) {
-        let li = child(&self.steps, "li", "step", "step");
+        let li = child(&self.steps, "li|step|step");
         let done = progress.done.get(n).copied().unwrap_or(false);
         flag(&li, "data-done", done);
-        put(&li, "h4", "step-title", "step-title", &view.title);
-        let p = child(&li, "p", "step-text", "step-text");
+        put(&li, "h4|step-title|step-title", &view.title);
+        let p = child(&li, "p|step-text|step-text");
         for run in &view.text {
             match run {
                 Inline::Text(t) => {
-                    words(&p, t);
+                    say(&p, t);
                 }
                 Inline::Ref { amount, name } => {
-                    let span = child(&p, "span", "ref", "ref");
+                    let span = child(&p, "span|ref|ref");
                     if !amount.is_empty() {
-                        let a = el(&span, "span", "amount", "amount", amount);
+                        let a = el(&span, "span|amount|amount", amount);
                         self.step_list.slot(a.into());
                     }
                     self.step_list.slot(words(&span, &ref_name(amount, name)));
@@ -230,30 +236,30 @@ impl Lists {
             }
         }
         for note in &view.notes {
-            put(&li, "p", "step-note", "step-note", note);
+            put(&li, "p|step-note|step-note", note);
         }
         if let Some(t) = &view.time {
             self.timers.push(timer(&li, n, &view.title, t));
         }
-        let label = child(&li, "label", "step-done", "step-done");
-        let check = checkbox(&label, "step-done-check", DONE_NAME, n, done);
+        let label = child(&li, "label|step-done|step-done");
+        let check = checkbox(&label, "input|check|step-done-check", DONE_NAME, n, done);
         attr(&check, "aria-label", &["Done: ", &view.title].concat());
-        words(&label, "Done");
+        say(&label, "Done");
     }
 }
 
 fn timer(li: &Node, step: usize, title: &str, duration: &str) -> TimerParts {
-    let group = child(li, "div", "timer", "timer");
+    let group = child(li, "div|timer|timer");
     attr(&group, "role", "group");
     attr(&group, "aria-label", &["Timer: ", title].concat());
-    put(&group, "span", "step-time", "step-time", duration);
-    let time = child(&group, "span", "timer-time", "timer-time");
-    let status = child(&group, "span", "timer-status", "timer-status");
+    put(&group, "span|step-time|step-time", duration);
+    let time = child(&group, "span|timer-time|timer-time");
+    let status = child(&group, "span|timer-status|timer-status");
     let index = int(step);
-    let button_ = button(&group, "timer-button", "timer-button", "", "");
+    let button_ = button(&group, "button|timer-button|timer-button", "", "");
     attr(&button_, "data-timer", &index);
     let label = ["Reset timer: ", title].concat();
-    let reset = button(&group, "timer-reset", "timer-reset", "Reset", &label);
+    let reset = button(&group, "button|timer-reset|timer-reset", "Reset", &label);
     attr(&reset, "data-reset", &index);
     TimerParts {
         step,

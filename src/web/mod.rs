@@ -169,6 +169,7 @@ impl Drop for Card {
 }
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
+#[inline(never)]
 fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
     let search = dom::search();
     let attr = |name: &str| dom::host_attr(root.as_ref(), name);
@@ -263,13 +264,12 @@ fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
     let Ok(mut s) = state.try_borrow_mut() else {
         return;
     };
-    let (min, max) = (s.recipe.servings.min, s.recipe.servings.max);
     match kind {
         "input" if dom::name_of(target).is_empty() => {
             // The slider: the one input without a name.
             let n = parse_uint(&dom::value_of(target))
                 .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
-            set_servings(&mut s, n.clamp(min, max));
+            set_servings(&mut s, n);
         }
         "click" => on_click(&mut s, target),
         "change" => on_change(&mut s, target),
@@ -285,7 +285,7 @@ fn on_click(s: &mut State, target: &Element) {
             "-1" => n.saturating_sub(1),
             _ => n.saturating_add(1),
         };
-        return set_servings(s, n.clamp(s.recipe.servings.min, s.recipe.servings.max));
+        return set_servings(s, n);
     }
     if let Some(step) = data_index(target, "data-timer") {
         alert::unlock_audio();
@@ -389,8 +389,11 @@ fn redraw(s: &mut State) {
     render::refresh(&mut s.parts, &s.recipe, &s.selection, &live)
 }
 
-/// Shows `n` servings at once, stores it, and announces it once the value rests.
+/// Shows `n` servings (brought into the recipe's range) at once, stores it, and announces it
+/// once the value rests. `max` and `min`, not `clamp`: no panic path (the reader checked
+/// `min <= max`).
 fn set_servings(s: &mut State, n: u32) {
+    let n = n.max(s.recipe.servings.min).min(s.recipe.servings.max);
     if n == s.selection.servings {
         return;
     }
@@ -413,18 +416,18 @@ fn save_timers(s: &State) {
     save(&s.recipe, "timers", &s.timers.encode());
 }
 
-/// The step's title as shown (a swap may retitle it), else as written.
-fn step_title(s: &State, step: usize) -> String {
+/// The step's title as shown (a swap may retitle it), else as written. Borrowed: no copy to
+/// drop at each caller.
+fn step_title(s: &State, step: usize) -> &str {
     for t in &s.parts.lists.timers {
         if t.step == step {
-            return t.title.clone();
+            return &t.title;
         }
     }
-    s.recipe
-        .steps
-        .get(step)
-        .map(|st| st.title.clone())
-        .unwrap_or_default()
+    match s.recipe.steps.get(step) {
+        Some(st) => &st.title,
+        None => "",
+    }
 }
 
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
@@ -434,14 +437,13 @@ fn tick(s: &mut State) {
         for &(step, kind) in &due {
             s.alerts.retain(|a| a.0 != step);
             s.alerts.push((step, kind));
-            let title = step_title(s, step);
             alert::notify(
                 if kind == Alert::Done {
                     "Timer done"
                 } else {
                     "Check now"
                 },
-                &title,
+                step_title(s, step),
             );
             alert::beep(kind == Alert::Done);
         }
@@ -509,7 +511,7 @@ fn show_alerts(s: &mut State) {
     }
     dom::clear(&s.parts.alerts);
     for (i, &(step, kind)) in s.alerts.iter().enumerate() {
-        render::alert(&s.parts.alerts, i, kind, &step_title(s, step));
+        render::alert(&s.parts.alerts, i, kind, step_title(s, step));
     }
     update_title(s);
 }
@@ -523,12 +525,15 @@ fn update_title(s: &State) {
             } else {
                 "⏰ Check now: "
             };
-            Some((0, [what, &step_title(s, step)].concat()))
+            Some((0, [what, step_title(s, step)].concat()))
         }
-        None => s.timers.soonest().map(|(step, left)| {
-            let time = timer::clock_text(left, true);
-            (left, ["⏱ ", &time, " ", &step_title(s, step)].concat())
-        }),
+        None => match s.timers.soonest() {
+            Some((step, left)) => {
+                let time = timer::clock_text(left, true);
+                Some((left, ["⏱ ", &time, " ", step_title(s, step)].concat()))
+            }
+            None => None,
+        },
     };
     alert::title(s.id, headline);
 }
@@ -580,12 +585,8 @@ fn request_wake(s: &mut State) {
 }
 
 fn show_wake(s: &State) {
-    dom::text(&s.parts.cook_status, &s.wake.text());
-    let state = match s.wake {
-        Wake::On => "on",
-        Wake::Unsupported | Wake::Failed(_) => "unsupported",
-        _ => "off",
-    };
+    let (text, why, state) = s.wake.text();
+    dom::text(&s.parts.cook_status, &[text, why].concat());
     dom::attr(&s.parts.cook_status, "data-state", state);
 }
 

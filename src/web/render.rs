@@ -2,7 +2,7 @@
 //! everything that depends on the reader's choices comes from `crate::view`.
 
 use super::browser::BrowserClock;
-use super::dom::{self, attr, child, el, flag, int, put, words};
+use super::dom::{self, attr, child, el, flag, int, put, say};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -13,34 +13,31 @@ use crate::timer::{Alert, Run, Timers};
 use crate::view::{self, Selection};
 use web_sys::{Element, Node};
 
-/// A `<section>` under an `<h3>`. Deliberately unlabelled: a labelled section is a landmark, and
-/// two cards on one page would then repeat landmarks named "Ingredients" (axe: landmark-unique).
-fn section(parent: &Node, key: &str, title: &str) -> Element {
-    let s = child(parent, "section", &["section ", key].concat(), key);
-    put(&s, "h3", "section-title", "section-title", title);
+/// A `<section>` under an `<h3>`; `spec` is `section|section <key>|<key>`. Deliberately
+/// unlabelled: a labelled section is a landmark, and two cards on one page would then repeat
+/// landmarks named "Ingredients" (axe: landmark-unique).
+fn section(parent: &Node, spec: &str, title: &str) -> Element {
+    let s = child(parent, spec);
+    put(&s, "h3|section-title|section-title", title);
     s
 }
 
 /// The title block; returns the "Serves" value so it can follow the slider.
 fn header(card: &Node, r: &Recipe, sel: &Selection) -> Option<Element> {
-    let head = child(card, "header", "head", "");
-    attr(
-        &el(&head, "h2", "title", "title", &r.name),
-        "id",
-        "rc-title",
-    );
+    let head = child(card, "header|head");
+    attr(&el(&head, "h2|title|title", &r.name), "id", "rc-title");
     if !r.author.is_empty() {
-        put(&head, "p", "byline", "byline", &["By ", &r.author].concat());
+        put(&head, "p|byline|byline", &["By ", &r.author].concat());
     }
     if !r.intro.is_empty() {
-        put(&head, "p", "intro", "intro", &r.intro);
+        put(&head, "p|intro|intro", &r.intro);
     }
-    let meta = child(&head, "dl", "meta", "meta");
+    let meta = child(&head, "dl|meta|meta");
     let mut serves = None;
     for (label, value) in view::meta(r, sel) {
-        let item = child(&meta, "div", "meta-item", "");
-        put(&item, "dt", "", "", label);
-        let dd = el(&item, "dd", "", "", &value);
+        let item = child(&meta, "div|meta-item");
+        put(&item, "dt", label);
+        let dd = el(&item, "dd", &value);
         if label == view::SERVES {
             serves = Some(dd);
         }
@@ -50,37 +47,53 @@ fn header(card: &Node, r: &Recipe, sel: &Selection) -> Option<Element> {
 
 fn extras(card: &Node, r: &Recipe) {
     let lists = [
-        ("tips", "tip-list", "Tips & variations", &r.tips),
-        ("pairings", "pairing-list", "Perfect pairings", &r.pairings),
+        (
+            "section|section tips|tips",
+            "ul|tip-list",
+            "Tips & variations",
+            &r.tips,
+        ),
+        (
+            "section|section pairings|pairings",
+            "ul|pairing-list",
+            "Perfect pairings",
+            &r.pairings,
+        ),
     ];
-    for (key, list, title, items) in lists {
+    for (section_spec, list, title, items) in lists {
         if items.is_empty() {
             continue;
         }
-        let ul = child(&section(card, key, title), "ul", list, "");
+        let ul = child(&section(card, section_spec, title), list);
         for t in items {
-            put(&ul, "li", "", "", t);
+            put(&ul, "li", t);
         }
     }
     if !r.storage.is_empty() {
         let dl = child(
-            &section(card, "storage", "Storage & make-ahead"),
-            "dl",
-            "storage-list",
-            "",
+            &section(
+                card,
+                "section|section storage|storage",
+                "Storage & make-ahead",
+            ),
+            "dl|storage-list",
         );
         for (label, text) in &r.storage {
-            let item = child(&dl, "div", "", "");
-            put(&item, "dt", "", "", label);
-            put(&item, "dd", "", "", text);
+            let item = child(&dl, "div");
+            put(&item, "dt", label);
+            put(&item, "dd", text);
         }
     }
     if !r.faq.is_empty() {
-        let s = section(card, "faq", "Frequently asked questions");
+        let s = section(
+            card,
+            "section|section faq|faq",
+            "Frequently asked questions",
+        );
         for f in &r.faq {
-            let item = child(&s, "div", "faq-item", "faq-item");
-            put(&item, "h4", "faq-question", "faq-question", &f.q);
-            put(&item, "p", "faq-answer", "faq-answer", &f.a);
+            let item = child(&s, "div|faq-item|faq-item");
+            put(&item, "h4|faq-question|faq-question", &f.q);
+            put(&item, "p|faq-answer|faq-answer", &f.a);
         }
     }
 }
@@ -96,7 +109,7 @@ pub struct Parts {
     pub value: Element,
     pub fewer: Element,
     pub more: Element,
-    pub units: Vec<Element>,
+    pub units: [Element; 2],
     pub spice: Vec<Element>,
     /// The "on the side" switch and the label that wraps (and hides) it.
     pub side: Option<(Element, Element)>,
@@ -128,91 +141,86 @@ pub const SWAP_PREFIX: &str = "rc-swap-";
 pub const COOK_NAME: &str = "rc-cook";
 pub use super::lists::{DONE_NAME, GOT_NAME};
 
-/// A labelled radio group: `<fieldset part=…><legend>…</legend><label><input type=radio>…`.
+/// A labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
+/// `fieldset|choice <part>|<part>`); its options go in with [`radio`].
+fn fieldset(parent: &Node, spec: &str, legend: &str) -> Element {
+    let set = child(parent, spec);
+    put(&set, "legend", legend);
+    set
+}
+
+/// One option of a radio group: `<label><input type=radio part name value>label</label>`
+/// (`spec` is `input||<part>`).
+fn radio(set: &Node, spec: &str, name: &str, value: &str, label: &str) -> Element {
+    let l = child(set, "label");
+    let i = input(&l, spec, "radio", name, value);
+    say(&l, label);
+    i
+}
+
+/// A level or swap list as a radio group (`spec` as for [`fieldset`], `option` as for
+/// [`radio`]). The options are read from the list in place: no list of pairs built first.
 fn radios(
     parent: &Node,
-    part: &str,
+    spec: &str,
+    option: &str,
     legend: &str,
     name: &str,
-    options: &[(&str, &str)],
+    list: &[Choice],
 ) -> Vec<Element> {
-    let set = child(parent, "fieldset", &["choice ", part].concat(), part);
-    put(&set, "legend", "", "", legend);
-    let option_part = [part, "-option"].concat();
-    let mut out = Vec::new();
-    for (value, label) in options {
-        let l = child(&set, "label", "", "");
-        out.push(input(&l, "", &option_part, "radio", name, value));
-        words(&l, label);
-    }
-    out
-}
-
-/// A level or swap list as radio options: value and label.
-fn options(list: &[Choice]) -> Vec<(&str, &str)> {
+    let set = fieldset(parent, spec, legend);
     let mut out = Vec::new();
     for c in list {
-        out.push((c.id.as_str(), c.label.as_str()));
+        out.push(radio(&set, option, name, &c.id, &c.label));
     }
     out
 }
 
-/// `<input class type name value part>` in `parent`.
-pub fn input(
-    parent: &Node,
-    class: &str,
-    part: &str,
-    kind: &str,
-    name: &str,
-    value: &str,
-) -> Element {
-    let i = child(parent, "input", class, part);
+/// `<input class part type name value>` in `parent` (`spec` is `input|class|part`).
+pub fn input(parent: &Node, spec: &str, kind: &str, name: &str, value: &str) -> Element {
+    let i = child(parent, spec);
     attr(&i, "type", kind);
     attr(&i, "name", name);
     attr(&i, "value", value);
     i
 }
 
-/// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`.
-fn switch(
-    parent: &Node,
-    part: &str,
-    input_part: &str,
-    name: &str,
-    label: &str,
-) -> (Element, Element) {
-    let l = child(parent, "label", "switch", part);
-    let i = input(&l, "", input_part, "checkbox", name, "1");
+/// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`
+/// (`spec` is `label|switch|<part>`, `input` is `input||<part>`).
+fn switch(parent: &Node, spec: &str, input: &str, name: &str, label: &str) -> (Element, Element) {
+    let l = child(parent, spec);
+    let i = self::input(&l, input, "checkbox", name, "1");
     attr(&i, "role", "switch");
-    words(&l, label);
+    say(&l, label);
     (l, i)
 }
 
 /// The servings slider with − and + buttons.
 fn servings(controls: &Node, r: &Recipe) -> (Element, Element, Element, Element) {
-    let box_ = child(controls, "div", "servings", "servings");
-    attr(&el(&box_, "label", "", "", "Servings"), "for", SLIDER_ID);
+    let box_ = child(controls, "div|servings|servings");
+    attr(&el(&box_, "label", "Servings"), "for", SLIDER_ID);
     let button = |label: &str, glyph: &str, step: &str| {
-        let b = button(&box_, "step-button", "servings-button", glyph, label);
+        let b = button(&box_, "button|step-button|servings-button", glyph, label);
         attr(&b, "aria-controls", SLIDER_ID);
         attr(&b, "data-step", step);
         b
     };
     let fewer = button("Fewer servings", "−", "-1");
-    let slider = child(&box_, "input", "slider", "servings-slider");
+    let slider = child(&box_, "input|slider|servings-slider");
     attr(&slider, "type", "range");
     attr(&slider, "id", SLIDER_ID);
     attr(&slider, "min", &int(r.servings.min as usize));
     attr(&slider, "max", &int(r.servings.max as usize));
-    let value = child(&box_, "output", "servings-value", "servings-value");
+    let value = child(&box_, "output|servings-value|servings-value");
     attr(&value, "aria-hidden", "true");
     let more = button("More servings", "+", "1");
     (slider, value, fewer, more)
 }
 
-/// `<button type=button>` with `text`, and an accessible name when `label` is not empty.
-pub fn button(parent: &Node, class: &str, part: &str, text: &str, label: &str) -> Element {
-    let b = el(parent, "button", class, part, text);
+/// `<button type=button>` with `text`, and an accessible name when `label` is not empty
+/// (`spec` is `button|class|part`).
+pub fn button(parent: &Node, spec: &str, text: &str, label: &str) -> Element {
+    let b = el(parent, spec, text);
     attr(&b, "type", "button");
     if !label.is_empty() {
         attr(&b, "aria-label", label);
@@ -221,36 +229,36 @@ pub fn button(parent: &Node, class: &str, part: &str, text: &str, label: &str) -
 }
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
+#[inline(never)]
 pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
     let frag = dom::fragment();
-    let card = child(&frag, "article", "card", "card");
+    let card = child(&frag, "article|card|card");
     attr(&card, "aria-labelledby", "rc-title");
     let serves = header(&card, r, sel).unwrap_or_else(|| card.clone());
 
-    let controls = child(&card, "div", "controls", "controls");
+    let controls = child(&card, "div|controls|controls");
     let (slider, value, fewer, more) = servings(&controls, r);
-    let units = radios(
-        &controls,
-        "units",
-        "Units",
-        UNITS_NAME,
-        &[("us", "US"), ("metric", "Metric")],
-    );
+    let set = fieldset(&controls, "fieldset|choice units|units", "Units");
+    let units = [
+        radio(&set, "input||units-option", UNITS_NAME, "us", "US"),
+        radio(&set, "input||units-option", UNITS_NAME, "metric", "Metric"),
+    ];
     let mut spice = Vec::new();
     let mut side = None;
     if let Some(sp) = &r.spice {
         spice = radios(
             &controls,
-            "spice",
+            "fieldset|choice spice|spice",
+            "input||spice-option",
             "Spice level",
             SPICE_NAME,
-            &options(&sp.levels),
+            &sp.levels,
         );
         if let Some(s) = &sp.side {
             side = Some(switch(
                 &controls,
-                "side",
-                "side-switch",
+                "label|switch|side",
+                "input||side-switch",
                 SIDE_NAME,
                 &s.label,
             ));
@@ -260,47 +268,55 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
     let mut swaps = Vec::new();
     let mut swaps_summary = None;
     if !r.swaps.is_empty() {
-        let details = child(&controls, "details", "swaps", "swaps");
-        swaps_summary = Some(child(&details, "summary", "", "swaps-summary"));
+        let details = child(&controls, "details|swaps|swaps");
+        swaps_summary = Some(child(&details, "summary||swaps-summary"));
         for (i, sw) in r.swaps.iter().enumerate() {
             let name = [SWAP_PREFIX, &int(i)].concat();
             swaps.push(radios(
                 &details,
-                "swap",
+                "fieldset|choice swap|swap",
+                "input||swap-option",
                 &sw.label,
                 &name,
-                &options(&sw.options),
+                &sw.options,
             ));
         }
     }
-    let cook_box = child(&controls, "div", "cook", "cook-mode");
-    let (_, cook) = switch(&cook_box, "", "cook-mode-switch", COOK_NAME, "Cook mode");
+    let cook_box = child(&controls, "div|cook|cook-mode");
+    let (_, cook) = switch(
+        &cook_box,
+        "label|switch",
+        "input||cook-mode-switch",
+        COOK_NAME,
+        "Cook mode",
+    );
     let cook_status = el(
         &cook_box,
-        "span",
-        "cook-status",
-        "cook-mode-status",
+        "span|cook-status|cook-mode-status",
         "Keeps your screen on while you cook",
     );
-    let announcer = child(&controls, "p", "announcer", "announcer");
+    let announcer = child(&controls, "p|announcer|announcer");
     attr(&announcer, "aria-live", "polite");
 
-    let s = section(&card, "ingredients", "Ingredients");
-    let notes = child(&s, "ul", "notes", "notes");
-    let ingredients = child(&s, "ul", "ingredient-list", "");
-    let s = section(&card, "steps", "Steps");
+    let s = section(
+        &card,
+        "section|section ingredients|ingredients",
+        "Ingredients",
+    );
+    let notes = child(&s, "ul|notes|notes");
+    let ingredients = child(&s, "ul|ingredient-list");
+    let s = section(&card, "section|section steps|steps", "Steps");
     let notify = button(
         &s,
-        "timer-notify",
-        "timer-notify",
+        "button|timer-notify|timer-notify",
         "Notify me when a timer ends",
         "",
     );
     attr(&notify, "data-notify", "");
     attr(&notify, "hidden", "");
-    let steps = child(&s, "ol", "step-list", "");
+    let steps = child(&s, "ol|step-list");
     extras(&card, r);
-    let alerts = child(&card, "div", "alerts", "alerts");
+    let alerts = child(&card, "div|alerts|alerts");
     attr(&alerts, "aria-live", "assertive");
     let mut parts = Parts {
         lists: Lists::new(ingredients, steps),
@@ -375,7 +391,7 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
     if shown.notes != p.drawn_notes {
         dom::clear(&p.notes);
         for note in &shown.notes {
-            put(&p.notes, "li", "note", "note", note);
+            put(&p.notes, "li|note|note", note);
         }
         p.drawn_notes = shown.notes;
     }
@@ -400,28 +416,22 @@ pub fn timers(p: &Parts, live: &Live) {
 /// Shows one alert still waiting for the cook (the `i`th), with its Dismiss button. The region
 /// is assertive, so a new alert is read out at once.
 pub fn alert(alerts: &Element, i: usize, alert: Alert, title: &str) {
-    let item = child(alerts, "div", "alert", "alert");
+    let item = child(alerts, "div|alert|alert");
     let what = match alert {
         Alert::CheckNow => "Check now: ",
         Alert::Done => "Done: ",
     };
-    put(&item, "p", "", "", &[what, title].concat());
+    put(&item, "p", &[what, title].concat());
     let label = ["Dismiss: ", title].concat();
-    let b = button(&item, "", "alert-dismiss", "Dismiss", &label);
+    let b = button(&item, "button||alert-dismiss", "Dismiss", &label);
     attr(&b, "data-dismiss", &int(i));
 }
 
 /// Replaces everything in `root` with a short, readable error.
 pub fn error(root: &Node, detail: &str) {
     dom::clear(root);
-    let card = child(root, "div", "card card-error", "card error");
+    let card = child(root, "div|card card-error|card error");
     attr(&card, "role", "alert");
-    put(
-        &card,
-        "p",
-        "error-title",
-        "",
-        "This recipe couldn't be shown.",
-    );
-    put(&card, "p", "error-detail", "", detail);
+    put(&card, "p|error-title", "This recipe couldn't be shown.");
+    put(&card, "p|error-detail", detail);
 }

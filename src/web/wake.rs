@@ -20,16 +20,24 @@ pub enum Wake {
 }
 
 impl Wake {
-    pub fn text(&self) -> String {
+    /// What the status line says (a reason appended to the first piece when the browser gave
+    /// one) and its `data-state`: borrowed pieces, one `String` built by the caller.
+    pub fn text(&self) -> (&'static str, &str, &'static str) {
         match self {
-            Wake::Off => "Keeps your screen on while you cook".into(),
-            Wake::Asking => "Asking to keep the screen on…".into(),
-            Wake::On => "Screen stays on".into(),
-            Wake::Released => "Screen lock released; it comes back when you return".into(),
-            Wake::Unsupported => {
-                "This browser can't keep the screen on: adjust auto-lock in your settings".into()
-            }
-            Wake::Failed(why) => ["Couldn't keep the screen on: ", why].concat(),
+            Wake::Off => ("Keeps your screen on while you cook", "", "off"),
+            Wake::Asking => ("Asking to keep the screen on…", "", "off"),
+            Wake::On => ("Screen stays on", "", "on"),
+            Wake::Released => (
+                "Screen lock released; it comes back when you return",
+                "",
+                "off",
+            ),
+            Wake::Unsupported => (
+                "This browser can't keep the screen on: adjust auto-lock in your settings",
+                "",
+                "unsupported",
+            ),
+            Wake::Failed(why) => ("Couldn't keep the screen on: ", why, "unsupported"),
         }
     }
 }
@@ -61,6 +69,6 @@ pub fn request(done: impl FnOnce(Result<JsValue, String>) + 'static) -> Wake {
 }
 
 /// Calls `on_release` when the browser lets go of `sentinel`.
-pub fn on_release(sentinel: &JsValue, on_release: impl FnOnce() + 'static) {
+pub fn on_release(sentinel: &JsValue, on_release: impl FnMut() + 'static) {
     on_release_js(sentinel, &super::browser::once(on_release));
 }
