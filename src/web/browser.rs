@@ -39,9 +39,10 @@ extern "C" {
     fn clear_interval(id: f64);
 }
 
-/// A JS function that calls `f`: for the one-shot callbacks (notification permission, wake
-/// lock release), which the browser calls once. Built on the one [`Callback`] type:
-/// `Closure::once_into_js` would bring its own machinery per call site.
+/// A JS function that calls `f` each time it is called (named for its use, not a guard): for the callbacks handed to the browser
+/// for good (notification permission, wake lock release; each fires once, and `f` is harmless
+/// if repeated). Built on the one [`Callback`] type: `Closure::once_into_js` would bring its own
+/// machinery per call site.
 pub fn once(mut f: impl FnMut() + 'static) -> JsValue {
     Callback::new(move |_, _| f()).into_js_value()
 }
@@ -57,8 +58,7 @@ pub struct Timer {
 
 impl Timer {
     /// `f` boxed by the caller: one `Closure` machinery for every timer, not one per closure type.
-    pub fn new(ms: u32, repeat: bool, f: Box<dyn FnMut()>) -> Timer {
-        let mut f = f;
+    pub fn new(ms: u32, repeat: bool, mut f: Box<dyn FnMut()>) -> Timer {
         let callback = Callback::new(move |_, _| f());
         let id = if repeat {
             set_interval(&callback, ms)

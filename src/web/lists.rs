@@ -92,8 +92,9 @@ fn ref_name(amount: &str, name: &str) -> String {
     }
 }
 
-/// Ends each piece of a shape. Each piece starts with a letter saying what it is, so two
-/// different shapes cannot read the same (short of recipe text holding this control character).
+/// Ends each piece of a shape. A step's pieces start with a letter saying what they are, and a
+/// line's with its index and three flag letters, so two different shapes cannot read the same
+/// (short of recipe text holding this control character).
 const SEP: char = '\u{1}';
 
 /// Appends one piece of a shape: what it is, its text, the separator.
