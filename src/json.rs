@@ -30,8 +30,6 @@ struct Node {
     start: u32,
     end: u32,
     len: u32,
-    /// Whether the string has `\` escapes, so its text must be decoded rather than copied.
-    escaped: bool,
 }
 
 /// A parsed recipe file. Node 0 is the top-level value; a value is named by its node's index.
@@ -173,7 +171,6 @@ impl Parser<'_> {
             start: start as u32,
             end: start as u32,
             len: 1,
-            escaped: false,
         };
         self.nodes.push(node);
         node.kind = match self.peek() {
@@ -219,7 +216,6 @@ impl Parser<'_> {
                         None => return Err("unclosed string"),
                         Some(b'"') => break,
                         Some(b'\\') => {
-                            node.escaped = true;
                             self.pos = escape(self.src, self.pos + 1)?.1;
                         }
                         Some(0..=0x1F) => {
@@ -319,7 +315,6 @@ impl Doc<'_> {
             start: 0,
             end: 0,
             len: 1,
-            escaped: false,
         })
     }
 
@@ -327,31 +322,34 @@ impl Doc<'_> {
         self.node(v).kind
     }
 
+    /// A string's text as written (escapes not decoded), or a number's.
+    fn raw(&self, v: usize) -> &str {
+        let n = self.node(v);
+        self.text
+            .get(n.start as usize..n.end as usize)
+            .unwrap_or_default()
+    }
+
     /// A string's text, unescaped, or a number as written; empty for anything else.
     pub fn text(&self, v: usize) -> String {
-        let n = self.node(v);
-        let raw = self
-            .text
-            .get(n.start as usize..n.end as usize)
-            .unwrap_or_default();
-        if !n.escaped {
-            return raw.into();
-        }
-        let (src, mut at) = (raw.as_bytes(), 0);
+        let raw = self.raw(v);
+        let src = raw.as_bytes();
         let mut out = String::new();
-        // Escapes were checked while parsing; text between them is whole characters.
-        while let Some(i) = src
-            .get(at..)
-            .and_then(|s| s.iter().position(|&b| b == b'\\'))
-        {
-            out.push_str(raw.get(at..at + i).unwrap_or_default());
-            let Ok((c, next)) = escape(src, at + i + 1) else {
-                break;
-            };
-            out.push(c);
-            at = next;
+        // `run`: where the text not yet copied starts. Escapes were checked while parsing;
+        // text between them is whole characters.
+        let (mut run, mut at) = (0, 0);
+        while let Some(&b) = src.get(at) {
+            at += 1;
+            if b == b'\\' {
+                out.push_str(raw.get(run..at - 1).unwrap_or_default());
+                let Ok((c, next)) = escape(src, at) else {
+                    break;
+                };
+                out.push(c);
+                (run, at) = (next, next);
+            }
         }
-        out.push_str(raw.get(at..).unwrap_or_default());
+        out.push_str(raw.get(run..).unwrap_or_default());
         out
     }
 
