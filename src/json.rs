@@ -66,21 +66,27 @@ pub fn parse(text: &str) -> Result<Doc<'_>, String> {
     })
 }
 
+/// The value of the four hex digits at `at`, in a `\\u` escape.
+fn hex4(src: &[u8], at: usize) -> Result<u32, &'static str> {
+    let mut v = 0;
+    for i in at..at + 4 {
+        let b = src.get(i).copied().unwrap_or_default();
+        // A letter's lower case, from `a`: 0 to 5 for a hex digit.
+        let letter = (b | 0x20).wrapping_sub(b'a');
+        let d = if b.is_ascii_digit() {
+            b - b'0'
+        } else if letter < 6 {
+            letter + 10
+        } else {
+            return Err("malformed \\u escape");
+        };
+        v = v * 16 + d as u32;
+    }
+    Ok(v)
+}
+
 /// The character an escape stands for, and where the escape ends; `at` is just after the `\`.
 fn escape(src: &[u8], at: usize) -> Result<(char, usize), &'static str> {
-    let hex4 = |at: usize| {
-        let mut v = 0;
-        for i in at..at + 4 {
-            let d = match src.get(i) {
-                Some(b @ b'0'..=b'9') => b - b'0',
-                Some(b @ b'a'..=b'f') => b - b'a' + 10,
-                Some(b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return Err("malformed \\u escape"),
-            };
-            v = v * 16 + d as u32;
-        }
-        Ok(v)
-    };
     let c = match src.get(at) {
         Some(b'"') => '"',
         Some(b'\\') => '\\',
@@ -91,10 +97,10 @@ fn escape(src: &[u8], at: usize) -> Result<(char, usize), &'static str> {
         Some(b'r') => '\r',
         Some(b't') => '\t',
         Some(b'u') => {
-            let hi = hex4(at + 1)?;
+            let hi = hex4(src, at + 1)?;
             let (code, end) =
                 if (0xD800..0xDC00).contains(&hi) && src.get(at + 5..at + 7) == Some(b"\\u") {
-                    let lo = hex4(at + 7)?;
+                    let lo = hex4(src, at + 7)?;
                     let low = lo.wrapping_sub(0xDC00) & 0x3FF;
                     (0x10000 + ((hi - 0xD800) << 10) + low, at + 11)
                 } else {
@@ -451,6 +457,8 @@ mod tests {
         assert!(!d.items(a).is_empty());
         assert!(d.items(d.member(0, "c").unwrap()).is_empty());
         assert!(d.items(d.member(0, "dA").unwrap()).is_empty());
+        let d = parse(r#""\u00C9\u00e9\uD83C\uDF36""#).unwrap();
+        assert_eq!(d.text(0), "Éé🌶");
         let d = parse("\u{FEFF}[]").unwrap();
         assert_eq!(show(&d, 0), "()");
     }
@@ -500,6 +508,9 @@ mod tests {
             ("\"a\nb\"", "control character"),
             ("\"\\x\"", "unknown escape"),
             ("\"\\u12\"", "malformed \\u escape"),
+            ("\"\\u00@0\"", "malformed \\u escape"),
+            ("\"\\u00`0\"", "malformed \\u escape"),
+            ("\"\\u00G0\"", "malformed \\u escape"),
             ("[tru]", "expected a value"),
             ("{} x", "unexpected text after the end"),
         ];
