@@ -283,8 +283,8 @@ impl Parser<'_> {
     }
 }
 
-/// The nodes of an array's items or of an object's members: `(key, value)`, the key being the
-/// member name's node (`None` in an array).
+/// The nodes of an array's items or of an object's members' values (a member's name is the node
+/// just before its value).
 #[derive(Clone, Default)]
 pub struct Items<'d> {
     nodes: &'d [Node],
@@ -301,16 +301,15 @@ impl Items<'_> {
 }
 
 impl Iterator for Items<'_> {
-    type Item = (Option<usize>, usize);
+    type Item = usize;
 
-    fn next(&mut self) -> Option<Self::Item> {
+    fn next(&mut self) -> Option<usize> {
         if self.at >= self.end {
             return None;
         }
-        let key = self.object.then_some(self.at);
         let value = self.at + usize::from(self.object);
         self.at = value + self.nodes.get(value).map_or(1, |n| n.len as usize);
-        Some((key, value))
+        Some(value)
     }
 }
 
@@ -375,8 +374,11 @@ impl Doc<'_> {
     /// The value of member `key` of object `v`; `null` counts as absent.
     pub fn member(&self, v: usize, key: &str) -> Option<usize> {
         // An array's items have no names, and other values no items: only an object's match.
-        for (k, value) in self.items(v) {
-            if k.is_some_and(|k| self.text(k) == key) {
+        if self.kind(v) != Kind::Obj {
+            return None;
+        }
+        for value in self.items(v) {
+            if self.text(value - 1) == key {
                 return (self.kind(value) != Kind::Null).then_some(value);
             }
         }
@@ -389,20 +391,18 @@ impl Doc<'_> {
         let mut at = 0;
         // Down from the top, into the item that holds `v` at each level.
         'down: while at != v {
-            for (index, (key, child)) in self.items(at).enumerate() {
+            let object = self.kind(at) == Kind::Obj;
+            for (index, child) in self.items(at).enumerate() {
                 if child <= v && v < child + self.node(child).len as usize {
-                    match key {
-                        Some(k) => {
-                            if !path.is_empty() {
-                                path.push('.');
-                            }
-                            path.push_str(&self.text(k));
+                    if object {
+                        if !path.is_empty() {
+                            path.push('.');
                         }
-                        None => {
-                            path.push('[');
-                            push_int(&mut path, index as i64);
-                            path.push(']');
-                        }
+                        path.push_str(&self.text(child - 1));
+                    } else {
+                        path.push('[');
+                        push_int(&mut path, index as i64);
+                        path.push(']');
                     }
                     at = child;
                     continue 'down;
@@ -429,9 +429,12 @@ mod tests {
             Kind::Arr | Kind::Obj => {
                 let items: Vec<String> = d
                     .items(v)
-                    .map(|(k, v)| match k {
-                        Some(k) => [d.text(k), ":".into(), show(d, v)].concat(),
-                        None => show(d, v),
+                    .map(|i| {
+                        if d.kind(v) == Kind::Obj {
+                            [d.text(i - 1), ":".into(), show(d, i)].concat()
+                        } else {
+                            show(d, i)
+                        }
                     })
                     .collect();
                 ["(", &items.join(","), ")"].concat()
@@ -474,9 +477,9 @@ mod tests {
     fn paths_name_where_a_value_is() {
         let d = parse(r#"{"x": 1, "list": [{"a": 1}, {"b": [true, {"c": "v"}]}]}"#).unwrap();
         let list = d.member(0, "list").unwrap();
-        let second = d.items(list).nth(1).unwrap().1;
+        let second = d.items(list).nth(1).unwrap();
         let b = d.member(second, "b").unwrap();
-        let inner = d.items(b).nth(1).unwrap().1;
+        let inner = d.items(b).nth(1).unwrap();
         let c = d.member(inner, "c").unwrap();
         assert_eq!(d.path(c), "list[1].b[1].c");
         assert_eq!(d.path(second), "list[1]");

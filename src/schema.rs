@@ -252,7 +252,7 @@ impl<'a> Obj<'a> {
             self.need(key);
         }
         let items = self.array(key);
-        for (_, v) in items.clone() {
+        for v in items.clone() {
             self.obj_at(v);
         }
         List { obj: *self, items }
@@ -261,7 +261,7 @@ impl<'a> Obj<'a> {
     /// The strings of an array member, appended to `out` (the list where they stay: no list
     /// moved in and no empty one dropped).
     pub(crate) fn strings(&self, key: &str, out: &mut Vec<String>) {
-        for (_, v) in self.array(key) {
+        for v in self.array(key) {
             if let Some(s) = self.text(v) {
                 out.push(s);
             }
@@ -299,7 +299,7 @@ impl<'a> Iterator for List<'a> {
     type Item = Obj<'a>;
 
     fn next(&mut self) -> Option<Obj<'a>> {
-        let (_, v) = self.items.next()?;
+        let v = self.items.next()?;
         let node = if self.obj.doc.kind(v) == Kind::Obj {
             v
         } else {
