@@ -313,14 +313,18 @@ impl Iterator for Items<'_> {
     }
 }
 
+/// What a node past the end reads as.
+static NULL: Node = Node {
+    kind: Kind::Null,
+    start: 0,
+    end: 0,
+    len: 1,
+};
+
 impl Doc<'_> {
-    fn node(&self, v: usize) -> Node {
-        self.nodes.get(v).copied().unwrap_or(Node {
-            kind: Kind::Null,
-            start: 0,
-            end: 0,
-            len: 1,
-        })
+    /// Node `v`; past the end, a `null`.
+    fn node(&self, v: usize) -> &Node {
+        self.nodes.get(v).unwrap_or(&NULL)
     }
 
     pub fn kind(&self, v: usize) -> Kind {
