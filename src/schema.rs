@@ -60,9 +60,7 @@ impl<'a> Obj<'a> {
 
     /// Records `message` about member `key`.
     pub(crate) fn fail(&self, key: &str, message: &str) {
-        if self.errors.is_clear() {
-            self.errors.fail(&self.at(key), message);
-        }
+        self.errors.fail(&self.at(key), message);
     }
 
     /// Records `before "value"` about member `key`: one call for the many messages that quote
