@@ -113,23 +113,28 @@ impl<'a> Obj<'a> {
 
     /// Value `v` as an object.
     fn obj_at(&self, v: usize) -> Obj<'a> {
-        let object = self.doc.kind(v) == Kind::Obj;
-        if !object {
-            self.wrong(v, "an object");
-        }
         Obj {
-            node: if object { v } else { NONE },
+            node: if self.is(v, Kind::Obj, "an object") {
+                v
+            } else {
+                NONE
+            },
             ..*self
         }
     }
 
+    /// Whether value `v` is of kind `kind`; if not, the error is recorded.
+    fn is(&self, v: usize, kind: Kind, expected: &str) -> bool {
+        let ok = self.doc.kind(v) == kind;
+        if !ok {
+            self.wrong(v, expected);
+        }
+        ok
+    }
+
     /// Whether value `v` is a string; if not, the error is recorded.
     fn is_str(&self, v: usize) -> bool {
-        let string = self.doc.kind(v) == Kind::Str;
-        if !string {
-            self.wrong(v, "a string");
-        }
-        string
+        self.is(v, Kind::Str, "a string")
     }
 
     /// Value `v`'s text when it is a string.
@@ -234,11 +239,10 @@ impl<'a> Obj<'a> {
 
     /// The items of an array member; absent is none.
     fn array(&self, key: &str) -> Items<'a> {
-        let v = self.get(key);
-        if let Some(v) = v.filter(|&v| self.doc.kind(v) != Kind::Arr) {
-            self.wrong(v, "an array");
+        match self.get(key) {
+            Some(v) if self.is(v, Kind::Arr, "an array") => self.doc.items(v),
+            _ => Items::default(),
         }
-        v.map(|v| self.doc.items(v)).unwrap_or_default()
     }
 
     /// The items of an array member as objects; `need`: the member must be there. Every item's
@@ -251,7 +255,7 @@ impl<'a> Obj<'a> {
         }
         let items = self.array(key);
         for v in items.clone() {
-            self.obj_at(v);
+            self.is(v, Kind::Obj, "an object");
         }
         List { obj: *self, items }
     }
