@@ -384,6 +384,21 @@ fn spice(sp: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Spice>
     })
 }
 
+/// A swap, `None` when no option is usable; kept out of `read` as [`ingredient`] is.
+#[inline(never)]
+fn swap(sw: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Swap> {
+    let id = sw.required("id");
+    let label = sw.required("label");
+    let mut options = Vec::new();
+    let default = choices(sw, "options", r, warnings, &mut options)?;
+    Some(Swap {
+        id,
+        label,
+        default,
+        options,
+    })
+}
+
 /// A recipe with its single fields read (`format` to `units`) and its lists empty, for `read` to
 /// fill in place; kept out of `read`'s frame as [`ingredient`] is.
 #[inline(never)]
@@ -520,16 +535,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     }
 
     for sw in f.list("swaps", false) {
-        let id = sw.required("id");
-        let label = sw.required("label");
-        let mut options = Vec::new();
-        if let Some(default) = choices(&sw, "options", &r, &mut warnings, &mut options) {
-            r.swaps.push(Swap {
-                id,
-                label,
-                default,
-                options,
-            });
+        if let Some(swap) = swap(&sw, &r, &mut warnings) {
+            r.swaps.push(swap);
         }
     }
     e.finish((r, warnings))
