@@ -460,6 +460,15 @@ fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     }
 }
 
+/// The items of list member `key`, which must be there and not empty (else `empty` is recorded).
+fn needed<'a>(f: &Obj<'a>, key: &str, empty: &str) -> schema::List<'a> {
+    let list = f.list(key, true);
+    if list.is_empty() {
+        f.fail(key, empty);
+    }
+    list
+}
+
 /// Reads and checks a recipe file, or names the first problem.
 pub fn validate(text: &str) -> Result<Recipe> {
     read(text).map(|(r, _)| r)
@@ -481,22 +490,14 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     let mut warnings = Vec::new();
     let mut r = head(&f, &e, &mut warnings);
 
-    let list = f.list("ingredients", true);
-    if list.is_empty() {
-        f.fail("ingredients", "a recipe needs at least one ingredient");
-    }
-    for o in list {
+    for o in needed(&f, "ingredients", "a recipe needs at least one ingredient") {
         let ing = ingredient(&o);
         if r.ingredient(&ing.id).is_some() {
             o.fail_quoted("id", "duplicate id", &ing.id);
         }
         r.ingredients.push(ing);
     }
-    let list = f.list("steps", true);
-    if list.is_empty() {
-        f.fail("steps", "a recipe needs at least one step");
-    }
-    for (i, o) in list.enumerate() {
+    for (i, o) in needed(&f, "steps", "a recipe needs at least one step").enumerate() {
         let s = step(&o, i, &r, &mut warnings);
         r.steps.push(s);
     }
