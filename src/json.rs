@@ -285,9 +285,9 @@ impl Parser<'_> {
 
 /// The nodes of an array's items or of an object's members' values (a member's name is the node
 /// just before its value).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Items<'d> {
-    nodes: &'d [Node],
+    doc: &'d Doc<'d>,
     at: usize,
     end: usize,
     object: bool,
@@ -308,7 +308,7 @@ impl Iterator for Items<'_> {
             return None;
         }
         let value = self.at + usize::from(self.object);
-        self.at = value + self.nodes.get(value).map_or(1, |n| n.len as usize);
+        self.at = value + self.doc.node(value).len as usize;
         Some(value)
     }
 }
@@ -321,7 +321,7 @@ static NULL: Node = Node {
     len: 1,
 };
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
     /// Node `v`; past the end, a `null`.
     fn node(&self, v: usize) -> &Node {
         self.nodes.get(v).unwrap_or(&NULL)
@@ -363,11 +363,14 @@ impl Doc<'_> {
     }
 
     /// The items of an array or the members of an object; nothing for any other value.
-    pub fn items(&self, v: usize) -> Items<'_> {
+    pub fn items<'d>(&'d self, v: usize) -> Items<'d>
+    where
+        'a: 'd,
+    {
         let n = self.node(v);
         let container = matches!(n.kind, Kind::Arr | Kind::Obj);
         Items {
-            nodes: &self.nodes,
+            doc: self,
             // Wrapping: a node past the end (`usize::MAX`, schema's `NONE`) has no items.
             at: v.wrapping_add(1),
             end: if container { v + n.len as usize } else { 0 },

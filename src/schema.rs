@@ -241,7 +241,7 @@ impl<'a> Obj<'a> {
     fn array(&self, key: &str) -> Items<'a> {
         match self.get(key) {
             Some(v) if self.is(v, Kind::Arr, "an array") => self.doc.items(v),
-            _ => Items::default(),
+            _ => self.doc.items(NONE),
         }
     }
 
