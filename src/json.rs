@@ -293,7 +293,12 @@ pub struct Items<'d> {
     object: bool,
 }
 
-impl Items<'_> {
+impl<'d> Items<'d> {
+    /// The document the items are in.
+    pub fn doc(&self) -> &'d Doc<'d> {
+        self.doc
+    }
+
     /// Whether there are no items (left).
     pub fn is_empty(&self) -> bool {
         self.at >= self.end

@@ -257,7 +257,10 @@ impl<'a> Obj<'a> {
         for v in items.clone() {
             self.is(v, Kind::Obj, "an object");
         }
-        List { obj: *self, items }
+        List {
+            items,
+            errors: self.errors,
+        }
     }
 
     /// The strings of an array member, appended to `out` (the list where they stay: no list
@@ -287,8 +290,8 @@ impl<'a> Obj<'a> {
 /// error recorded there) reads as an empty object.
 #[derive(Clone)]
 pub(crate) struct List<'a> {
-    obj: Obj<'a>,
     items: Items<'a>,
+    errors: &'a Errors,
 }
 
 impl List<'_> {
@@ -302,12 +305,13 @@ impl<'a> Iterator for List<'a> {
 
     fn next(&mut self) -> Option<Obj<'a>> {
         let v = self.items.next()?;
-        let node = if self.obj.doc.kind(v) == Kind::Obj {
-            v
-        } else {
-            NONE
-        };
-        Some(Obj { node, ..self.obj })
+        let doc = self.items.doc();
+        let node = if doc.kind(v) == Kind::Obj { v } else { NONE };
+        Some(Obj {
+            doc,
+            node,
+            errors: self.errors,
+        })
     }
 }
 
