@@ -66,7 +66,7 @@ pub fn parse(text: &str) -> Result<Doc<'_>, String> {
     })
 }
 
-/// The value of the four hex digits at `at`, in a `\\u` escape.
+/// The value of the four hex digits at `at`, in a `\u` escape.
 fn hex4(src: &[u8], at: usize) -> Result<u32, &'static str> {
     let mut v = 0;
     for i in at..at + 4 {
