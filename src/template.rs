@@ -27,7 +27,9 @@ fn special(b: u8) -> bool {
 ///
 /// Scanned by bytes (the four special characters are ASCII, so text between them is whole
 /// characters): a `Chars` iterator and a `String` per character cost more code in the wasm.
-pub fn parse(src: &str, lookup: &dyn Fn(&str) -> Option<usize>) -> Result<Template, String> {
+/// `lookup` is generic, not `&dyn Fn`: the wasm has one caller, whose lookup is then compiled in
+/// (no vtable, no indirect call).
+pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Template, String> {
     let bytes = src.as_bytes();
     // `top`: the group being read; `outer`: the groups it is inside, innermost last.
     let (mut top, mut outer): (Vec<Seg>, Vec<Vec<Seg>>) = (Vec::new(), Vec::new());
