@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn parses_names_amounts_and_groups() {
-        let t = parse("Melt {sugar:amount} with {water}[, {chili}].", &ids).unwrap();
+        let t = parse("Melt {sugar:amount} with {water}[, {chili}].", ids).unwrap();
         assert_eq!(
             t,
             vec![
@@ -127,23 +127,23 @@ mod tests {
 
     #[test]
     fn spaces_around_id_and_form_are_ignored() {
-        let t = parse("{ sugar : amount }{ water }{chili: }", &ids).unwrap();
+        let t = parse("{ sugar : amount }{ water }{chili: }", ids).unwrap();
         assert_eq!(t, vec![Seg::Amount(0), Seg::Name(1), Seg::Name(2)]);
-        assert!(parse("{sugar: am ount}", &ids).is_err());
+        assert!(parse("{sugar: am ount}", ids).is_err());
     }
 
     #[test]
     fn names_the_problem() {
         assert_eq!(
-            parse("Add {pepper}.", &ids).unwrap_err(),
+            parse("Add {pepper}.", ids).unwrap_err(),
             "unknown ingredient id \"pepper\""
         );
-        assert!(parse("Add {sugar", &ids)
+        assert!(parse("Add {sugar", ids)
             .unwrap_err()
             .contains("unclosed '{'"));
-        assert!(parse("Add [x", &ids).unwrap_err().contains("unclosed '['"));
-        assert!(parse("Add x]", &ids).unwrap_err().contains("without '['"));
-        assert!(parse("Add x}", &ids).unwrap_err().contains("without '{'"));
-        assert!(parse("{sugar:grams}", &ids).is_err());
+        assert!(parse("Add [x", ids).unwrap_err().contains("unclosed '['"));
+        assert!(parse("Add x]", ids).unwrap_err().contains("without '['"));
+        assert!(parse("Add x}", ids).unwrap_err().contains("without '{'"));
+        assert!(parse("{sugar:grams}", ids).is_err());
     }
 }
