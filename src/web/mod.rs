@@ -296,18 +296,13 @@ fn on_click(s: &mut State, target: &Element) {
     }
     if let Some(step) = data_index(target, "data-reset") {
         s.timers.reset(step);
-        s.alerts.retain(|a| a.0 != step);
+        drop_alerts(s, step, usize::MAX);
         save_timers(s);
         show_alerts(s);
         return tick(s);
     }
     if let Some(i) = data_index(target, "data-dismiss") {
-        // `retain`, not `remove`: no panic path for an index that is gone.
-        let mut k = 0;
-        s.alerts.retain(|_| {
-            k += 1;
-            k != i + 1
-        });
+        drop_alerts(s, usize::MAX, i);
         return show_alerts(s);
     }
     if dom::closest(target, "data-notify").is_some() {
@@ -435,7 +430,7 @@ fn tick(s: &mut State) {
     let due = s.timers.due();
     if !due.is_empty() {
         for &(step, kind) in &due {
-            s.alerts.retain(|a| a.0 != step);
+            drop_alerts(s, step, usize::MAX);
             s.alerts.push((step, kind));
             alert::notify(
                 if kind == Alert::Done {
@@ -503,6 +498,18 @@ fn start_ringing(s: &mut State) {
             }
         }),
     ));
+}
+
+/// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
+/// for every removal: no `remove` panic path for an index that is gone, and no `retain`
+/// instantiated per closure.
+fn drop_alerts(s: &mut State, step: usize, index: usize) {
+    let old = core::mem::take(&mut s.alerts);
+    for (k, &a) in old.iter().enumerate() {
+        if a.0 != step && k != index {
+            s.alerts.push(a);
+        }
+    }
 }
 
 fn show_alerts(s: &mut State) {
