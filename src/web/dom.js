@@ -32,6 +32,8 @@ export const clear = (n) => n.replaceChildren();
 export const fragment = () => document.createDocumentFragment();
 export const replace = (root, child) => root.replaceChildren(child);
 export const setChecked = (e, on) => { e.checked = on; };
+export const pick = (root, name, i) =>
+  root.querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
 export const setValue = (e, v) => { e.value = v; };
 
 /** Calls `f(target, kind)` for `types` (space-separated) on `target`; kind is the event's

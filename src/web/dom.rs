@@ -36,6 +36,8 @@ extern "C" {
     pub fn replace(root: &Node, child: &Node);
     #[wasm_bindgen(js_name = setChecked)]
     pub fn set_checked(e: &Element, on: bool);
+    /// Checks the `i`th of the radios named `name` inside `root` and unchecks the others.
+    pub fn pick(root: &Element, name: &str, i: u32);
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(e: &Element, value: &str);
     /// Calls `f(target, type)` for each of `types` (space-separated); returns the unlistener,
