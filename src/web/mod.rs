@@ -29,7 +29,7 @@ use browser::{BrowserClock, Callback, Timer};
 use core::cell::{Cell, RefCell};
 use core::sync::atomic::{AtomicU32, Ordering};
 use dom::{is_checked, load, store};
-use render::{Live, Parts};
+use render::Parts;
 use wake::Wake;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
@@ -105,11 +105,7 @@ impl Card {
         for w in &warnings {
             warn(w);
         }
-        let live = Live {
-            progress: &progress,
-            timers: &timers,
-        };
-        let parts = render::card(root.as_ref(), &recipe, &selection, &live);
+        let parts = render::card(root.as_ref(), &recipe, &selection, &progress);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
         let state = Rc::new(RefCell::new(State {
             id,
@@ -377,11 +373,8 @@ fn on_change(s: &mut State, input: &Element) {
 }
 
 fn redraw(s: &mut State) {
-    let live = Live {
-        progress: &s.progress,
-        timers: &s.timers,
-    };
-    render::refresh(&mut s.parts, &s.recipe, &s.selection, &live)
+    render::refresh(&mut s.parts, &s.recipe, &s.selection, &s.progress);
+    render::timers(&s.parts, &s.timers);
 }
 
 /// Shows `n` servings (brought into the recipe's range) at once, stores it, and announces it
@@ -447,13 +440,7 @@ fn tick(s: &mut State) {
         show_alerts(s);
         start_ringing(s);
     }
-    render::timers(
-        &s.parts,
-        &Live {
-            progress: &s.progress,
-            timers: &s.timers,
-        },
-    );
+    render::timers(&s.parts, &s.timers);
     update_title(s);
     if !s.timers.any_running() {
         s.tick = None;

@@ -124,13 +124,6 @@ pub struct Parts {
     pub alerts: Element,
 }
 
-/// What a refresh shows beside the recipe and the selection: cook-mode marks and the timers
-/// (read in place: no list of phases built per tick).
-pub struct Live<'a> {
-    pub progress: &'a Progress,
-    pub timers: &'a Timers<BrowserClock>,
-}
-
 /// The slider's id inside the card's shadow root.
 pub const SLIDER_ID: &str = "rc-servings";
 /// Radio group names inside the card's shadow root; swap groups are `rc-swap-<index>`.
@@ -225,7 +218,7 @@ pub fn button(parent: &Node, spec: &str, text: &str, label: &str) -> Element {
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
 #[inline(never)]
-pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
+pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     let frag = dom::fragment();
     let card = child(&frag, "article|card|card");
     attr(&card, "aria-labelledby", "rc-title");
@@ -326,13 +319,14 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
         notify,
         alerts,
     };
-    refresh(&mut parts, r, sel, live);
+    refresh(&mut parts, r, sel, progress);
     dom::replace(root, &frag);
     parts
 }
 
-/// Brings every part that depends on the reader's choices up to date with `sel`.
-pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
+/// Brings every part that depends on the reader's choices up to date with `sel`; the timers are
+/// drawn by the caller ([`timers`]: the mount's first tick, or after an event).
+pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
     let n = int(sel.servings as usize);
     dom::text(&p.serves, &n);
     dom::text(&p.value, &n);
@@ -381,15 +375,15 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
         }
         p.drawn_notes = shown.notes;
     }
-    p.lists.update(shown.lines, shown.steps, live.progress);
-    timers(p, live);
+    p.lists.update(shown.lines, shown.steps, progress);
 }
 
 /// Updates every timer's display: the only work a tick does.
-pub fn timers(p: &Parts, live: &Live) {
-    let now = live.timers.now();
+/// Read in place: no list of phases built per tick.
+pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
+    let now = timers.now();
     for t in &p.lists.timers {
-        if let Some(x) = live.timers.list.iter().find(|x| x.step == t.step) {
+        if let Some(x) = timers.list.iter().find(|x| x.step == t.step) {
             t.show(
                 x.phase(now),
                 matches!(x.run, Run::Paused { .. }),
