@@ -1,10 +1,9 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
-//! give: the wall clock, page-wide cells, and `setTimeout` / `setInterval` that cancel on drop.
+//! give: the wall clock and `setTimeout` / `setInterval` that cancel on drop.
 
 use crate::prelude::*;
 use crate::timer::Clock;
 use alloc::boxed::Box;
-use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// A JS callback given a value and maybe a string: an event's target and type, or the wake
@@ -20,12 +19,6 @@ impl Clock for BrowserClock {
         js_sys::Date::now() as u64
     }
 }
-
-/// A value shared by every card on the page (the audio context, the page title).
-pub struct PageCell<T>(pub RefCell<T>);
-
-// The wasm runs on the page's one thread: there are no atomics, so no other thread can see it.
-unsafe impl<T> Sync for PageCell<T> {}
 
 #[wasm_bindgen]
 extern "C" {

@@ -52,6 +52,25 @@ export function notify(title, body) {
   }
 }
 
+const lines = new Map();
+let page;
+
+/** Sets card `card`'s line for the page title ('' withdraws it): the most urgent line (lowest
+ * `urgency`; of equals, the one set first) goes ahead of the page's own title, which comes
+ * back when no card has a line. */
+export function title(card, urgency, text) {
+  lines.delete(card);
+  if (text) lines.set(card, [urgency, text]);
+  let top;
+  for (const l of lines.values()) if (!top || l[0] < top[0]) top = l;
+  if (page == null) {
+    if (!top) return;
+    page = document.title;
+  }
+  document.title = top ? top[1] + ' · ' + page : page;
+  if (!top) page = null;
+}
+
 /** Asks for the screen wake lock; `done(sentinel, undefined)` or `done(undefined, reason)`.
  * False where the browser has no Wake Lock API. */
 export function wake(done) {

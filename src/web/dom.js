@@ -50,7 +50,7 @@ export const off = (unlisten) => unlisten();
 /** The value of attribute `name` on `e` or its closest ancestor that has it. */
 export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
 
-/** A string property of `e`: a control's `name` or `value`, the document's `title` or
+/** A string property of `e`: a control's `name` or `value`, the document's
  * `visibilityState` (one primitive, one glue shim). */
 export const prop = (e, k) => e[k] ?? '';
 export const isChecked = (e) => !!e.checked;
@@ -58,7 +58,6 @@ export const isChecked = (e) => !!e.checked;
 export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;
 export const search = () => location.search;
 export const doc = () => document;
-export const setTitle = (t) => { document.title = t; };
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */

@@ -47,7 +47,7 @@ extern "C" {
     pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it.
     pub fn closest(e: &Element, name: &str) -> Option<String>;
-    /// A string property of `e` (a control's `name` or `value`, the document's `title` or
+    /// A string property of `e` (a control's `name` or `value`, the document's
     /// `visibilityState`), empty when it has none: one primitive, one glue shim.
     fn prop(e: &JsValue, key: &str) -> String;
     #[wasm_bindgen(js_name = isChecked)]
@@ -60,8 +60,6 @@ extern "C" {
     /// The page's document.
     #[wasm_bindgen(js_name = doc)]
     pub fn document() -> JsValue;
-    #[wasm_bindgen(js_name = setTitle)]
-    pub fn set_title(title: &str);
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
     /// localStorage; every failure reads as nothing stored.
@@ -72,11 +70,6 @@ extern "C" {
 /// Whether the page is visible.
 pub fn visible() -> bool {
     prop(&document(), "visibilityState") == "visible"
-}
-
-/// The page's title.
-pub fn title() -> String {
-    prop(&document(), "title")
 }
 
 pub fn name_of(e: &Element) -> String {

@@ -154,7 +154,7 @@ impl Drop for Card {
             dom::off(f);
         }
         if let Ok(mut s) = self.state.try_borrow_mut() {
-            alert::title(s.id, None);
+            alert::title(s.id, 0.0, "");
             s.tick = None;
             s.ring = None;
             if let Some(sentinel) = s.sentinel.take() {
@@ -512,24 +512,24 @@ fn show_alerts(s: &mut State) {
 
 /// This card's line for the page title: the latest alert, else the soonest running timer.
 fn update_title(s: &State) {
-    let headline = match s.alerts.last() {
+    let (urgency, text) = match s.alerts.last() {
         Some(&(step, kind)) => {
             let what = if kind == Alert::Done {
                 "⏰ Done: "
             } else {
                 "⏰ Check now: "
             };
-            Some((0, [what, step_title(s, step)].concat()))
+            (0, [what, step_title(s, step)].concat())
         }
         None => match s.timers.soonest() {
             Some((step, left)) => {
                 let time = timer::clock_text(left, true);
-                Some((left, ["⏱ ", &time, " ", step_title(s, step)].concat()))
+                (left, ["⏱ ", &time, " ", step_title(s, step)].concat())
             }
-            None => None,
+            None => (0, String::new()),
         },
     };
-    alert::title(s.id, headline);
+    alert::title(s.id, urgency as f64, &text);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
