@@ -25,6 +25,11 @@ extern "C" {
     /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
     /// it when no card has a line.
     pub fn title(card: u32, urgency: f64, text: &str);
+    /// Cook mode, for the card whose switch is `switch`: on the switch's change (`why` 1), asks
+    /// for the screen wake lock or lets it go; when the page comes back into view (2), asks
+    /// again if the switch is on and the browser released the lock; when the card goes (0),
+    /// lets it go. Its status line says what is true (`data-state` `off`, `on`, `unsupported`).
+    pub fn cook(switch: &web_sys::Element, why: u32);
 }
 
 /// Asks for permission: only ever called from the reader's click on "Notify me".

@@ -71,19 +71,38 @@ export function title(card, urgency, text) {
   if (!top) page = null;
 }
 
-/** Asks for the screen wake lock; `done(sentinel, undefined)` or `done(undefined, reason)`.
- * False where the browser has no Wake Lock API. */
-export function wake(done) {
+/** Cook mode for the card whose switch is `sw`: on the switch's change (`why` 1) asks for the
+ * screen wake lock or lets it go; when the page comes back into view (2) asks again if the
+ * switch is on and the browser let the lock go; when the card goes (0) lets it go. The lock is
+ * kept on the status line, which says what is true. */
+export function cook(sw, why) {
+  const st = sw.parentNode.nextSibling;
+  const show = (text, state) => {
+    st.textContent = text;
+    st.setAttribute('data-state', state);
+  };
   const api = navigator.wakeLock;
-  if (!api?.request) return false;
-  api.request('screen').then(
-    (sentinel) => done(sentinel, undefined),
-    (e) => done(undefined, e?.message || 'the browser refused'),
-  );
-  return true;
+  if (why == 2 && (st.lock || !sw.checked || document.visibilityState != 'visible')) return;
+  if (!why || !sw.checked) {
+    st.gone = !why;
+    st.lock?.release().catch(() => {});
+    st.lock = null;
+    if (why) show('Keeps your screen on while you cook', 'off');
+  } else if (!api?.request) {
+    show("This browser can't keep the screen on: adjust auto-lock in your settings", 'unsupported');
+  } else {
+    show('Asking to keep the screen on…', 'off');
+    api.request('screen').then(
+      (lock) => {
+        if (st.gone || !sw.checked) return lock.release().catch(() => {});
+        st.lock = lock;
+        show('Screen stays on', 'on');
+        lock.addEventListener('release', () => {
+          st.lock = null;
+          if (sw.checked) show('Screen lock released; it comes back when you return', 'off');
+        }, { once: true });
+      },
+      (e) => show("Couldn't keep the screen on: " + (e?.message || 'the browser refused'), 'unsupported'),
+    );
+  }
 }
-
-/** Calls `f` once when the browser lets go of the lock (the page was hidden). */
-export const onRelease = (sentinel, f) => sentinel.addEventListener('release', f, { once: true });
-
-export const release = (sentinel) => sentinel.release?.().catch(() => {});

@@ -50,8 +50,8 @@ export const off = (unlisten) => unlisten();
 /** The value of attribute `name` on `e` or its closest ancestor that has it. */
 export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
 
-/** A string property of `e`: a control's `name` or `value`, the document's
- * `visibilityState` (one primitive, one glue shim). */
+/** A string property of `e`: a control's `name` or `value` (one primitive,
+ * one glue shim). */
 export const prop = (e, k) => e[k] ?? '';
 export const isChecked = (e) => !!e.checked;
 

@@ -47,8 +47,7 @@ extern "C" {
     pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it.
     pub fn closest(e: &Element, name: &str) -> Option<String>;
-    /// A string property of `e` (a control's `name` or `value`, the document's
-    /// `visibilityState`), empty when it has none: one primitive, one glue shim.
+    /// A string property of `e` (a control's `name` or `value`), empty when it has none: one primitive, one glue shim.
     fn prop(e: &JsValue, key: &str) -> String;
     #[wasm_bindgen(js_name = isChecked)]
     pub fn is_checked(e: &Element) -> bool;
@@ -65,11 +64,6 @@ extern "C" {
     /// localStorage; every failure reads as nothing stored.
     pub fn load(key: &str) -> Option<String>;
     pub fn store(key: &str, value: &str);
-}
-
-/// Whether the page is visible.
-pub fn visible() -> bool {
-    prop(&document(), "visibilityState") == "visible"
 }
 
 pub fn name_of(e: &Element) -> String {

@@ -12,7 +12,6 @@ mod lists;
 mod render;
 #[cfg(feature = "runtime")]
 mod runtime;
-mod wake;
 
 use crate::model::{Choice, Recipe};
 use crate::progress::Progress;
@@ -30,7 +29,6 @@ use core::cell::{Cell, RefCell};
 use core::sync::atomic::{AtomicU32, Ordering};
 use dom::{is_checked, load, store};
 use render::Parts;
-use wake::Wake;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
@@ -65,8 +63,6 @@ struct State {
     announce: Option<Timer>,
     tick: Option<Timer>,
     ring: Option<Timer>,
-    wake: Wake,
-    sentinel: Option<JsValue>,
 }
 
 /// One mounted card, rendered into a shadow root and listening to its own controls.
@@ -119,8 +115,6 @@ impl Card {
             announce: None,
             tick: None,
             ring: None,
-            wake: Wake::Off,
-            sentinel: None,
         }));
         let weak = Rc::downgrade(&state);
         // One listener for the card's controls (on its root) and the page's visibility.
@@ -157,9 +151,7 @@ impl Drop for Card {
             alert::title(s.id, 0.0, "");
             s.tick = None;
             s.ring = None;
-            if let Some(sentinel) = s.sentinel.take() {
-                wake::release(&sentinel);
-            }
+            alert::cook(&s.parts.cook, 0);
         }
     }
 }
@@ -331,15 +323,7 @@ fn on_change(s: &mut State, input: &Element) {
         return;
     }
     if name == render::COOK_NAME {
-        if on {
-            request_wake(s);
-        } else {
-            if let Some(sentinel) = s.sentinel.take() {
-                wake::release(&sentinel);
-            }
-            s.wake = Wake::Off;
-        }
-        return show_wake(s);
+        return alert::cook(input, 1);
     }
     if name == render::UNITS_NAME {
         let mut ignored = Vec::new();
@@ -535,53 +519,7 @@ fn update_title(s: &State) {
 /// The page came back into view: catch the timers up at once and take the screen lock again.
 fn on_visible(s: &mut State) {
     tick(s);
-    if dom::visible() && is_checked(&s.parts.cook) && s.sentinel.is_none() {
-        request_wake(s);
-        show_wake(s);
-    }
-}
-
-fn request_wake(s: &mut State) {
-    let weak = s.me.clone();
-    s.wake = wake::request(move |result| {
-        let Some(state) = weak.upgrade() else {
-            if let Ok(sentinel) = result {
-                wake::release(&sentinel);
-            }
-            return;
-        };
-        let Ok(mut s) = state.try_borrow_mut() else {
-            return;
-        };
-        match result {
-            Ok(sentinel) if is_checked(&s.parts.cook) => {
-                let weak = s.me.clone();
-                wake::on_release(&sentinel, move || {
-                    let Some(state) = weak.upgrade() else { return };
-                    // The browser may fire `release` while a handler holds the state: then the
-                    // handler is the one letting go, and it updates the status itself.
-                    if let Ok(mut s) = state.try_borrow_mut() {
-                        s.sentinel = None;
-                        if is_checked(&s.parts.cook) {
-                            s.wake = Wake::Released;
-                            show_wake(&s);
-                        }
-                    };
-                });
-                s.sentinel = Some(sentinel);
-                s.wake = Wake::On;
-            }
-            Ok(sentinel) => wake::release(&sentinel),
-            Err(why) => s.wake = Wake::Failed(why),
-        }
-        show_wake(&s);
-    });
-}
-
-fn show_wake(s: &State) {
-    let (text, why, state) = s.wake.text();
-    dom::text(&s.parts.cook_status, &[text, why].concat());
-    dom::attr(&s.parts.cook_status, "data-state", state);
+    alert::cook(&s.parts.cook, 2);
 }
 
 fn update_notify_button(s: &State) {

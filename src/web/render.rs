@@ -118,7 +118,6 @@ pub struct Parts {
     pub swaps_summary: Option<Element>,
     pub announcer: Element,
     pub cook: Element,
-    pub cook_status: Element,
     pub notify: Element,
     /// Timer alerts, announced assertively: one item with a Dismiss button per alert.
     pub alerts: Element,
@@ -273,7 +272,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
         COOK_NAME,
         "Cook mode",
     );
-    let cook_status = el(
+    put(
         &cook_box,
         "span|cook-status|cook-mode-status",
         "Keeps your screen on while you cook",
@@ -315,7 +314,6 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
         swaps_summary,
         announcer,
         cook,
-        cook_status,
         notify,
         alerts,
     };
