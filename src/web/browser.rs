@@ -1,15 +1,14 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
 //! give: the wall clock and `setTimeout` / `setInterval` that cancel on drop.
 
-use crate::prelude::*;
 use crate::timer::Clock;
 use alloc::boxed::Box;
 use wasm_bindgen::prelude::*;
 
-/// A JS callback given a value and maybe a string: an event's target and type, or the wake
-/// lock's sentinel and failure; timers and one-shot callbacks get neither. One closure type for
-/// all: each type brings its own glue and invoke shim.
-pub type Callback = Closure<dyn FnMut(JsValue, Option<String>)>;
+/// A JS callback given a value and a number: an event's target and kind (`dom::listen`); timers
+/// and one-shot callbacks get neither. One closure type for all: each type brings its own glue
+/// and invoke shim. No string crosses: no decoding in the invoke shim.
+pub type Callback = Closure<dyn FnMut(JsValue, u32)>;
 
 /// The browser's wall clock.
 pub struct BrowserClock;

@@ -36,13 +36,15 @@ export const pick = (root, name, i) =>
   root.querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
 export const setValue = (e, v) => { e.value = v; };
 
-/** Calls `f(target, kind)` for `types` (space-separated) on `target`; kind is the event's
- * type. Returns the function that stops listening. */
-export function on(target, types, f) {
-  const h = (e) => f(e.target, e.type);
-  const all = types.split(' ');
-  all.forEach((t) => target.addEventListener(t, h));
-  return () => all.forEach((t) => target.removeEventListener(t, h));
+const KINDS = ['input', 'click', 'change', 'visibilitychange'];
+
+/** Calls `f(target, kind)` for a card's events: its `root`'s `input` (kind 0), `click` (1) and
+ * `change` (2), and the page's `visibilitychange` (3). Returns the function that stops. */
+export function listen(root, f) {
+  const h = (e) => f(e.target, KINDS.indexOf(e.type));
+  const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
+  each('addEventListener');
+  return () => each('removeEventListener');
 }
 
 export const off = (unlisten) => unlisten();
@@ -57,7 +59,6 @@ export const isChecked = (e) => !!e.checked;
 
 export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;
 export const search = () => location.search;
-export const doc = () => document;
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */

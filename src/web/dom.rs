@@ -40,9 +40,10 @@ extern "C" {
     pub fn pick(root: &Element, name: &str, i: u32);
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(e: &Element, value: &str);
-    /// Calls `f(target, type)` for each of `types` (space-separated); returns the unlistener,
-    /// for [`off`].
-    pub fn on(target: &JsValue, types: &str, f: &Callback) -> JsValue;
+    /// Calls `f(target, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
+    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
+    /// [`off`].
+    pub fn listen(root: &Node, f: &Callback) -> JsValue;
     /// Stops what [`on`] started.
     pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it.
@@ -56,9 +57,6 @@ extern "C" {
     pub fn host_attr(root: &Node, name: &str) -> Option<String>;
     /// The page's `location.search`.
     pub fn search() -> String;
-    /// The page's document.
-    #[wasm_bindgen(js_name = doc)]
-    pub fn document() -> JsValue;
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
     /// localStorage; every failure reads as nothing stored.

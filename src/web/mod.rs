@@ -39,8 +39,11 @@ const TICK_MS: u32 = 250;
 /// An alert beeps again this often until dismissed, at most `RING_TIMES` times.
 const RING_MS: u32 = 4000;
 const RING_TIMES: u32 = 15;
-/// The events the card listens for, once, on its shadow root.
-const EVENTS: &str = "input click change";
+/// The events the card listens for (`dom::listen`), by their number.
+const INPUT: u32 = 0;
+const CLICK: u32 = 1;
+const CHANGE: u32 = 2;
+const VISIBILITY: u32 = 3;
 
 /// Numbers the cards on the page (for the page title's per-card lines).
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
@@ -70,10 +73,10 @@ struct State {
 pub struct Card {
     /// The only strong reference: callbacks hold a `Weak`, so freeing the card frees it.
     state: Rc<RefCell<State>>,
-    /// The one listener (kept alive here) and the functions that remove it from the root and
+    /// The one listener (kept alive here) and the function that removes it from the root and
     /// the document.
     _listener: Callback,
-    unlisten: [JsValue; 2],
+    unlisten: JsValue,
 }
 
 #[wasm_bindgen]
@@ -118,13 +121,10 @@ impl Card {
         }));
         let weak = Rc::downgrade(&state);
         // One listener for the card's controls (on its root) and the page's visibility.
-        let listener = Callback::new(move |target: JsValue, kind: Option<String>| {
-            on_event(&weak, &kind.unwrap_or_default(), target.unchecked_ref());
+        let listener = Callback::new(move |target: JsValue, kind: u32| {
+            on_event(&weak, kind, target.unchecked_ref());
         });
-        let unlisten = [
-            dom::on(root.as_ref(), EVENTS, &listener),
-            dom::on(&dom::document(), "visibilitychange", &listener),
-        ];
+        let unlisten = dom::listen(root.as_ref(), &listener);
         {
             let mut s = state.borrow_mut();
             s.me = Rc::downgrade(&state);
@@ -144,9 +144,7 @@ impl Card {
 
 impl Drop for Card {
     fn drop(&mut self) {
-        for f in &self.unlisten {
-            dom::off(f);
-        }
+        dom::off(&self.unlisten);
         if let Ok(mut s) = self.state.try_borrow_mut() {
             alert::title(s.id, 0.0, "");
             s.tick = None;
@@ -245,7 +243,7 @@ fn data_index(target: &Element, attr: &str) -> Option<usize> {
 
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
 /// and re-renders what depends on it.
-fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
+fn on_event(state: &Weak<RefCell<State>>, kind: u32, target: &Element) {
     let Some(state) = state.upgrade() else {
         return;
     };
@@ -253,15 +251,15 @@ fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
         return;
     };
     match kind {
-        "input" if dom::name_of(target).is_empty() => {
+        INPUT if dom::name_of(target).is_empty() => {
             // The slider: the one input without a name.
             let n = parse_uint(&dom::value_of(target))
                 .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
             set_servings(&mut s, n);
         }
-        "click" => on_click(&mut s, target),
-        "change" => on_change(&mut s, target),
-        "visibilitychange" => on_visible(&mut s),
+        CLICK => on_click(&mut s, target),
+        CHANGE => on_change(&mut s, target),
+        VISIBILITY => on_visible(&mut s),
         _ => {}
     }
 }
