@@ -1,5 +1,5 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
-//! give: the wall clock and `setTimeout` / `setInterval` that cancel on drop.
+//! give: the wall clock and a `setInterval` that cancels on drop.
 
 use crate::timer::Clock;
 use alloc::boxed::Box;
@@ -21,10 +21,6 @@ impl Clock for BrowserClock {
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(f: &Callback, ms: u32) -> f64;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: f64);
     #[wasm_bindgen(js_name = setInterval)]
     fn set_interval(f: &Callback, ms: u32) -> f64;
     #[wasm_bindgen(js_name = clearInterval)]
@@ -39,27 +35,19 @@ pub fn once(mut f: impl FnMut() + 'static) -> JsValue {
     Callback::new(move |_, _| f()).into_js_value()
 }
 
-/// A `setTimeout` (`repeat: false`) or `setInterval` (`repeat: true`), cleared when dropped:
-/// replacing one in the card's state cancels the old one.
+/// A `setInterval`, cleared when dropped: replacing one in the card's state cancels the old one.
 pub struct Timer {
     /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.
     id: f64,
-    repeat: bool,
     _callback: Callback,
 }
 
 impl Timer {
     /// `f` boxed by the caller: one `Closure` machinery for every timer, not one per closure type.
-    pub fn new(ms: u32, repeat: bool, mut f: Box<dyn FnMut()>) -> Timer {
+    pub fn new(ms: u32, mut f: Box<dyn FnMut()>) -> Timer {
         let callback = Callback::new(move |_, _| f());
-        let id = if repeat {
-            set_interval(&callback, ms)
-        } else {
-            set_timeout(&callback, ms)
-        };
         Timer {
-            id,
-            repeat,
+            id: set_interval(&callback, ms),
             _callback: callback,
         }
     }
@@ -67,10 +55,6 @@ impl Timer {
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        if self.repeat {
-            clear_interval(self.id)
-        } else {
-            clear_timeout(self.id)
-        }
+        clear_interval(self.id)
     }
 }

@@ -28,6 +28,12 @@ export function text(n, s) {
 
 /** Sets or removes boolean attribute `name` on the closest `selector` around `e`. */
 export const flagClosest = (e, selector, name, on) => e.closest(selector)?.toggleAttribute(name, on);
+/** Sets `n`'s text once it rests for 700 ms: each call cancels the last (one announcement per
+ * gesture, not per slider tick). */
+export function announce(n, s) {
+  clearTimeout(n.later);
+  n.later = setTimeout(() => text(n, s), 700);
+}
 export const clear = (n) => n.replaceChildren();
 export const fragment = () => document.createDocumentFragment();
 export const replace = (root, child) => root.replaceChildren(child);

@@ -31,6 +31,9 @@ extern "C" {
     /// Sets the text of `n` when it differs.
     pub fn text(n: &Node, text: &str);
     pub fn clear(n: &Node);
+    /// Sets the text of `n` (a live region) once it has rested for 700 ms: each call cancels
+    /// the one before, so only the resting value is spoken, once per gesture, not per tick.
+    pub fn announce(n: &Element, text: &str);
     pub fn fragment() -> Node;
     /// Replaces the children of `root` with `child`.
     pub fn replace(root: &Node, child: &Node);

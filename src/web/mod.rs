@@ -32,8 +32,6 @@ use render::Parts;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
-/// How long the value must rest before the announcer speaks it: once per gesture, not per tick.
-const ANNOUNCE_AFTER_MS: u32 = 700;
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: u32 = 250;
 /// An alert beeps again this often until dismissed, at most `RING_TIMES` times.
@@ -63,7 +61,6 @@ struct State {
     parts: Parts,
     /// Alerts not yet dismissed: step and kind.
     alerts: Vec<(usize, Alert)>,
-    announce: Option<Timer>,
     tick: Option<Timer>,
     ring: Option<Timer>,
 }
@@ -115,7 +112,6 @@ impl Card {
             progress,
             parts,
             alerts: Vec::new(),
-            announce: None,
             tick: None,
             ring: None,
         }));
@@ -370,16 +366,7 @@ fn set_servings(s: &mut State, n: u32) {
     s.selection.servings = n;
     redraw(s);
     save(&s.recipe, "servings", &dom::int(n as usize));
-    let announcer = s.parts.announcer.clone();
-    let text = settings::servings_text(n);
-    // Replacing the timeout cancels the previous one: only the resting value is spoken.
-    s.announce = Some(Timer::new(
-        ANNOUNCE_AFTER_MS,
-        false,
-        Box::new(move || {
-            dom::text(&announcer, &text);
-        }),
-    ));
+    dom::announce(&s.parts.announcer, &settings::servings_text(n));
 }
 
 fn save_timers(s: &State) {
@@ -437,7 +424,6 @@ fn start_ticking(s: &mut State) {
     let weak = s.me.clone();
     s.tick = Some(Timer::new(
         TICK_MS,
-        true,
         Box::new(move || {
             if let Some(state) = weak.upgrade() {
                 if let Ok(mut s) = state.try_borrow_mut() {
@@ -454,7 +440,6 @@ fn start_ringing(s: &mut State) {
     let times = Cell::new(0);
     s.ring = Some(Timer::new(
         RING_MS,
-        true,
         Box::new(move || {
             let Some(state) = weak.upgrade() else { return };
             let Ok(mut s) = state.try_borrow_mut() else {
