@@ -12,6 +12,10 @@ extern "C" {
     pub fn unlock_audio();
     /// Three short beeps, rising on "done". Silent where audio was never unlocked.
     pub fn beep(done: bool);
+    /// Beeps again every 4 s, at most 15 times, while the card whose alerts are in `e` has
+    /// any: `kind` is the latest alert's (1 check now, 2 done; 0, none, stops); `again` starts
+    /// the count over (new alerts came due).
+    pub fn ring(e: &web_sys::Element, kind: u32, again: bool);
     /// A buzz where the device has a vibration motor and the browser allows it.
     pub fn vibrate();
     /// Whether asking for notifications would prompt the reader (they have not answered yet).

@@ -29,6 +29,17 @@ export function beep(done) {
   }
 }
 
+/** Beeps again every 4 s, at most 15 times, while the card whose alerts are in `e` has any:
+ * `kind` is the latest alert's (1 check now, 2 done; 0 stops); `again` starts the count over. */
+export function ring(e, kind, again) {
+  e.kind = kind;
+  if (!kind || again) {
+    let n = 0;
+    clearInterval(e.ring);
+    if (kind) e.ring = setInterval(() => (++n > 15 || !e.kind ? clearInterval(e.ring) : beep(e.kind > 1)), 4000);
+  }
+}
+
 /** A buzz where the device has a motor and the browser allows it. */
 export const vibrate = () => navigator.vibrate?.([300, 150, 300]);
 

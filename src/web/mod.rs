@@ -25,7 +25,7 @@ use alloc::rc::{Rc, Weak};
 use alloc::string::String;
 use alloc::vec::Vec;
 use browser::{BrowserClock, Callback, Timer};
-use core::cell::{Cell, RefCell};
+use core::cell::RefCell;
 use core::sync::atomic::{AtomicU32, Ordering};
 use dom::{is_checked, load, store};
 use render::Parts;
@@ -34,9 +34,6 @@ use web_sys::{Element, ShadowRoot};
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: u32 = 250;
-/// An alert beeps again this often until dismissed, at most `RING_TIMES` times.
-const RING_MS: u32 = 4000;
-const RING_TIMES: u32 = 15;
 /// The events the card listens for (`dom::listen`), by their number.
 const INPUT: u32 = 0;
 const CLICK: u32 = 1;
@@ -62,7 +59,6 @@ struct State {
     /// Alerts not yet dismissed: step and kind.
     alerts: Vec<(usize, Alert)>,
     tick: Option<Timer>,
-    ring: Option<Timer>,
 }
 
 /// One mounted card, rendered into a shadow root and listening to its own controls.
@@ -113,7 +109,6 @@ impl Card {
             parts,
             alerts: Vec::new(),
             tick: None,
-            ring: None,
         }));
         let weak = Rc::downgrade(&state);
         // One listener for the card's controls (on its root) and the page's visibility.
@@ -144,7 +139,7 @@ impl Drop for Card {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             alert::title(s.id, 0.0, "");
             s.tick = None;
-            s.ring = None;
+            alert::ring(&s.parts.alerts, 0, false);
             alert::cook(&s.parts.cook, 0);
         }
     }
@@ -280,12 +275,12 @@ fn on_click(s: &mut State, target: &Element) {
         s.timers.reset(step);
         drop_alerts(s, step, usize::MAX);
         save_timers(s);
-        show_alerts(s);
+        show_alerts(s, false);
         return tick(s);
     }
     if let Some(i) = data_index(target, "data-dismiss") {
         drop_alerts(s, usize::MAX, i);
-        return show_alerts(s);
+        return show_alerts(s, false);
     }
     if dom::closest(target, "data-notify").is_some() {
         let weak = s.me.clone();
@@ -406,8 +401,7 @@ fn tick(s: &mut State) {
         }
         alert::vibrate();
         save_timers(s);
-        show_alerts(s);
-        start_ringing(s);
+        show_alerts(s, true);
     }
     render::timers(&s.parts, &s.timers);
     update_title(s);
@@ -434,26 +428,6 @@ fn start_ticking(s: &mut State) {
     ));
 }
 
-/// Beeps again every few seconds until every alert is dismissed.
-fn start_ringing(s: &mut State) {
-    let weak = s.me.clone();
-    let times = Cell::new(0);
-    s.ring = Some(Timer::new(
-        RING_MS,
-        Box::new(move || {
-            let Some(state) = weak.upgrade() else { return };
-            let Ok(mut s) = state.try_borrow_mut() else {
-                return;
-            };
-            times.set(times.get() + 1);
-            match s.alerts.last() {
-                Some(&(_, kind)) if times.get() <= RING_TIMES => alert::beep(kind == Alert::Done),
-                _ => s.ring = None,
-            }
-        }),
-    ));
-}
-
 /// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
 /// for every removal: no `remove` panic path for an index that is gone, and no `retain`
 /// instantiated per closure.
@@ -466,10 +440,14 @@ fn drop_alerts(s: &mut State, step: usize, index: usize) {
     }
 }
 
-fn show_alerts(s: &mut State) {
-    if s.alerts.is_empty() {
-        s.ring = None;
-    }
+/// Shows the alerts still waiting, and keeps ringing for the latest (`again`: new alerts came
+/// due, so the count of rings starts over).
+fn show_alerts(s: &mut State, again: bool) {
+    let kind = match s.alerts.last() {
+        Some(&(_, kind)) => 1 + (kind == Alert::Done) as u32,
+        None => 0,
+    };
+    alert::ring(&s.parts.alerts, kind, again);
     dom::clear(&s.parts.alerts);
     for (i, &(step, kind)) in s.alerts.iter().enumerate() {
         render::alert(&s.parts.alerts, i, kind, step_title(s, step));
