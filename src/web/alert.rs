@@ -18,11 +18,11 @@ extern "C" {
     pub fn ring(e: &web_sys::Element, kind: u32, again: bool);
     /// A buzz where the device has a vibration motor and the browser allows it.
     pub fn vibrate();
-    /// Whether asking for notifications would prompt the reader (they have not answered yet).
-    #[wasm_bindgen(js_name = canAsk)]
-    pub fn can_ask() -> bool;
-    #[wasm_bindgen(js_name = askPermission)]
-    fn ask_permission(then: &JsValue);
+    /// Shows the "Notify me" button around `e` only while asking for notifications would
+    /// prompt the reader (they have not answered yet); with `ask` (only ever from the reader's
+    /// click on it), asks first.
+    #[wasm_bindgen(js_name = notifyButton)]
+    pub fn notify_button(e: &web_sys::Element, ask: bool);
     /// A system notification, when the reader has granted permission.
     pub fn notify(title: &str, body: &str);
     /// Sets card `card`'s line for the page title (empty to withdraw it); the title shows the
@@ -34,9 +34,4 @@ extern "C" {
     /// again if the switch is on and the browser released the lock; when the card goes (0),
     /// lets it go. Its status line says what is true (`data-state` `off`, `on`, `unsupported`).
     pub fn cook(switch: &web_sys::Element, why: u32);
-}
-
-/// Asks for permission: only ever called from the reader's click on "Notify me".
-pub fn request_notifications(then: impl FnMut() + 'static) {
-    ask_permission(&super::browser::once(then));
 }

@@ -27,14 +27,6 @@ extern "C" {
     fn clear_interval(id: f64);
 }
 
-/// A JS function that calls `f` each time it is called (named for its use, not a guard): for the callbacks handed to the browser
-/// for good (notification permission, wake lock release; each fires once, and `f` is harmless
-/// if repeated). Built on the one [`Callback`] type: `Closure::once_into_js` would bring its own
-/// machinery per call site.
-pub fn once(mut f: impl FnMut() + 'static) -> JsValue {
-    Callback::new(move |_, _| f()).into_js_value()
-}
-
 /// A `setInterval`, cleared when dropped: replacing one in the card's state cancels the old one.
 pub struct Timer {
     /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.

@@ -46,12 +46,13 @@ export const vibrate = () => navigator.vibrate?.([300, 150, 300]);
 /** "default", "granted" or "denied"; "" where the browser has no notifications. */
 export const permission = () => globalThis.Notification?.permission ?? '';
 
-/** Whether asking for permission would show the browser's prompt (the reader has not answered). */
-export const canAsk = () => permission() === 'default';
-
-/** Asks for permission (only ever from the reader's click), then calls `then`. */
-export function askPermission(then) {
-  globalThis.Notification?.requestPermission().then(then, then);
+/** Shows the "Notify me" button around `e` only while asking would show the browser's prompt
+ * (the reader has not answered); with `ask` (only ever from the reader's click), asks first. */
+export function notifyButton(e, ask) {
+  const b = e.closest('[data-notify]');
+  const show = () => b.toggleAttribute('hidden', permission() !== 'default');
+  if (ask) globalThis.Notification?.requestPermission().then(show, show);
+  else show();
 }
 
 /** A system notification, when the reader granted it. */

@@ -119,7 +119,6 @@ impl Card {
         {
             let mut s = state.borrow_mut();
             s.me = Rc::downgrade(&state);
-            update_notify_button(&s);
             tick(&mut s);
             if s.timers.any_running() {
                 start_ticking(&mut s);
@@ -283,14 +282,7 @@ fn on_click(s: &mut State, target: &Element) {
         return show_alerts(s, false);
     }
     if dom::closest(target, "data-notify").is_some() {
-        let weak = s.me.clone();
-        alert::request_notifications(move || {
-            if let Some(state) = weak.upgrade() {
-                if let Ok(s) = state.try_borrow() {
-                    update_notify_button(&s);
-                }
-            }
-        });
+        alert::notify_button(target, true);
     }
 }
 
@@ -481,11 +473,6 @@ fn update_title(s: &State) {
 fn on_visible(s: &mut State) {
     tick(s);
     alert::cook(&s.parts.cook, 2);
-}
-
-fn update_notify_button(s: &State) {
-    let ask = alert::can_ask();
-    dom::flag(&s.parts.notify, "hidden", !ask);
 }
 
 /// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.

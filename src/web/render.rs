@@ -118,7 +118,6 @@ pub struct Parts {
     pub swaps_summary: Option<Element>,
     pub announcer: Element,
     pub cook: Element,
-    pub notify: Element,
     /// Timer alerts, announced assertively: one item with a Dismiss button per alert.
     pub alerts: Element,
 }
@@ -295,7 +294,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
         "",
     );
     attr(&notify, "data-notify", "");
-    attr(&notify, "hidden", "");
+    super::alert::notify_button(&notify, false);
     let steps = child(&s, "ol|step-list");
     extras(&card, r);
     let alerts = child(&card, "div|alerts|alerts");
@@ -314,7 +313,6 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
         swaps_summary,
         announcer,
         cook,
-        notify,
         alerts,
     };
     refresh(&mut parts, r, sel, progress);
