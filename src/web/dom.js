@@ -55,8 +55,12 @@ export function listen(root, f) {
 
 export const off = (unlisten) => unlisten();
 
-/** The value of attribute `name` on `e` or its closest ancestor that has it. */
-export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
+/** The value of attribute `name` on `e` or its closest ancestor that has it, as a number (''
+ * reads 0); -2^31 where none has it. */
+export function closest(e, name) {
+  const v = e.closest?.(`[${name}]`)?.getAttribute(name);
+  return v == null ? -0x80000000 : +v;
+}
 
 /** A string property of `e`: a control's `name` or `value` (one primitive,
  * one glue shim). */

@@ -49,8 +49,9 @@ extern "C" {
     pub fn listen(root: &Node, f: &Callback) -> JsValue;
     /// Stops what [`on`] started.
     pub fn off(unlisten: &JsValue);
-    /// The attribute `name` of `e` or of its closest ancestor that has it.
-    pub fn closest(e: &Element, name: &str) -> Option<String>;
+    /// The attribute `name` of `e` or of its closest ancestor that has it, as a number (an
+    /// empty value reads 0); [`NONE`] where none has it. No string crosses.
+    pub fn closest(e: &Element, name: &str) -> i32;
     /// A string property of `e` (a control's `name` or `value`), empty when it has none: one primitive, one glue shim.
     fn prop(e: &JsValue, key: &str) -> String;
     #[wasm_bindgen(js_name = isChecked)]
@@ -66,6 +67,9 @@ extern "C" {
     pub fn load(key: &str) -> Option<String>;
     pub fn store(key: &str, value: &str);
 }
+
+/// What [`closest`] returns where no element has the attribute.
+pub const NONE: i32 = i32::MIN;
 
 pub fn name_of(e: &Element) -> String {
     prop(e, "name")

@@ -228,7 +228,13 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
 fn data_index(target: &Element, attr: &str) -> Option<usize> {
-    parse_uint(&dom::closest(target, attr)?).map(|n| n as usize)
+    data(target, attr).map(|n| n as usize)
+}
+
+/// The number in a `data-…` attribute of the element that was clicked, or its ancestor's.
+fn data(target: &Element, attr: &str) -> Option<i32> {
+    let n = dom::closest(target, attr);
+    (n != dom::NONE).then_some(n)
 }
 
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
@@ -255,11 +261,12 @@ fn on_event(state: &Weak<RefCell<State>>, kind: u32, target: &Element) {
 }
 
 fn on_click(s: &mut State, target: &Element) {
-    if let Some(step) = dom::closest(target, "data-step") {
+    if let Some(step) = data(target, "data-step") {
         let n = s.selection.servings;
-        let n = match step.as_str() {
-            "-1" => n.saturating_sub(1),
-            _ => n.saturating_add(1),
+        let n = if step < 0 {
+            n.saturating_sub(1)
+        } else {
+            n.saturating_add(1)
         };
         return set_servings(s, n);
     }
@@ -281,7 +288,7 @@ fn on_click(s: &mut State, target: &Element) {
         drop_alerts(s, usize::MAX, i);
         return show_alerts(s, false);
     }
-    if dom::closest(target, "data-notify").is_some() {
+    if data(target, "data-notify").is_some() {
         alert::notify_button(target, true);
     }
 }
