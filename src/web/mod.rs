@@ -20,11 +20,10 @@ use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
 use crate::validate::read;
 use crate::view::Selection;
-use alloc::boxed::Box;
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
 use alloc::vec::Vec;
-use browser::{BrowserClock, Callback, Timer};
+use browser::{BrowserClock, Callback, Interval};
 use core::cell::RefCell;
 use core::sync::atomic::{AtomicU32, Ordering};
 use dom::{is_checked, load, store};
@@ -39,6 +38,8 @@ const INPUT: u32 = 0;
 const CLICK: u32 = 1;
 const CHANGE: u32 = 2;
 const VISIBILITY: u32 = 3;
+/// A running timer's redraw ([`start_ticking`]).
+const TICK: u32 = 4;
 
 /// Numbers the cards on the page (for the page title's per-card lines).
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
@@ -50,7 +51,8 @@ fn warn(message: &str) {
 /// A card's state: the one place its choices, timers and marks live.
 struct State {
     id: u32,
-    me: Weak<RefCell<State>>,
+    /// The card's one listener, which the tick calls too.
+    listener: JsValue,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -58,7 +60,7 @@ struct State {
     parts: Parts,
     /// Alerts not yet dismissed: step and kind.
     alerts: Vec<(usize, Alert)>,
-    tick: Option<Timer>,
+    tick: Option<Interval>,
 }
 
 /// One mounted card, rendered into a shadow root and listening to its own controls.
@@ -101,7 +103,7 @@ impl Card {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
         let state = Rc::new(RefCell::new(State {
             id,
-            me: Weak::new(),
+            listener: JsValue::UNDEFINED,
             recipe,
             selection,
             timers,
@@ -118,7 +120,7 @@ impl Card {
         let unlisten = dom::listen(root.as_ref(), &listener);
         {
             let mut s = state.borrow_mut();
-            s.me = Rc::downgrade(&state);
+            s.listener = listener.as_ref().clone();
             tick(&mut s);
             if s.timers.any_running() {
                 start_ticking(&mut s);
@@ -256,6 +258,7 @@ fn on_event(state: &Weak<RefCell<State>>, kind: u32, target: &Element) {
         CLICK => on_click(&mut s, target),
         CHANGE => on_change(&mut s, target),
         VISIBILITY => on_visible(&mut s),
+        TICK => tick(&mut s),
         _ => {}
     }
 }
@@ -409,22 +412,13 @@ fn tick(s: &mut State) {
     }
 }
 
-/// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time).
+/// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time),
+/// through the card's one listener.
 fn start_ticking(s: &mut State) {
     if s.tick.is_some() || !s.timers.any_running() {
         return;
     }
-    let weak = s.me.clone();
-    s.tick = Some(Timer::new(
-        TICK_MS,
-        Box::new(move || {
-            if let Some(state) = weak.upgrade() {
-                if let Ok(mut s) = state.try_borrow_mut() {
-                    tick(&mut s);
-                }
-            }
-        }),
-    ));
+    s.tick = Some(Interval::new(&s.listener, TICK_MS, TICK));
 }
 
 /// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
