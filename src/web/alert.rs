@@ -3,11 +3,6 @@
 //! calls are in `device.js`; every one tolerates a browser without the API: the visible,
 //! announced message in the card is the floor.
 
-use super::browser::PageCell;
-use super::dom;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/web/device.js")]
@@ -17,57 +12,26 @@ extern "C" {
     pub fn unlock_audio();
     /// Three short beeps, rising on "done". Silent where audio was never unlocked.
     pub fn beep(done: bool);
+    /// Beeps again every 4 s, at most 15 times, while the card whose alerts are in `e` has
+    /// any: `kind` is the latest alert's (1 check now, 2 done; 0, none, stops); `again` starts
+    /// the count over (new alerts came due).
+    pub fn ring(e: &web_sys::Element, kind: u32, again: bool);
     /// A buzz where the device has a vibration motor and the browser allows it.
     pub fn vibrate();
-    /// Whether asking for notifications would prompt the reader (they have not answered yet).
-    #[wasm_bindgen(js_name = canAsk)]
-    pub fn can_ask() -> bool;
-    #[wasm_bindgen(js_name = askPermission)]
-    fn ask_permission(then: &JsValue);
+    /// Shows the "Notify me" button around `e` only while asking for notifications would
+    /// prompt the reader (they have not answered yet); with `ask` (only ever from the reader's
+    /// click on it), asks first.
+    #[wasm_bindgen(js_name = notifyButton)]
+    pub fn notify_button(e: &web_sys::Element, ask: bool);
     /// A system notification, when the reader has granted permission.
     pub fn notify(title: &str, body: &str);
-}
-
-/// Asks for permission: only ever called from the reader's click on "Notify me".
-pub fn request_notifications(then: impl FnMut() + 'static) {
-    ask_permission(&super::browser::once(then));
-}
-
-/// The page's own title, and each card's timer headline for it: card id, urgency, text.
-type Titles = (Option<String>, Vec<(u32, u64, String)>);
-
-static TITLE: PageCell<Titles> = PageCell(RefCell::new((None, Vec::new())));
-
-/// Sets this card's line for the page title (`None` to withdraw it); the title shows the most
-/// urgent card's, ahead of the page's own title, and goes back to it when no timer runs.
-pub fn title(card: u32, headline: Option<(u64, String)>) {
-    let Ok(mut t) = TITLE.0.try_borrow_mut() else {
-        return;
-    };
-    let (original, lines) = &mut *t;
-    lines.retain(|l| l.0 != card);
-    if let Some((urgency, text)) = headline {
-        lines.push((card, urgency, text));
-    }
-    if original.is_none() {
-        if lines.is_empty() {
-            return;
-        }
-        *original = Some(dom::title());
-    }
-    let page = original.clone().unwrap_or_default();
-    // The most urgent line, the first of equals.
-    let mut top: Option<&(u32, u64, String)> = None;
-    for l in lines.iter() {
-        if top.is_none_or(|t| l.1 < t.1) {
-            top = Some(l);
-        }
-    }
-    match top {
-        Some((_, _, text)) => dom::set_title(&[text.as_str(), " · ", &page].concat()),
-        None => {
-            dom::set_title(&page);
-            *original = None;
-        }
-    }
+    /// Sets card `card`'s line for the page title (empty to withdraw it); the title shows the
+    /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
+    /// it when no card has a line.
+    pub fn title(card: u32, urgency: f64, text: &str);
+    /// Cook mode, for the card whose switch is `switch`: on the switch's change (`why` 1), asks
+    /// for the screen wake lock or lets it go; when the page comes back into view (2), asks
+    /// again if the switch is on and the browser released the lock; when the card goes (0),
+    /// lets it go. Its status line says what is true (`data-state` `off`, `on`, `unsupported`).
+    pub fn cook(switch: &web_sys::Element, why: u32);
 }

@@ -1,16 +1,13 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
-//! give: the wall clock, page-wide cells, and `setTimeout` / `setInterval` that cancel on drop.
+//! give: the wall clock and a `setInterval` that cancels on drop.
 
-use crate::prelude::*;
 use crate::timer::Clock;
-use alloc::boxed::Box;
-use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// A JS callback given a value and maybe a string: an event's target and type, or the wake
-/// lock's sentinel and failure; timers and one-shot callbacks get neither. One closure type for
-/// all: each type brings its own glue and invoke shim.
-pub type Callback = Closure<dyn FnMut(JsValue, Option<String>)>;
+/// A JS callback given a value and a number: an event's target and kind (`dom::listen`), or a
+/// card's tick ([`Interval`]). One closure for all: each closure type brings its own glue and
+/// invoke shim. No string crosses: no decoding in the invoke shim.
+pub type Callback = Closure<dyn FnMut(JsValue, u32)>;
 
 /// The browser's wall clock.
 pub struct BrowserClock;
@@ -21,64 +18,30 @@ impl Clock for BrowserClock {
     }
 }
 
-/// A value shared by every card on the page (the audio context, the page title).
-pub struct PageCell<T>(pub RefCell<T>);
-
-// The wasm runs on the page's one thread: there are no atomics, so no other thread can see it.
-unsafe impl<T> Sync for PageCell<T> {}
-
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(f: &Callback, ms: u32) -> f64;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: f64);
+    /// `setInterval(f, ms, target, kind)`: calls `f(target, kind)` every `ms`.
     #[wasm_bindgen(js_name = setInterval)]
-    fn set_interval(f: &Callback, ms: u32) -> f64;
+    fn set_interval(f: &JsValue, ms: u32, target: u32, kind: u32) -> f64;
     #[wasm_bindgen(js_name = clearInterval)]
     fn clear_interval(id: f64);
 }
 
-/// A JS function that calls `f` each time it is called (named for its use, not a guard): for the callbacks handed to the browser
-/// for good (notification permission, wake lock release; each fires once, and `f` is harmless
-/// if repeated). Built on the one [`Callback`] type: `Closure::once_into_js` would bring its own
-/// machinery per call site.
-pub fn once(mut f: impl FnMut() + 'static) -> JsValue {
-    Callback::new(move |_, _| f()).into_js_value()
-}
-
-/// A `setTimeout` (`repeat: false`) or `setInterval` (`repeat: true`), cleared when dropped:
-/// replacing one in the card's state cancels the old one.
-pub struct Timer {
+/// A `setInterval` calling a card's one [`Callback`] with `kind`, cleared when dropped:
+/// replacing one in the card's state cancels the old one. No closure of its own.
+pub struct Interval(
     /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.
-    id: f64,
-    repeat: bool,
-    _callback: Callback,
-}
+    f64,
+);
 
-impl Timer {
-    /// `f` boxed by the caller: one `Closure` machinery for every timer, not one per closure type.
-    pub fn new(ms: u32, repeat: bool, mut f: Box<dyn FnMut()>) -> Timer {
-        let callback = Callback::new(move |_, _| f());
-        let id = if repeat {
-            set_interval(&callback, ms)
-        } else {
-            set_timeout(&callback, ms)
-        };
-        Timer {
-            id,
-            repeat,
-            _callback: callback,
-        }
+impl Interval {
+    pub fn new(f: &JsValue, ms: u32, kind: u32) -> Interval {
+        Interval(set_interval(f, ms, 0, kind))
     }
 }
 
-impl Drop for Timer {
+impl Drop for Interval {
     fn drop(&mut self) {
-        if self.repeat {
-            clear_interval(self.id)
-        } else {
-            clear_timeout(self.id)
-        }
+        clear_interval(self.0)
     }
 }

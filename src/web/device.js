@@ -29,18 +29,30 @@ export function beep(done) {
   }
 }
 
+/** Beeps again every 4 s, at most 15 times, while the card whose alerts are in `e` has any:
+ * `kind` is the latest alert's (1 check now, 2 done; 0 stops); `again` starts the count over. */
+export function ring(e, kind, again) {
+  e.kind = kind;
+  if (!kind || again) {
+    let n = 0;
+    clearInterval(e.ring);
+    if (kind) e.ring = setInterval(() => (++n > 15 || !e.kind ? clearInterval(e.ring) : beep(e.kind > 1)), 4000);
+  }
+}
+
 /** A buzz where the device has a motor and the browser allows it. */
 export const vibrate = () => navigator.vibrate?.([300, 150, 300]);
 
 /** "default", "granted" or "denied"; "" where the browser has no notifications. */
 export const permission = () => globalThis.Notification?.permission ?? '';
 
-/** Whether asking for permission would show the browser's prompt (the reader has not answered). */
-export const canAsk = () => permission() === 'default';
-
-/** Asks for permission (only ever from the reader's click), then calls `then`. */
-export function askPermission(then) {
-  globalThis.Notification?.requestPermission().then(then, then);
+/** Shows the "Notify me" button around `e` only while asking would show the browser's prompt
+ * (the reader has not answered); with `ask` (only ever from the reader's click), asks first. */
+export function notifyButton(e, ask) {
+  const b = e.closest('[data-notify]');
+  const show = () => b.toggleAttribute('hidden', permission() !== 'default');
+  if (ask) globalThis.Notification?.requestPermission().then(show, show);
+  else show();
 }
 
 /** A system notification, when the reader granted it. */
@@ -52,19 +64,57 @@ export function notify(title, body) {
   }
 }
 
-/** Asks for the screen wake lock; `done(sentinel, undefined)` or `done(undefined, reason)`.
- * False where the browser has no Wake Lock API. */
-export function wake(done) {
-  const api = navigator.wakeLock;
-  if (!api?.request) return false;
-  api.request('screen').then(
-    (sentinel) => done(sentinel, undefined),
-    (e) => done(undefined, e?.message || 'the browser refused'),
-  );
-  return true;
+const lines = new Map();
+let page;
+
+/** Sets card `card`'s line for the page title ('' withdraws it): the most urgent line (lowest
+ * `urgency`; of equals, the one set first) goes ahead of the page's own title, which comes
+ * back when no card has a line. */
+export function title(card, urgency, text) {
+  lines.delete(card);
+  if (text) lines.set(card, [urgency, text]);
+  let top;
+  for (const l of lines.values()) if (!top || l[0] < top[0]) top = l;
+  if (page == null) {
+    if (!top) return;
+    page = document.title;
+  }
+  document.title = top ? top[1] + ' · ' + page : page;
+  if (!top) page = null;
 }
 
-/** Calls `f` once when the browser lets go of the lock (the page was hidden). */
-export const onRelease = (sentinel, f) => sentinel.addEventListener('release', f, { once: true });
-
-export const release = (sentinel) => sentinel.release?.().catch(() => {});
+/** Cook mode for the card whose switch is `sw`: on the switch's change (`why` 1) asks for the
+ * screen wake lock or lets it go; when the page comes back into view (2) asks again if the
+ * switch is on and the browser let the lock go; when the card goes (0) lets it go. The lock is
+ * kept on the status line, which says what is true. */
+export function cook(sw, why) {
+  const st = sw.parentNode.nextSibling;
+  const show = (text, state) => {
+    st.textContent = text;
+    st.setAttribute('data-state', state);
+  };
+  const api = navigator.wakeLock;
+  if (why == 2 && (st.lock || !sw.checked || document.visibilityState != 'visible')) return;
+  if (!why || !sw.checked) {
+    st.gone = !why;
+    st.lock?.release().catch(() => {});
+    st.lock = null;
+    if (why) show('Keeps your screen on while you cook', 'off');
+  } else if (!api?.request) {
+    show("This browser can't keep the screen on: adjust auto-lock in your settings", 'unsupported');
+  } else {
+    show('Asking to keep the screen on…', 'off');
+    api.request('screen').then(
+      (lock) => {
+        if (st.gone || !sw.checked) return lock.release().catch(() => {});
+        st.lock = lock;
+        show('Screen stays on', 'on');
+        lock.addEventListener('release', () => {
+          st.lock = null;
+          if (sw.checked) show('Screen lock released; it comes back when you return', 'off');
+        }, { once: true });
+      },
+      (e) => show("Couldn't keep the screen on: " + (e?.message || 'the browser refused'), 'unsupported'),
+    );
+  }
+}

@@ -28,35 +28,47 @@ export function text(n, s) {
 
 /** Sets or removes boolean attribute `name` on the closest `selector` around `e`. */
 export const flagClosest = (e, selector, name, on) => e.closest(selector)?.toggleAttribute(name, on);
+/** Sets `n`'s text once it rests for 700 ms: each call cancels the last (one announcement per
+ * gesture, not per slider tick). */
+export function announce(n, s) {
+  clearTimeout(n.later);
+  n.later = setTimeout(() => text(n, s), 700);
+}
 export const clear = (n) => n.replaceChildren();
 export const fragment = () => document.createDocumentFragment();
 export const replace = (root, child) => root.replaceChildren(child);
 export const setChecked = (e, on) => { e.checked = on; };
+export const pick = (root, name, i) =>
+  root.querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
 export const setValue = (e, v) => { e.value = v; };
 
-/** Calls `f(target, kind)` for `types` (space-separated) on `target`; kind is the event's
- * type. Returns the function that stops listening. */
-export function on(target, types, f) {
-  const h = (e) => f(e.target, e.type);
-  const all = types.split(' ');
-  all.forEach((t) => target.addEventListener(t, h));
-  return () => all.forEach((t) => target.removeEventListener(t, h));
+const KINDS = ['input', 'click', 'change', 'visibilitychange'];
+
+/** Calls `f(target, kind)` for a card's events: its `root`'s `input` (kind 0), `click` (1) and
+ * `change` (2), and the page's `visibilitychange` (3). Returns the function that stops. */
+export function listen(root, f) {
+  const h = (e) => f(e.target, KINDS.indexOf(e.type));
+  const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
+  each('addEventListener');
+  return () => each('removeEventListener');
 }
 
 export const off = (unlisten) => unlisten();
 
-/** The value of attribute `name` on `e` or its closest ancestor that has it. */
-export const closest = (e, name) => e.closest?.(`[${name}]`)?.getAttribute(name) ?? undefined;
+/** The value of attribute `name` on `e` or its closest ancestor that has it, as a number (''
+ * reads 0); -2^31 where none has it. */
+export function closest(e, name) {
+  const v = e.closest?.(`[${name}]`)?.getAttribute(name);
+  return v == null ? -0x80000000 : +v;
+}
 
-/** A string property of `e`: a control's `name` or `value`, the document's `title` or
- * `visibilityState` (one primitive, one glue shim). */
+/** A string property of `e`: a control's `name` or `value` (one primitive,
+ * one glue shim). */
 export const prop = (e, k) => e[k] ?? '';
 export const isChecked = (e) => !!e.checked;
 
 export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;
 export const search = () => location.search;
-export const doc = () => document;
-export const setTitle = (t) => { document.title = t; };
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */

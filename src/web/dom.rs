@@ -31,22 +31,28 @@ extern "C" {
     /// Sets the text of `n` when it differs.
     pub fn text(n: &Node, text: &str);
     pub fn clear(n: &Node);
+    /// Sets the text of `n` (a live region) once it has rested for 700 ms: each call cancels
+    /// the one before, so only the resting value is spoken, once per gesture, not per tick.
+    pub fn announce(n: &Element, text: &str);
     pub fn fragment() -> Node;
     /// Replaces the children of `root` with `child`.
     pub fn replace(root: &Node, child: &Node);
     #[wasm_bindgen(js_name = setChecked)]
     pub fn set_checked(e: &Element, on: bool);
+    /// Checks the `i`th of the radios named `name` inside `root` and unchecks the others.
+    pub fn pick(root: &Element, name: &str, i: u32);
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(e: &Element, value: &str);
-    /// Calls `f(target, type)` for each of `types` (space-separated); returns the unlistener,
-    /// for [`off`].
-    pub fn on(target: &JsValue, types: &str, f: &Callback) -> JsValue;
+    /// Calls `f(target, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
+    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
+    /// [`off`].
+    pub fn listen(root: &Node, f: &Callback) -> JsValue;
     /// Stops what [`on`] started.
     pub fn off(unlisten: &JsValue);
-    /// The attribute `name` of `e` or of its closest ancestor that has it.
-    pub fn closest(e: &Element, name: &str) -> Option<String>;
-    /// A string property of `e` (a control's `name` or `value`, the document's `title` or
-    /// `visibilityState`), empty when it has none: one primitive, one glue shim.
+    /// The attribute `name` of `e` or of its closest ancestor that has it, as a number (an
+    /// empty value reads 0); [`NONE`] where none has it. No string crosses.
+    pub fn closest(e: &Element, name: &str) -> i32;
+    /// A string property of `e` (a control's `name` or `value`), empty when it has none: one primitive, one glue shim.
     fn prop(e: &JsValue, key: &str) -> String;
     #[wasm_bindgen(js_name = isChecked)]
     pub fn is_checked(e: &Element) -> bool;
@@ -55,11 +61,6 @@ extern "C" {
     pub fn host_attr(root: &Node, name: &str) -> Option<String>;
     /// The page's `location.search`.
     pub fn search() -> String;
-    /// The page's document.
-    #[wasm_bindgen(js_name = doc)]
-    pub fn document() -> JsValue;
-    #[wasm_bindgen(js_name = setTitle)]
-    pub fn set_title(title: &str);
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
     /// localStorage; every failure reads as nothing stored.
@@ -67,15 +68,8 @@ extern "C" {
     pub fn store(key: &str, value: &str);
 }
 
-/// Whether the page is visible.
-pub fn visible() -> bool {
-    prop(&document(), "visibilityState") == "visible"
-}
-
-/// The page's title.
-pub fn title() -> String {
-    prop(&document(), "title")
-}
+/// What [`closest`] returns where no element has the attribute.
+pub const NONE: i32 = i32::MIN;
 
 pub fn name_of(e: &Element) -> String {
     prop(e, "name")

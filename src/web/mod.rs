@@ -12,7 +12,6 @@ mod lists;
 mod render;
 #[cfg(feature = "runtime")]
 mod runtime;
-mod wake;
 
 use crate::model::{Choice, Recipe};
 use crate::progress::Progress;
@@ -21,28 +20,26 @@ use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
 use crate::validate::read;
 use crate::view::Selection;
-use alloc::boxed::Box;
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
 use alloc::vec::Vec;
-use browser::{BrowserClock, Callback, Timer};
-use core::cell::{Cell, RefCell};
+use browser::{BrowserClock, Callback, Interval};
+use core::cell::RefCell;
 use core::sync::atomic::{AtomicU32, Ordering};
 use dom::{is_checked, load, store};
-use render::{Live, Parts};
-use wake::Wake;
+use render::Parts;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
-/// How long the value must rest before the announcer speaks it: once per gesture, not per tick.
-const ANNOUNCE_AFTER_MS: u32 = 700;
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: u32 = 250;
-/// An alert beeps again this often until dismissed, at most `RING_TIMES` times.
-const RING_MS: u32 = 4000;
-const RING_TIMES: u32 = 15;
-/// The events the card listens for, once, on its shadow root.
-const EVENTS: &str = "input click change";
+/// The events the card listens for (`dom::listen`), by their number.
+const INPUT: u32 = 0;
+const CLICK: u32 = 1;
+const CHANGE: u32 = 2;
+const VISIBILITY: u32 = 3;
+/// A running timer's redraw ([`start_ticking`]).
+const TICK: u32 = 4;
 
 /// Numbers the cards on the page (for the page title's per-card lines).
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
@@ -54,7 +51,8 @@ fn warn(message: &str) {
 /// A card's state: the one place its choices, timers and marks live.
 struct State {
     id: u32,
-    me: Weak<RefCell<State>>,
+    /// The card's one listener, which the tick calls too.
+    listener: JsValue,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -62,11 +60,7 @@ struct State {
     parts: Parts,
     /// Alerts not yet dismissed: step and kind.
     alerts: Vec<(usize, Alert)>,
-    announce: Option<Timer>,
-    tick: Option<Timer>,
-    ring: Option<Timer>,
-    wake: Wake,
-    sentinel: Option<JsValue>,
+    tick: Option<Interval>,
 }
 
 /// One mounted card, rendered into a shadow root and listening to its own controls.
@@ -74,10 +68,10 @@ struct State {
 pub struct Card {
     /// The only strong reference: callbacks hold a `Weak`, so freeing the card frees it.
     state: Rc<RefCell<State>>,
-    /// The one listener (kept alive here) and the functions that remove it from the root and
+    /// The one listener (kept alive here) and the function that removes it from the root and
     /// the document.
     _listener: Callback,
-    unlisten: [JsValue; 2],
+    unlisten: JsValue,
 }
 
 #[wasm_bindgen]
@@ -105,40 +99,28 @@ impl Card {
         for w in &warnings {
             warn(w);
         }
-        let live = Live {
-            progress: &progress,
-            timers: &timers,
-        };
-        let parts = render::card(root.as_ref(), &recipe, &selection, &live);
+        let parts = render::card(root.as_ref(), &recipe, &selection, &progress);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
         let state = Rc::new(RefCell::new(State {
             id,
-            me: Weak::new(),
+            listener: JsValue::UNDEFINED,
             recipe,
             selection,
             timers,
             progress,
             parts,
             alerts: Vec::new(),
-            announce: None,
             tick: None,
-            ring: None,
-            wake: Wake::Off,
-            sentinel: None,
         }));
         let weak = Rc::downgrade(&state);
         // One listener for the card's controls (on its root) and the page's visibility.
-        let listener = Callback::new(move |target: JsValue, kind: Option<String>| {
-            on_event(&weak, &kind.unwrap_or_default(), target.unchecked_ref());
+        let listener = Callback::new(move |target: JsValue, kind: u32| {
+            on_event(&weak, kind, target.unchecked_ref());
         });
-        let unlisten = [
-            dom::on(root.as_ref(), EVENTS, &listener),
-            dom::on(&dom::document(), "visibilitychange", &listener),
-        ];
+        let unlisten = dom::listen(root.as_ref(), &listener);
         {
             let mut s = state.borrow_mut();
-            s.me = Rc::downgrade(&state);
-            update_notify_button(&s);
+            s.listener = listener.as_ref().clone();
             tick(&mut s);
             if s.timers.any_running() {
                 start_ticking(&mut s);
@@ -154,16 +136,12 @@ impl Card {
 
 impl Drop for Card {
     fn drop(&mut self) {
-        for f in &self.unlisten {
-            dom::off(f);
-        }
+        dom::off(&self.unlisten);
         if let Ok(mut s) = self.state.try_borrow_mut() {
-            alert::title(s.id, None);
+            alert::title(s.id, 0.0, "");
             s.tick = None;
-            s.ring = None;
-            if let Some(sentinel) = s.sentinel.take() {
-                wake::release(&sentinel);
-            }
+            alert::ring(&s.parts.alerts, 0, false);
+            alert::cook(&s.parts.cook, 0);
         }
     }
 }
@@ -252,12 +230,18 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
 fn data_index(target: &Element, attr: &str) -> Option<usize> {
-    parse_uint(&dom::closest(target, attr)?).map(|n| n as usize)
+    data(target, attr).map(|n| n as usize)
+}
+
+/// The number in a `data-…` attribute of the element that was clicked, or its ancestor's.
+fn data(target: &Element, attr: &str) -> Option<i32> {
+    let n = dom::closest(target, attr);
+    (n != dom::NONE).then_some(n)
 }
 
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
 /// and re-renders what depends on it.
-fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
+fn on_event(state: &Weak<RefCell<State>>, kind: u32, target: &Element) {
     let Some(state) = state.upgrade() else {
         return;
     };
@@ -265,25 +249,27 @@ fn on_event(state: &Weak<RefCell<State>>, kind: &str, target: &Element) {
         return;
     };
     match kind {
-        "input" if dom::name_of(target).is_empty() => {
+        INPUT if dom::name_of(target).is_empty() => {
             // The slider: the one input without a name.
             let n = parse_uint(&dom::value_of(target))
                 .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
             set_servings(&mut s, n);
         }
-        "click" => on_click(&mut s, target),
-        "change" => on_change(&mut s, target),
-        "visibilitychange" => on_visible(&mut s),
+        CLICK => on_click(&mut s, target),
+        CHANGE => on_change(&mut s, target),
+        VISIBILITY => on_visible(&mut s),
+        TICK => tick(&mut s),
         _ => {}
     }
 }
 
 fn on_click(s: &mut State, target: &Element) {
-    if let Some(step) = dom::closest(target, "data-step") {
+    if let Some(step) = data(target, "data-step") {
         let n = s.selection.servings;
-        let n = match step.as_str() {
-            "-1" => n.saturating_sub(1),
-            _ => n.saturating_add(1),
+        let n = if step < 0 {
+            n.saturating_sub(1)
+        } else {
+            n.saturating_add(1)
         };
         return set_servings(s, n);
     }
@@ -296,29 +282,17 @@ fn on_click(s: &mut State, target: &Element) {
     }
     if let Some(step) = data_index(target, "data-reset") {
         s.timers.reset(step);
-        s.alerts.retain(|a| a.0 != step);
+        drop_alerts(s, step, usize::MAX);
         save_timers(s);
-        show_alerts(s);
+        show_alerts(s, false);
         return tick(s);
     }
     if let Some(i) = data_index(target, "data-dismiss") {
-        // `retain`, not `remove`: no panic path for an index that is gone.
-        let mut k = 0;
-        s.alerts.retain(|_| {
-            k += 1;
-            k != i + 1
-        });
-        return show_alerts(s);
+        drop_alerts(s, usize::MAX, i);
+        return show_alerts(s, false);
     }
-    if dom::closest(target, "data-notify").is_some() {
-        let weak = s.me.clone();
-        alert::request_notifications(move || {
-            if let Some(state) = weak.upgrade() {
-                if let Ok(s) = state.try_borrow() {
-                    update_notify_button(&s);
-                }
-            }
-        });
+    if data(target, "data-notify").is_some() {
+        alert::notify_button(target, true);
     }
 }
 
@@ -340,15 +314,7 @@ fn on_change(s: &mut State, input: &Element) {
         return;
     }
     if name == render::COOK_NAME {
-        if on {
-            request_wake(s);
-        } else {
-            if let Some(sentinel) = s.sentinel.take() {
-                wake::release(&sentinel);
-            }
-            s.wake = Wake::Off;
-        }
-        return show_wake(s);
+        return alert::cook(input, 1);
     }
     if name == render::UNITS_NAME {
         let mut ignored = Vec::new();
@@ -382,11 +348,8 @@ fn on_change(s: &mut State, input: &Element) {
 }
 
 fn redraw(s: &mut State) {
-    let live = Live {
-        progress: &s.progress,
-        timers: &s.timers,
-    };
-    render::refresh(&mut s.parts, &s.recipe, &s.selection, &live)
+    render::refresh(&mut s.parts, &s.recipe, &s.selection, &s.progress);
+    render::timers(&s.parts, &s.timers);
 }
 
 /// Shows `n` servings (brought into the recipe's range) at once, stores it, and announces it
@@ -400,16 +363,7 @@ fn set_servings(s: &mut State, n: u32) {
     s.selection.servings = n;
     redraw(s);
     save(&s.recipe, "servings", &dom::int(n as usize));
-    let announcer = s.parts.announcer.clone();
-    let text = settings::servings_text(n);
-    // Replacing the timeout cancels the previous one: only the resting value is spoken.
-    s.announce = Some(Timer::new(
-        ANNOUNCE_AFTER_MS,
-        false,
-        Box::new(move || {
-            dom::text(&announcer, &text);
-        }),
-    ));
+    dom::announce(&s.parts.announcer, &settings::servings_text(n));
 }
 
 fn save_timers(s: &State) {
@@ -435,7 +389,7 @@ fn tick(s: &mut State) {
     let due = s.timers.due();
     if !due.is_empty() {
         for &(step, kind) in &due {
-            s.alerts.retain(|a| a.0 != step);
+            drop_alerts(s, step, usize::MAX);
             s.alerts.push((step, kind));
             alert::notify(
                 if kind == Alert::Done {
@@ -449,66 +403,44 @@ fn tick(s: &mut State) {
         }
         alert::vibrate();
         save_timers(s);
-        show_alerts(s);
-        start_ringing(s);
+        show_alerts(s, true);
     }
-    render::timers(
-        &s.parts,
-        &Live {
-            progress: &s.progress,
-            timers: &s.timers,
-        },
-    );
+    render::timers(&s.parts, &s.timers);
     update_title(s);
     if !s.timers.any_running() {
         s.tick = None;
     }
 }
 
-/// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time).
+/// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time),
+/// through the card's one listener.
 fn start_ticking(s: &mut State) {
     if s.tick.is_some() || !s.timers.any_running() {
         return;
     }
-    let weak = s.me.clone();
-    s.tick = Some(Timer::new(
-        TICK_MS,
-        true,
-        Box::new(move || {
-            if let Some(state) = weak.upgrade() {
-                if let Ok(mut s) = state.try_borrow_mut() {
-                    tick(&mut s);
-                }
-            }
-        }),
-    ));
+    s.tick = Some(Interval::new(&s.listener, TICK_MS, TICK));
 }
 
-/// Beeps again every few seconds until every alert is dismissed.
-fn start_ringing(s: &mut State) {
-    let weak = s.me.clone();
-    let times = Cell::new(0);
-    s.ring = Some(Timer::new(
-        RING_MS,
-        true,
-        Box::new(move || {
-            let Some(state) = weak.upgrade() else { return };
-            let Ok(mut s) = state.try_borrow_mut() else {
-                return;
-            };
-            times.set(times.get() + 1);
-            match s.alerts.last() {
-                Some(&(_, kind)) if times.get() <= RING_TIMES => alert::beep(kind == Alert::Done),
-                _ => s.ring = None,
-            }
-        }),
-    ));
-}
-
-fn show_alerts(s: &mut State) {
-    if s.alerts.is_empty() {
-        s.ring = None;
+/// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
+/// for every removal: no `remove` panic path for an index that is gone, and no `retain`
+/// instantiated per closure.
+fn drop_alerts(s: &mut State, step: usize, index: usize) {
+    let old = core::mem::take(&mut s.alerts);
+    for (k, &a) in old.iter().enumerate() {
+        if a.0 != step && k != index {
+            s.alerts.push(a);
+        }
     }
+}
+
+/// Shows the alerts still waiting, and keeps ringing for the latest (`again`: new alerts came
+/// due, so the count of rings starts over).
+fn show_alerts(s: &mut State, again: bool) {
+    let kind = match s.alerts.last() {
+        Some(&(_, kind)) => 1 + (kind == Alert::Done) as u32,
+        None => 0,
+    };
+    alert::ring(&s.parts.alerts, kind, again);
     dom::clear(&s.parts.alerts);
     for (i, &(step, kind)) in s.alerts.iter().enumerate() {
         render::alert(&s.parts.alerts, i, kind, step_title(s, step));
@@ -518,81 +450,30 @@ fn show_alerts(s: &mut State) {
 
 /// This card's line for the page title: the latest alert, else the soonest running timer.
 fn update_title(s: &State) {
-    let headline = match s.alerts.last() {
+    let (urgency, text) = match s.alerts.last() {
         Some(&(step, kind)) => {
             let what = if kind == Alert::Done {
                 "⏰ Done: "
             } else {
                 "⏰ Check now: "
             };
-            Some((0, [what, step_title(s, step)].concat()))
+            (0, [what, step_title(s, step)].concat())
         }
         None => match s.timers.soonest() {
             Some((step, left)) => {
                 let time = timer::clock_text(left, true);
-                Some((left, ["⏱ ", &time, " ", step_title(s, step)].concat()))
+                (left, ["⏱ ", &time, " ", step_title(s, step)].concat())
             }
-            None => None,
+            None => (0, String::new()),
         },
     };
-    alert::title(s.id, headline);
+    alert::title(s.id, urgency as f64, &text);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
 fn on_visible(s: &mut State) {
     tick(s);
-    if dom::visible() && is_checked(&s.parts.cook) && s.sentinel.is_none() {
-        request_wake(s);
-        show_wake(s);
-    }
-}
-
-fn request_wake(s: &mut State) {
-    let weak = s.me.clone();
-    s.wake = wake::request(move |result| {
-        let Some(state) = weak.upgrade() else {
-            if let Ok(sentinel) = result {
-                wake::release(&sentinel);
-            }
-            return;
-        };
-        let Ok(mut s) = state.try_borrow_mut() else {
-            return;
-        };
-        match result {
-            Ok(sentinel) if is_checked(&s.parts.cook) => {
-                let weak = s.me.clone();
-                wake::on_release(&sentinel, move || {
-                    let Some(state) = weak.upgrade() else { return };
-                    // The browser may fire `release` while a handler holds the state: then the
-                    // handler is the one letting go, and it updates the status itself.
-                    if let Ok(mut s) = state.try_borrow_mut() {
-                        s.sentinel = None;
-                        if is_checked(&s.parts.cook) {
-                            s.wake = Wake::Released;
-                            show_wake(&s);
-                        }
-                    };
-                });
-                s.sentinel = Some(sentinel);
-                s.wake = Wake::On;
-            }
-            Ok(sentinel) => wake::release(&sentinel),
-            Err(why) => s.wake = Wake::Failed(why),
-        }
-        show_wake(&s);
-    });
-}
-
-fn show_wake(s: &State) {
-    let (text, why, state) = s.wake.text();
-    dom::text(&s.parts.cook_status, &[text, why].concat());
-    dom::attr(&s.parts.cook_status, "data-state", state);
-}
-
-fn update_notify_button(s: &State) {
-    let ask = alert::can_ask();
-    dom::flag(&s.parts.notify, "hidden", !ask);
+    alert::cook(&s.parts.cook, 2);
 }
 
 /// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.

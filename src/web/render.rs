@@ -109,26 +109,17 @@ pub struct Parts {
     pub value: Element,
     pub fewer: Element,
     pub more: Element,
-    pub units: [Element; 2],
-    pub spice: Vec<Element>,
+    /// The controls, whose radio groups are checked by name ([`dom::pick`]): no handle kept
+    /// per option.
+    pub controls: Element,
     /// The "on the side" switch and the label that wraps (and hides) it.
     pub side: Option<(Element, Element)>,
-    pub swaps: Vec<Vec<Element>>,
     /// "Swaps: Pork, Palm sugar", on the folded swaps.
     pub swaps_summary: Option<Element>,
     pub announcer: Element,
     pub cook: Element,
-    pub cook_status: Element,
-    pub notify: Element,
     /// Timer alerts, announced assertively: one item with a Dismiss button per alert.
     pub alerts: Element,
-}
-
-/// What a refresh shows beside the recipe and the selection: cook-mode marks and the timers
-/// (read in place: no list of phases built per tick).
-pub struct Live<'a> {
-    pub progress: &'a Progress,
-    pub timers: &'a Timers<BrowserClock>,
 }
 
 /// The slider's id inside the card's shadow root.
@@ -151,29 +142,24 @@ fn fieldset(parent: &Node, spec: &str, legend: &str) -> Element {
 
 /// One option of a radio group: `<label><input type=radio part name value>label</label>`
 /// (`spec` is `input||<part>`).
-fn radio(set: &Node, spec: &str, name: &str, value: &str, label: &str) -> Element {
+fn radio(set: &Node, spec: &str, name: &str, value: &str, label: &str) {
     let l = child(set, "label");
-    let i = input(&l, spec, "radio", name, value);
+    input(&l, spec, "radio", name, value);
     say(&l, label);
-    i
 }
 
 /// A level or swap list as a radio group (`spec` as for [`fieldset`], `option` as for
 /// [`radio`]). The options are read from the list in place: no list of pairs built first.
-fn radios(
-    parent: &Node,
-    spec: &str,
-    option: &str,
-    legend: &str,
-    name: &str,
-    list: &[Choice],
-) -> Vec<Element> {
+fn radios(parent: &Node, spec: &str, option: &str, legend: &str, name: &str, list: &[Choice]) {
     let set = fieldset(parent, spec, legend);
-    let mut out = Vec::new();
     for c in list {
-        out.push(radio(&set, option, name, &c.id, &c.label));
+        radio(&set, option, name, &c.id, &c.label);
     }
-    out
+}
+
+/// The name of swap `i`'s radio group.
+fn swap_name(i: usize) -> String {
+    [SWAP_PREFIX, &int(i)].concat()
 }
 
 /// `<input class part type name value>` in `parent` (`spec` is `input|class|part`).
@@ -230,7 +216,7 @@ pub fn button(parent: &Node, spec: &str, text: &str, label: &str) -> Element {
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
 #[inline(never)]
-pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
+pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     let frag = dom::fragment();
     let card = child(&frag, "article|card|card");
     attr(&card, "aria-labelledby", "rc-title");
@@ -239,14 +225,11 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
     let controls = child(&card, "div|controls|controls");
     let (slider, value, fewer, more) = servings(&controls, r);
     let set = fieldset(&controls, "fieldset|choice units|units", "Units");
-    let units = [
-        radio(&set, "input||units-option", UNITS_NAME, "us", "US"),
-        radio(&set, "input||units-option", UNITS_NAME, "metric", "Metric"),
-    ];
-    let mut spice = Vec::new();
+    radio(&set, "input||units-option", UNITS_NAME, "us", "US");
+    radio(&set, "input||units-option", UNITS_NAME, "metric", "Metric");
     let mut side = None;
     if let Some(sp) = &r.spice {
-        spice = radios(
+        radios(
             &controls,
             "fieldset|choice spice|spice",
             "input||spice-option",
@@ -265,21 +248,19 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
         }
     }
     // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
-    let mut swaps = Vec::new();
     let mut swaps_summary = None;
     if !r.swaps.is_empty() {
         let details = child(&controls, "details|swaps|swaps");
         swaps_summary = Some(child(&details, "summary||swaps-summary"));
         for (i, sw) in r.swaps.iter().enumerate() {
-            let name = [SWAP_PREFIX, &int(i)].concat();
-            swaps.push(radios(
+            radios(
                 &details,
                 "fieldset|choice swap|swap",
                 "input||swap-option",
                 &sw.label,
-                &name,
+                &swap_name(i),
                 &sw.options,
-            ));
+            );
         }
     }
     let cook_box = child(&controls, "div|cook|cook-mode");
@@ -290,7 +271,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
         COOK_NAME,
         "Cook mode",
     );
-    let cook_status = el(
+    put(
         &cook_box,
         "span|cook-status|cook-mode-status",
         "Keeps your screen on while you cook",
@@ -313,7 +294,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
         "",
     );
     attr(&notify, "data-notify", "");
-    attr(&notify, "hidden", "");
+    super::alert::notify_button(&notify, false);
     let steps = child(&s, "ol|step-list");
     extras(&card, r);
     let alerts = child(&card, "div|alerts|alerts");
@@ -327,30 +308,21 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, live: &Live) -> Parts {
         value,
         fewer,
         more,
-        units,
-        spice,
+        controls,
         side,
-        swaps,
         swaps_summary,
         announcer,
         cook,
-        cook_status,
-        notify,
         alerts,
     };
-    refresh(&mut parts, r, sel, live);
+    refresh(&mut parts, r, sel, progress);
     dom::replace(root, &frag);
     parts
 }
 
-fn check(group: &[Element], chosen: Option<usize>) {
-    for (i, input) in group.iter().enumerate() {
-        dom::set_checked(input, Some(i) == chosen);
-    }
-}
-
-/// Brings every part that depends on the reader's choices up to date with `sel`.
-pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
+/// Brings every part that depends on the reader's choices up to date with `sel`; the timers are
+/// drawn by the caller ([`timers`]: the mount's first tick, or after an event).
+pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
     let n = int(sel.servings as usize);
     dom::text(&p.serves, &n);
     dom::text(&p.value, &n);
@@ -365,10 +337,14 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
     at(&p.fewer, sel.servings <= r.servings.min);
     at(&p.more, sel.servings >= r.servings.max);
     let system = sel.units.unwrap_or(r.units);
-    check(&p.units, Some(if system == System::Us { 0 } else { 1 }));
-    check(&p.spice, sel.spice);
-    for (group, &chosen) in p.swaps.iter().zip(&sel.swaps) {
-        check(group, Some(chosen));
+    dom::pick(&p.controls, UNITS_NAME, (system != System::Us) as u32);
+    dom::pick(
+        &p.controls,
+        SPICE_NAME,
+        sel.spice.map_or(u32::MAX, |i| i as u32),
+    );
+    for (i, &chosen) in sel.swaps.iter().enumerate() {
+        dom::pick(&p.controls, &swap_name(i), chosen as u32);
     }
     if let Some(summary) = &p.swaps_summary {
         let mut text = String::from("Swaps: ");
@@ -395,15 +371,15 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, live: &Live) {
         }
         p.drawn_notes = shown.notes;
     }
-    p.lists.update(shown.lines, shown.steps, live.progress);
-    timers(p, live);
+    p.lists.update(shown.lines, shown.steps, progress);
 }
 
 /// Updates every timer's display: the only work a tick does.
-pub fn timers(p: &Parts, live: &Live) {
-    let now = live.timers.now();
+/// Read in place: no list of phases built per tick.
+pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
+    let now = timers.now();
     for t in &p.lists.timers {
-        if let Some(x) = live.timers.list.iter().find(|x| x.step == t.step) {
+        if let Some(x) = timers.list.iter().find(|x| x.step == t.step) {
             t.show(
                 x.phase(now),
                 matches!(x.run, Run::Paused { .. }),
