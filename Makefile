@@ -49,8 +49,8 @@ build: setup-rust setup-node
 	cargo build --release --target wasm32-unknown-unknown --lib --features runtime
 	rm -rf $(DIST)/snippets
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
-	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	node tools/shorten-imports.mjs $(DIST)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	# Bundled from an entry that re-exports only what the loader calls (no initSync), with the
 	# snippets (dom.js, device.js) and the minified stylesheet (as the string `css`) inlined.
 	$(ESBUILD) src/web/card.css --minify --log-level=warning --outfile=$(DIST)/card.css

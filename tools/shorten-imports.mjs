@@ -1,8 +1,11 @@
-// Renames the wasm's imports to short names, in the wasm and in the wasm-bindgen glue at once
-// (make build, after wasm-opt and before esbuild). wasm-bindgen names each import
-// `__wbg_<method>_<16 hex digits>` under the module "./recipe_card_bg.js", and each snippet
-// module by its path: both appear in the wasm and again in the glue, and the hex digits do not
-// compress. Usage: node tools/shorten-imports.mjs <dir with recipe_card_bg.wasm and recipe_card.js>
+// Renames the wasm's imports and exports to short names, in the wasm and in the wasm-bindgen glue
+// at once (make build, after wasm-bindgen and before wasm-opt and esbuild). wasm-bindgen names
+// each import `__wbg_<method>_<16 hex digits>` under the module "./recipe_card_bg.js", each
+// snippet module by its path, and exports such as its closure shim
+// `wasm_bindgen__convert__closures_____invoke__h<16 hex digits>`: each appears in the wasm and
+// again in the glue, and the hex digits do not compress. Exports the glue never names
+// (`__wbindgen_free`, the abort-handler globals) are dropped, so that wasm-opt can remove what
+// only they kept. Usage: node tools/shorten-imports.mjs <dir with recipe_card_bg.wasm and recipe_card.js>
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +49,35 @@ const shortName = (i) => {
   return s;
 };
 
+// The glue reaches each export as `wasm.<name>`; one it names in any other way stops the build.
+const exportsRenamed = new Map();
+const exportsDropped = [];
+function exportSection(body) {
+  let [count, p] = readLeb(wasm, body);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = readLeb(wasm, p);
+    const name = wasm.toString('utf8', p, p + len);
+    p += len;
+    const descStart = p;
+    p++;
+    [, p] = readLeb(wasm, p);
+    if (!glue.includes(name)) {
+      exportsDropped.push(name);
+      continue;
+    }
+    if (!new RegExp(`\\bwasm\\.${name}\\b`).test(glue)) {
+      throw new Error(`export ${name} is named in the glue, but never as wasm.${name}`);
+    }
+    const short = shortName(exportsRenamed.size);
+    exportsRenamed.set(name, short);
+    entries.push(str(short), wasm.subarray(descStart, p));
+  }
+  const section = Buffer.concat([leb(entries.length / 2), ...entries]);
+  return Buffer.concat([Buffer.from([7]), leb(section.length), section]);
+}
+
 const parts = [wasm.subarray(0, 8)];
 const renamed = new Map();
 const modules = new Map();
@@ -54,6 +86,11 @@ while (at < wasm.length) {
   const id = wasm[at];
   const [size, body] = readLeb(wasm, at + 1);
   const end = body + size;
+  if (id === 7) {
+    parts.push(exportSection(body));
+    at = end;
+    continue;
+  }
   if (id !== 2) {
     parts.push(wasm.subarray(at, end));
     at = end;
@@ -100,6 +137,14 @@ for (const [from, to] of modules) {
   if (!glue.includes(key)) throw new Error(`module ${from} not found in the glue`);
   glue = glue.split(key).join(`"${to}":`);
 }
+if (/\bwasm\s*\[/.test(glue)) throw new Error('the glue indexes the wasm exports by a computed name');
+for (const [from, to] of exportsRenamed) {
+  glue = glue.replace(new RegExp(`\\bwasm\\.${from}\\b`, 'g'), `wasm.${to}`);
+  if (glue.includes(`.${from}`)) throw new Error(`export ${from} is reached in the glue other than as wasm.${from}`);
+}
 fs.writeFileSync(wasmPath, Buffer.concat(parts));
 fs.writeFileSync(gluePath, glue);
-console.log(`shortened ${renamed.size} import names and ${modules.size} module names`);
+console.log(
+  `shortened ${renamed.size} import names, ${modules.size} module names and ${exportsRenamed.size} export names;` +
+    ` dropped the exports ${exportsDropped.join(', ') || '(none)'}`,
+);
