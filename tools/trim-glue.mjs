@@ -23,4 +23,45 @@ rewrite(
   'export { __wbg_get_imports, __wbg_finalize_init };',
 );
 
+// Fallbacks for browsers older than the loader's own syntax (private methods, `??=`): every
+// browser that runs the loader has FinalizationRegistry and TextEncoder.encodeInto. The loader
+// frees cards with `free()`, never through `using` (Symbol.dispose).
+const NO_REGISTRY = `(typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : `;
+rewrite('FinalizationRegistry fallbacks', NO_REGISTRY, '', 2);
+rewrite(
+  'encodeInto fallback',
+  `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}`,
+  '',
+);
+rewrite('Symbol.dispose', 'if (Symbol.dispose) Card.prototype[Symbol.dispose] = Card.prototype.free;', '');
+// Every string the glue passes to the wasm goes with both the allocator and `realloc`.
+rewrite(
+  'passStringToWasm0 without realloc',
+  `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`,
+  '',
+);
+if (/passStringToWasm0\([^,()]+,[^,()]+\)/.test(glue)) throw new Error('trim-glue: a string passed without realloc');
+// The module and instance are kept for initSync and wasm-bindgen's threads, neither used here.
+rewrite('unused module and instance', `    wasmInstance = instance;
+    wasm = instance.exports;
+    wasmModule = module;`, '    wasm = instance.exports;');
+
 fs.writeFileSync(to, glue);
