@@ -45,9 +45,11 @@ rewrite(
   '',
 );
 rewrite('Symbol.dispose', 'if (Symbol.dispose) Card.prototype[Symbol.dispose] = Card.prototype.free;', '');
-// Every string the glue passes to the wasm goes with both the allocator and `realloc`.
+// Strings go to the wasm by wasm-bindgen's own path for a module without `realloc` (encode, copy):
+// the strings the card passes are short or passed once (the recipe), so its ASCII fast path and
+// `encodeInto` growth are bytes to download for no measurable gain.
 rewrite(
-  'passStringToWasm0 without realloc',
+  'passStringToWasm0 by encode',
   `    if (realloc === undefined) {
         const buf = cachedTextEncoder.encode(arg);
         const ptr = malloc(buf.length, 1) >>> 0;
@@ -55,10 +57,41 @@ rewrite(
         WASM_VECTOR_LEN = buf.length;
         return ptr;
     }
+
+    let len = arg.length;
+    let ptr = malloc(len, 1) >>> 0;
+
+    const mem = getUint8ArrayMemory0();
+
+    let offset = 0;
+
+    for (; offset < len; offset++) {
+        const code = arg.charCodeAt(offset);
+        if (code > 0x7F) break;
+        mem[ptr + offset] = code;
+    }
+    if (offset !== len) {
+        if (offset !== 0) {
+            arg = arg.slice(offset);
+        }
+        ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;
+        const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);
+        const ret = cachedTextEncoder.encodeInto(arg, view);
+
+        offset += ret.written;
+        ptr = realloc(ptr, len, offset, 1) >>> 0;
+    }
+
+    WASM_VECTOR_LEN = offset;
+    return ptr;
 `,
-  '',
+  `    const buf = cachedTextEncoder.encode(arg);
+    const ptr = malloc(buf.length, 1) >>> 0;
+    getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+    WASM_VECTOR_LEN = buf.length;
+    return ptr;
+`,
 );
-if (/passStringToWasm0\([^,()]+,[^,()]+\)/.test(glue)) throw new Error('trim-glue: a string passed without realloc');
 // The module and instance are kept for initSync and wasm-bindgen's threads, neither used here.
 rewrite('unused module and instance', `    wasmInstance = instance;
     wasm = instance.exports;
