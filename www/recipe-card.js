@@ -17,7 +17,7 @@ let sheet;
 /** The wasm module, fetched and instantiated once for every card on the page. */
 function loadEngine() {
   engine ??= import(new URL('recipe_card.js', DIST).href).then(async (m) => {
-    const ready = m.default({ module_or_path: new URL('recipe_card_bg.wasm', DIST) });
+    const ready = m.default(new URL('recipe_card_bg.wasm', DIST));
     // While the wasm streams in and compiles, the main thread waits: parse the stylesheet and
     // open localStorage now (its first use costs ≈ 30 ms at 4× CPU throttling), so that neither
     // lands between the wasm's arrival and the first render (docs/performance.md).

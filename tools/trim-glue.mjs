@@ -1,0 +1,106 @@
+// Rewrites wasm-bindgen's glue (the pinned 0.2.130 output, after tools/shorten-imports.mjs) for
+// the bundle that src/web/entry.js makes of it (make build). Each rewrite names the exact text it
+// replaces and how often it occurs; if wasm-bindgen's output differs, the build stops here rather
+// than ship something else. Usage: node tools/trim-glue.mjs <recipe_card.js> <out.js>
+
+import fs from 'node:fs';
+
+const [from, to] = process.argv.slice(2);
+let glue = fs.readFileSync(from, 'utf8');
+
+function rewrite(what, old, replacement, count = 1) {
+  const found = glue.split(old).length - 1;
+  if (found !== count) {
+    throw new Error(`trim-glue: ${what}: expected ${count} occurrence(s) in the glue, found ${found}:\n${old}`);
+  }
+  glue = glue.split(old).join(replacement);
+}
+
+// The entry loads the wasm itself, with the glue's imports object and its finalisation.
+rewrite(
+  'exports for src/web/entry.js',
+  'export { initSync, __wbg_init as default };',
+  'export { __wbg_get_imports, __wbg_finalize_init };',
+);
+
+// Fallbacks for browsers older than the loader's own syntax (private methods, `??=`): every
+// browser that runs the loader has FinalizationRegistry and TextEncoder.encodeInto. The loader
+// frees cards with `free()`, never through `using` (Symbol.dispose).
+const NO_REGISTRY = `(typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : `;
+rewrite('FinalizationRegistry fallbacks', NO_REGISTRY, '', 2);
+rewrite(
+  'encodeInto fallback',
+  `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}`,
+  '',
+);
+rewrite('Symbol.dispose', 'if (Symbol.dispose) Card.prototype[Symbol.dispose] = Card.prototype.free;', '');
+// Strings go to the wasm by wasm-bindgen's own path for a module without `realloc` (encode, copy):
+// the strings the card passes are short or passed once (the recipe), so its ASCII fast path and
+// `encodeInto` growth are bytes to download for no measurable gain.
+rewrite(
+  'passStringToWasm0 by encode',
+  `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+
+    let len = arg.length;
+    let ptr = malloc(len, 1) >>> 0;
+
+    const mem = getUint8ArrayMemory0();
+
+    let offset = 0;
+
+    for (; offset < len; offset++) {
+        const code = arg.charCodeAt(offset);
+        if (code > 0x7F) break;
+        mem[ptr + offset] = code;
+    }
+    if (offset !== len) {
+        if (offset !== 0) {
+            arg = arg.slice(offset);
+        }
+        ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;
+        const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);
+        const ret = cachedTextEncoder.encodeInto(arg, view);
+
+        offset += ret.written;
+        ptr = realloc(ptr, len, offset, 1) >>> 0;
+    }
+
+    WASM_VECTOR_LEN = offset;
+    return ptr;
+`,
+  `    const buf = cachedTextEncoder.encode(arg);
+    const ptr = malloc(buf.length, 1) >>> 0;
+    getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+    WASM_VECTOR_LEN = buf.length;
+    return ptr;
+`,
+);
+// The module and instance are kept for initSync and wasm-bindgen's threads, neither used here.
+rewrite('unused module and instance', `    wasmInstance = instance;
+    wasm = instance.exports;
+    wasmModule = module;`, '    wasm = instance.exports;');
+
+// A grown memory has a new buffer object in every browser: the `detached` tests are not needed.
+// (The memory's export is already renamed here.)
+const DETACHED = /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/g;
+if ((glue.match(DETACHED) ?? []).length !== 1) throw new Error('trim-glue: DataView renewal not found in the glue');
+glue = glue.replace(DETACHED, '$1');
+
+fs.writeFileSync(to, glue);
