@@ -183,14 +183,16 @@ impl Ratio {
 /// its separator (`/`, `.` or 0). One pass over the bytes, no splitting.
 fn plain(s: &str) -> Option<(Ratio, u8)> {
     let (mut before, mut before_digits) = (0, 0);
-    let (mut n, mut digits, mut sep) = (0i64, 0u32, 0u8);
+    // `scale` is 10 to the power `digits`, kept alongside: no `pow`.
+    let (mut n, mut digits, mut scale, mut sep) = (0i64, 0u32, 1i64, 0u8);
     for &c in s.as_bytes() {
         if c.is_ascii_digit() && digits < 9 {
             n = n * 10 + (c - b'0') as i64;
             digits += 1;
+            scale *= 10;
         } else if sep == 0 && (c == b'/' || c == b'.') {
             (before, before_digits, sep) = (n, digits, c);
-            (n, digits) = (0, 0);
+            (n, digits, scale) = (0, 0, 1);
         } else {
             return None;
         }
@@ -198,10 +200,7 @@ fn plain(s: &str) -> Option<(Ratio, u8)> {
     let v = match sep {
         _ if digits == 0 => None,
         b'/' if before_digits > 0 => Ratio::new(before, n),
-        b'.' if digits <= 6 => {
-            let scale = 10i64.pow(digits);
-            Ratio::new(before * scale + n, scale)
-        }
+        b'.' if digits <= 6 => Ratio::new(before * scale + n, scale),
         0 => Some(Ratio::int(n)),
         _ => None,
     };
