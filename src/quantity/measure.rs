@@ -27,6 +27,9 @@ const fn r(n: i64, d: i64) -> Ratio {
 /// Exact conversion constants (NIST): millilitres per US teaspoon, grams per ounce.
 const ML_PER_TSP: Ratio = r(492_892_159, 100_000_000);
 const G_PER_OZ: Ratio = r(28_349_523_125, 1_000_000_000);
+/// Their reciprocals, also computed at compile time.
+const TSP_PER_ML: Ratio = r(100_000_000, 492_892_159);
+const OZ_PER_G: Ratio = r(1_000_000_000, 28_349_523_125);
 /// How far a kitchen fraction may be from the exact amount.
 const TOLERANCE: Ratio = r(1, 20);
 /// Below this many teaspoons, a pinch.
@@ -81,9 +84,9 @@ fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> Dim {
 fn conversion(from: Dim, to: Dim) -> Ratio {
     match (from, to) {
         (Dim::UsMass, Dim::MetricMass) => G_PER_OZ,
-        (Dim::MetricMass, Dim::UsMass) => Ratio::ONE / G_PER_OZ,
+        (Dim::MetricMass, Dim::UsMass) => OZ_PER_G,
         (Dim::UsVolume, Dim::MetricVolume) => ML_PER_TSP,
-        (Dim::MetricVolume, Dim::UsVolume) => Ratio::ONE / ML_PER_TSP,
+        (Dim::MetricVolume, Dim::UsVolume) => TSP_PER_ML,
         _ => Ratio::ONE,
     }
 }
