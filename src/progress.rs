@@ -21,21 +21,10 @@ impl Progress {
     }
 
     pub fn encode(&self) -> String {
-        let mut out = String::from("v1");
-        for (tag, marks) in [("i:", &self.got), ("s:", &self.done)] {
-            out.push(';');
-            out.push_str(tag);
-            let mut first = true;
-            for (i, &m) in marks.iter().enumerate() {
-                if m {
-                    if !first {
-                        out.push(',');
-                    }
-                    first = false;
-                    push_int(&mut out, i as i64);
-                }
-            }
-        }
+        let mut out = String::from("v1;i:");
+        push_marks(&mut out, &self.got);
+        out.push_str(";s:");
+        push_marks(&mut out, &self.done);
         out
     }
 
@@ -63,6 +52,18 @@ impl Progress {
                     None => warnings.push(["stored progress index ignored: ", index].concat()),
                 }
             }
+        }
+    }
+}
+
+/// Appends the indices of the marks that are set, separated by commas.
+fn push_marks(out: &mut String, marks: &[bool]) {
+    let mut sep = "";
+    for (i, &m) in marks.iter().enumerate() {
+        if m {
+            out.push_str(sep);
+            sep = ",";
+            push_int(out, i as i64);
         }
     }
 }
