@@ -2,7 +2,7 @@
 //! as `v1;i:0,3;s:1` (ingredient and step indices).
 
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_int, stored_entries};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -31,11 +31,10 @@ impl Progress {
     /// Restores stored marks; a foreign or corrupt value, or an index past the recipe's end,
     /// is skipped with a warning.
     pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
-        let mut parts = fields(stored, b';');
-        if parts.next() != Some("v1") {
+        let Some(parts) = stored_entries(stored) else {
             warnings.push("stored cook-mode progress in an unknown format: ignored".into());
             return;
-        }
+        };
         for part in parts {
             let (marks, list) = match part.split_at_checked(2) {
                 Some(("i:", list)) => (&mut self.got, list),

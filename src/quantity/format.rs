@@ -131,6 +131,13 @@ pub fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The `;`-separated entries of a stored value after its `v1` version; `None` for a value in
+/// another format. One reader for the timers' and the cook-mode marks' storage text.
+pub fn stored_entries(stored: &str) -> Option<impl Iterator<Item = &str>> {
+    let mut entries = fields(stored, b';');
+    (entries.next()? == "v1").then_some(entries)
+}
+
 /// Appends a non-negative integer without `core::fmt`.
 pub fn push_int(out: &mut String, n: i64) {
     push_digits(out, n, 1);
