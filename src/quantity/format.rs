@@ -116,7 +116,12 @@ pub fn parse_uint(s: &str) -> Option<u64> {
 /// `s` around the first occurrence of `pat`. By bytes: a `char` or `&str` pattern brings a
 /// string searcher into the wasm.
 pub fn split<'a>(s: &'a str, pat: &[u8]) -> Option<(&'a str, &'a str)> {
-    let at = (0..s.len()).find(|&i| s.as_bytes().get(i..).is_some_and(|t| t.starts_with(pat)))?;
+    let mut rest = s.as_bytes();
+    let mut at = 0;
+    while !rest.starts_with(pat) {
+        rest = rest.get(1..)?;
+        at += 1;
+    }
     Some((s.get(..at)?, s.get(at + pat.len()..)?))
 }
 
