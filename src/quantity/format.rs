@@ -130,9 +130,16 @@ pub fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     core::iter::from_fn(move || {
         let r = rest?;
-        let (part, next) = split(r, &[sep]).map_or((r, None), |(a, b)| (a, Some(b)));
-        rest = next;
-        Some(part)
+        Some(match split(r, &[sep]) {
+            Some((part, next)) => {
+                rest = Some(next);
+                part
+            }
+            None => {
+                rest = None;
+                r
+            }
+        })
     })
 }
 
