@@ -2,7 +2,7 @@
 //! as `v1;i:0,3;s:1` (ingredient and step indices).
 
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_int};
+use crate::quantity::format::{fields, parse_uint, push_int, stored_entries};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -21,32 +21,20 @@ impl Progress {
     }
 
     pub fn encode(&self) -> String {
-        let mut out = String::from("v1");
-        for (tag, marks) in [("i:", &self.got), ("s:", &self.done)] {
-            out.push(';');
-            out.push_str(tag);
-            let mut first = true;
-            for (i, &m) in marks.iter().enumerate() {
-                if m {
-                    if !first {
-                        out.push(',');
-                    }
-                    first = false;
-                    push_int(&mut out, i as i64);
-                }
-            }
-        }
+        let mut out = String::from("v1;i:");
+        push_marks(&mut out, &self.got);
+        out.push_str(";s:");
+        push_marks(&mut out, &self.done);
         out
     }
 
     /// Restores stored marks; a foreign or corrupt value, or an index past the recipe's end,
     /// is skipped with a warning.
     pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
-        let mut parts = fields(stored, b';');
-        if parts.next() != Some("v1") {
+        let Some(parts) = stored_entries(stored) else {
             warnings.push("stored cook-mode progress in an unknown format: ignored".into());
             return;
-        }
+        };
         for part in parts {
             let (marks, list) = match part.split_at_checked(2) {
                 Some(("i:", list)) => (&mut self.got, list),
@@ -63,6 +51,18 @@ impl Progress {
                     None => warnings.push(["stored progress index ignored: ", index].concat()),
                 }
             }
+        }
+    }
+}
+
+/// Appends the indices of the marks that are set, separated by commas.
+fn push_marks(out: &mut String, marks: &[bool]) {
+    let mut sep = "";
+    for (i, &m) in marks.iter().enumerate() {
+        if m {
+            out.push_str(sep);
+            sep = ",";
+            push_int(out, i as i64);
         }
     }
 }

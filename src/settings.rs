@@ -105,7 +105,13 @@ pub fn choice(
         }
         let mut w = source.describe(name, raw);
         w.push_str(" names no option (");
-        w.push_str(&ids.join(", "));
+        // Joined in place: `join` with a separator is its own instantiation.
+        let mut sep = "";
+        for id in ids {
+            w.push_str(sep);
+            w.push_str(id);
+            sep = ", ";
+        }
         w.push_str("): ignored");
         warnings.push(w);
     }

@@ -5,7 +5,7 @@
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_digits, push_int};
+use crate::quantity::format::{fields, parse_uint, push_digits, push_int, stored_entries};
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
 pub trait Clock {
@@ -223,8 +223,7 @@ pub fn encode(timers: &[Timer]) -> String {
 /// Restores stored timers into `timers` (one per timed step, all idle). Entries that are corrupt,
 /// for a step without a timer, or beyond 24 hours away are skipped with a warning.
 pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<String>) {
-    let mut entries = fields(stored, b';');
-    if entries.next() != Some("v1") {
+    let Some(entries) = stored_entries(stored) else {
         warnings.push(
             [
                 "stored timers in an unknown format: ignored: ",
@@ -233,7 +232,7 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
             .concat(),
         );
         return;
-    }
+    };
     const DAY: u64 = 24 * 60 * 60 * 1000;
     for entry in entries {
         let mut f = fields(entry, b',');

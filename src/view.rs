@@ -3,10 +3,10 @@
 //! The browser renderer (`web`) and, later, the static HTML renderer both draw from this, so they
 //! cannot disagree about an amount or a step.
 
-use crate::model::{Amount, Choice, Duration, Ingredient, Recipe, Scaling};
+use crate::model::{Amount, Choice, Duration, Recipe, Scaling};
 use crate::prelude::*;
 use crate::quantity::format::push_int;
-use crate::quantity::{measure, Ratio, System};
+use crate::quantity::{measure, Qty, Ratio, System, Unit};
 use crate::template::Seg;
 
 /// The reader's choices; everything on the card is a function of these and the recipe.
@@ -90,89 +90,17 @@ pub struct StepView {
     pub notes: Vec<String>,
 }
 
-/// The ingredients after the selected spice level and swaps have patched them.
-pub fn effective_ingredients(r: &Recipe, sel: &Selection) -> Vec<Ingredient> {
-    patched(r, &sel.choices(r))
-}
-
-/// [`effective_ingredients`] for choices already listed (`shown` lists them once).
-fn patched(r: &Recipe, choices: &[&Choice]) -> Vec<Ingredient> {
-    let mut list = Vec::new();
-    for i in &r.ingredients {
-        list.push(i.clone());
-    }
-    for c in choices {
-        for p in &c.patches {
-            let Some(ing) = list.get_mut(p.ingredient) else {
-                continue;
-            };
-            let (unit, scaling) = match &ing.amount {
-                Amount::Measured { unit, scaling, .. } => (*unit, *scaling),
-                _ => (None, Scaling::Linear),
-            };
-            if let Some(q) = p.qty {
-                ing.amount = Amount::Measured {
-                    qty: q,
-                    unit: p.unit.or(unit),
-                    scaling: p.scaling.unwrap_or(scaling),
-                };
-            } else if let Some(t) = &p.amount_text {
-                ing.amount = Amount::Text(t.clone());
-            }
-            if let Some(v) = &p.item {
-                ing.item = v.clone();
-                // Matched, not `clone().unwrap_or_else`: no `Option<String>` clone.
-                ing.plural = match &p.plural {
-                    Some(pl) => pl.clone(),
-                    None => {
-                        let mut s = v.clone();
-                        s.push('s');
-                        s
-                    }
-                };
-            }
-            if let Some(v) = &p.prep {
-                ing.prep = v.clone();
-            }
-            if let Some(v) = &p.tip {
-                ing.tip = v.clone();
-            }
-            if let Some(v) = p.used {
-                ing.used = v;
-            }
-        }
-    }
-    list
+/// [`Amount`], borrowed: an ingredient's amount as the chosen level and swaps leave it.
+#[derive(Clone, Copy)]
+enum Amt<'r> {
+    Measured(Qty, Option<Unit>, Scaling),
+    Text(&'r str),
+    None,
 }
 
 /// The factor amounts are multiplied by at `servings`.
 pub fn factor(r: &Recipe, servings: u32) -> Ratio {
     Ratio::new(servings as i64, r.servings.base as i64).unwrap_or(Ratio::ONE)
-}
-
-/// An ingredient's amount at `factor` in `units` (`None`: as written), and whether it reads as
-/// plural (for a counted item's name).
-pub fn amount(ing: &Ingredient, factor: Ratio, units: Option<System>) -> (String, bool) {
-    match &ing.amount {
-        Amount::Measured { qty, unit, scaling } => {
-            let f = if *scaling == Scaling::Fixed {
-                Ratio::ONE
-            } else {
-                factor
-            };
-            measure::show(*qty, *unit, f, units, *scaling == Scaling::Whole)
-        }
-        Amount::Text(t) => (t.clone(), false),
-        Amount::None => (String::new(), false),
-    }
-}
-
-fn name(ing: &Ingredient, plural: bool) -> String {
-    if plural && matches!(ing.amount, Amount::Measured { unit: None, .. }) {
-        ing.plural.clone()
-    } else {
-        ing.item.clone()
-    }
 }
 
 /// Everything on the card that depends on the reader's choices, computed together: the
@@ -189,27 +117,91 @@ pub struct Shown {
 pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     let f = factor(r, sel.servings);
     let choices = sel.choices(r);
-    let ings = patched(r, &choices);
+    let side_of = r.spice.as_ref().and_then(|s| s.side.as_ref());
+    let mut side_available = false;
     // Plain loops: each `map(…).collect()` is its own code in the wasm. A line for every
-    // ingredient, used or not: the steps take their amounts and names from these.
+    // ingredient, used or not: the steps take their amounts and names from these. Each
+    // ingredient is patched in place, borrowing from the recipe: no cloned `Ingredient`s.
+    let mut used = Vec::new();
     let mut all = Vec::new();
-    for (index, i) in ings.iter().enumerate() {
-        let (amount, plural) = amount(i, f, sel.units);
+    for (index, ing) in r.ingredients.iter().enumerate() {
+        let mut amount = match &ing.amount {
+            Amount::Measured { qty, unit, scaling } => Amt::Measured(*qty, *unit, *scaling),
+            Amount::Text(t) => Amt::Text(t),
+            Amount::None => Amt::None,
+        };
+        // `plural` is `None` for an item patched without one: the item and an "s".
+        let (mut item, mut plural) = (&ing.item, Some(&ing.plural));
+        let (mut prep, mut tip, mut now_used) = (&ing.prep, &ing.tip, ing.used);
+        for c in &choices {
+            for p in &c.patches {
+                if p.ingredient != index {
+                    continue;
+                }
+                let (unit, scaling) = match amount {
+                    Amt::Measured(_, unit, scaling) => (unit, scaling),
+                    _ => (None, Scaling::Linear),
+                };
+                if let Some(q) = p.qty {
+                    amount = Amt::Measured(q, p.unit.or(unit), p.scaling.unwrap_or(scaling));
+                } else if let Some(t) = &p.amount_text {
+                    amount = Amt::Text(t);
+                }
+                if let Some(v) = &p.item {
+                    item = v;
+                    plural = p.plural.as_ref();
+                }
+                if let Some(v) = &p.prep {
+                    prep = v;
+                }
+                if let Some(v) = &p.tip {
+                    tip = v;
+                }
+                if let Some(v) = p.used {
+                    now_used = v;
+                }
+            }
+        }
+        if side_of.is_some_and(|s| s.ingredient == index) {
+            // "On the side" applies while the chosen level still uses the ingredient as
+            // written (no chilies to serve on the side once bell pepper replaces them).
+            side_available = now_used && *item == ing.item;
+        }
+        let amount_is_text = matches!(amount, Amt::Text(_));
+        let (amount, counted_plural) = match amount {
+            Amt::Measured(qty, unit, scaling) => {
+                let f = if scaling == Scaling::Fixed {
+                    Ratio::ONE
+                } else {
+                    f
+                };
+                let (text, plural) =
+                    measure::show(qty, unit, f, sel.units, scaling == Scaling::Whole);
+                (text, plural && unit.is_none())
+            }
+            Amt::Text(t) => (t.into(), false),
+            Amt::None => (String::new(), false),
+        };
+        let name = match (counted_plural, plural) {
+            (false, _) => item.clone(),
+            (true, Some(p)) => p.clone(),
+            (true, None) => [item.as_str(), "s"].concat(),
+        };
+        used.push(now_used);
         all.push(Line {
             index,
             amount,
-            amount_is_text: matches!(i.amount, Amount::Text(_)),
-            name: name(i, plural),
-            prep: i.prep.clone(),
-            tip: i.tip.clone(),
+            amount_is_text,
+            name,
+            prep: prep.clone(),
+            tip: tip.clone(),
         });
     }
-    let side_available = side_free(r, &ings);
-    let side = match (&r.spice, sel.side && side_available) {
-        (Some(sp), true) => sp.side.as_ref().map(|s| s.ingredient),
+    let side = match (side_of, sel.side && side_available) {
+        (Some(s), true) => Some(s.ingredient),
         _ => None,
     };
-    let in_wok = |i: usize| ings.get(i).is_some_and(|g| g.used) && Some(i) != side;
+    let in_wok = |i: usize| used.get(i) == Some(&true) && Some(i) != side;
     let mut steps = Vec::new();
     for (n, s) in r.steps.iter().enumerate() {
         let mut text = Vec::new();
@@ -239,7 +231,7 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
         });
     }
     // Unused ingredients leave the list (the steps are filled).
-    all.retain(|l| ings.get(l.index).is_some_and(|g| g.used));
+    all.retain(|l| used.get(l.index) == Some(&true));
     Shown {
         lines: all,
         steps,
@@ -328,18 +320,7 @@ fn choice_notes(
 /// Whether "on the side" applies: the recipe offers it and the chosen level still uses that
 /// ingredient as written (no chilies to serve on the side once bell pepper replaces them).
 pub fn side_available(r: &Recipe, sel: &Selection) -> bool {
-    side_free(r, &effective_ingredients(r, sel))
-}
-
-/// [`side_available`] on ingredients already patched.
-fn side_free(r: &Recipe, now: &[Ingredient]) -> bool {
-    let Some(side) = r.spice.as_ref().and_then(|s| s.side.as_ref()) else {
-        return false;
-    };
-    match (now.get(side.ingredient), r.ingredients.get(side.ingredient)) {
-        (Some(now), Some(base)) => now.used && now.item == base.item,
-        _ => false,
-    }
+    shown(r, sel).side_available
 }
 
 /// `10 min`, `3–4 min`, `1 h 30 min`, `45 s`.

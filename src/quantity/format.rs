@@ -48,14 +48,13 @@ pub fn kitchen(out: &mut String, r: Ratio) {
 pub fn metric_round(r: Ratio) -> Ratio {
     let int = r.round();
     if int >= 100 {
-        let mut digits: u32 = 0;
-        let mut t = int;
-        while t > 0 {
-            digits += 1;
+        // The place of the third significant digit. At least 1, spelt out: no division check.
+        let (mut t, mut unit) = (int, 1i64);
+        while t >= 1000 {
             t /= 10;
+            unit *= 10;
         }
-        // At least 1, spelt out: no division check.
-        let unit = 10i64.pow(digits.saturating_sub(3)).max(1);
+        let unit = unit.max(1);
         return Ratio::int((int + unit / 2) / unit * unit);
     }
     let tenths = (r * Ratio::int(10)).round().max(1);
@@ -70,14 +69,15 @@ pub fn metric(out: &mut String, r: Ratio) {
 /// Appends `r` as an exact decimal (`0.3`, `1250`, `12.75`) if it has one of at most six places;
 /// `false` (and nothing appended) if not.
 pub fn decimal(out: &mut String, r: Ratio) -> bool {
-    let mut places = 0;
-    while (r * Ratio::int(10i64.pow(places))).den() != 1 {
+    let (mut places, mut scale) = (0, 1i64);
+    while (r * Ratio::int(scale)).den() != 1 {
         if places == 6 {
             return false;
         }
         places += 1;
+        scale *= 10;
     }
-    let scale = 10i64.pow(places).max(1);
+    let scale = scale.max(1);
     let n = (r * Ratio::int(scale)).num();
     push_int(out, n / scale);
     if places > 0 {
@@ -116,7 +116,12 @@ pub fn parse_uint(s: &str) -> Option<u64> {
 /// `s` around the first occurrence of `pat`. By bytes: a `char` or `&str` pattern brings a
 /// string searcher into the wasm.
 pub fn split<'a>(s: &'a str, pat: &[u8]) -> Option<(&'a str, &'a str)> {
-    let at = (0..s.len()).find(|&i| s.as_bytes().get(i..).is_some_and(|t| t.starts_with(pat)))?;
+    let mut rest = s.as_bytes();
+    let mut at = 0;
+    while !rest.starts_with(pat) {
+        rest = rest.get(1..)?;
+        at += 1;
+    }
     Some((s.get(..at)?, s.get(at + pat.len()..)?))
 }
 
@@ -125,10 +130,24 @@ pub fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     core::iter::from_fn(move || {
         let r = rest?;
-        let (part, next) = split(r, &[sep]).map_or((r, None), |(a, b)| (a, Some(b)));
-        rest = next;
-        Some(part)
+        Some(match split(r, &[sep]) {
+            Some((part, next)) => {
+                rest = Some(next);
+                part
+            }
+            None => {
+                rest = None;
+                r
+            }
+        })
     })
+}
+
+/// The `;`-separated entries of a stored value after its `v1` version; `None` for a value in
+/// another format. One reader for the timers' and the cook-mode marks' storage text.
+pub fn stored_entries(stored: &str) -> Option<impl Iterator<Item = &str>> {
+    let mut entries = fields(stored, b';');
+    (entries.next()? == "v1").then_some(entries)
 }
 
 /// Appends a non-negative integer without `core::fmt`.

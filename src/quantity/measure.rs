@@ -27,6 +27,9 @@ const fn r(n: i64, d: i64) -> Ratio {
 /// Exact conversion constants (NIST): millilitres per US teaspoon, grams per ounce.
 const ML_PER_TSP: Ratio = r(492_892_159, 100_000_000);
 const G_PER_OZ: Ratio = r(28_349_523_125, 1_000_000_000);
+/// Their reciprocals, also computed at compile time.
+const TSP_PER_ML: Ratio = r(100_000_000, 492_892_159);
+const OZ_PER_G: Ratio = r(1_000_000_000, 28_349_523_125);
 /// How far a kitchen fraction may be from the exact amount.
 const TOLERANCE: Ratio = r(1, 20);
 /// Below this many teaspoons, a pinch.
@@ -81,9 +84,9 @@ fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> Dim {
 fn conversion(from: Dim, to: Dim) -> Ratio {
     match (from, to) {
         (Dim::UsMass, Dim::MetricMass) => G_PER_OZ,
-        (Dim::MetricMass, Dim::UsMass) => Ratio::ONE / G_PER_OZ,
+        (Dim::MetricMass, Dim::UsMass) => OZ_PER_G,
         (Dim::UsVolume, Dim::MetricVolume) => ML_PER_TSP,
-        (Dim::MetricVolume, Dim::UsVolume) => Ratio::ONE / ML_PER_TSP,
+        (Dim::MetricVolume, Dim::UsVolume) => TSP_PER_ML,
         _ => Ratio::ONE,
     }
 }
@@ -139,8 +142,12 @@ pub struct Measured {
 
 /// Picks the rung and rounds on a US ladder: an exact kitchen fraction in the largest rung that
 /// has one comes first, then the simplest fraction within tolerance in the largest rung, then
-/// the nearest kitchen fraction of the smallest rung (⅛ at least); below ¹⁄₁₆ tsp, a pinch.
-fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) -> Measured {
+/// the nearest kitchen fraction of the smallest rung (⅛ at least); below ¹⁄₁₆ tsp, a pinch (and
+/// no upper end: zero).
+///
+/// Both ends are worked out whether or not `range` holds: the caller drops the upper end of a
+/// single amount, so no `Option` is mapped through a closure at each step.
+fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Ratio, range: bool, pinch: bool) -> Rounded {
     for exact in [true, false] {
         for &(unit, size, min) in ladder {
             let fit = |v: Ratio| {
@@ -152,13 +159,10 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) 
                 }
             };
             // Without an upper end, `b` is a stand-in that is never shown.
-            if let (Some(a), Some(b)) = (fit(lo), hi.map_or(Some(Ratio::ZERO), fit)) {
+            let b = if range { fit(hi) } else { Some(Ratio::ZERO) };
+            if let (Some(a), Some(b)) = (fit(lo), b) {
                 if a >= min {
-                    return Measured {
-                        lo: a,
-                        hi: hi.map(|_| b),
-                        unit: Some(unit),
-                    };
+                    return (a, b, Some(unit));
                 }
             }
         }
@@ -166,34 +170,24 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Option<Ratio>, pinch: bool) 
     let (unit, size, _) = ladder[ladder.len() - 1];
     let x = lo / Ratio::int(size);
     if pinch && x < PINCH {
-        return Measured {
-            lo: Ratio::ONE,
-            hi: None,
-            unit: Some(Unit::Pinch),
-        };
+        return (Ratio::ONE, Ratio::ZERO, Some(Unit::Pinch));
     }
-    let near = |v: Ratio| nearest(v).max(EIGHTH);
-    Measured {
-        lo: near(x),
-        hi: hi.map(|h| near(h / Ratio::int(size))),
-        unit: Some(unit),
-    }
+    let near = |v: Ratio| nearest(v / Ratio::int(size)).max(EIGHTH);
+    (near(lo), near(hi), Some(unit))
 }
 
+/// The two ends of an amount, rounded, and their unit.
+type Rounded = (Ratio, Ratio, Option<Unit>);
+
 /// Metric: the larger unit from 1 of it, three significant digits, one decimal at most.
-fn metric_measure(small: Unit, large: Unit, lo: Ratio, hi: Option<Ratio>) -> Measured {
+fn metric_measure(small: Unit, large: Unit, lo: Ratio, hi: Ratio) -> Rounded {
     let thousand = Ratio::int(1000);
     let (per, unit) = if metric_round(lo) >= thousand {
         (thousand, large)
     } else {
         (Ratio::ONE, small)
     };
-    let k = |v: Ratio| metric_round(v / per);
-    Measured {
-        lo: k(lo),
-        hi: hi.map(k),
-        unit: Some(unit),
-    }
+    (metric_round(lo / per), metric_round(hi / per), Some(unit))
 }
 
 /// Counted items and pinches: halves at finest, never below one half.
@@ -212,21 +206,26 @@ pub fn measure(
     target: Option<System>,
     whole_items: bool,
 ) -> Measured {
-    let (lo, hi) = match qty {
-        Qty::Exact(v) => (v, None),
-        Qty::Range(a, b) => (a, Some(b)),
+    // A single amount is worked out as a range up to zero, whose upper end is then dropped.
+    let (lo, hi, range) = match qty {
+        Qty::Exact(v) => (v, Ratio::ZERO, false),
+        Qty::Range(a, b) => (a, b, true),
     };
     let (d, size) = dim(unit);
     // The low end decides the unit, so that both ends of a range share it.
     let d2 = target_dim(d, lo * factor * size, target);
     if factor == Ratio::ONE && d2 == d {
-        return Measured { lo, hi, unit };
+        return Measured {
+            lo,
+            hi: range.then_some(hi),
+            unit,
+        };
     }
     let k = conversion(d, d2);
     let base = |v: Ratio| v * factor * size * k;
-    let (lo, hi) = (base(lo), hi.map(base));
+    let (lo, hi) = (base(lo), base(hi));
     // One call site each for `us` and `metric_measure`, their arguments picked first.
-    let m = match d2 {
+    let (lo, hi, unit) = match d2 {
         Dim::MetricVolume | Dim::MetricMass => {
             let (small, large) = if d2 == Dim::MetricMass {
                 (Unit::G, Unit::Kg)
@@ -235,41 +234,26 @@ pub fn measure(
             };
             metric_measure(small, large, lo, hi)
         }
-        Dim::Pinch | Dim::Count if d2 == Dim::Pinch || whole_items => Measured {
-            lo: whole(lo),
-            hi: hi.map(whole),
-            unit,
-        },
+        Dim::Pinch | Dim::Count if d2 == Dim::Pinch || whole_items => (whole(lo), whole(hi), unit),
         _ => {
             let (ladder, pinch): (&[(Unit, i64, Ratio)], bool) = match d2 {
                 Dim::UsVolume => (&US_VOLUME, true),
                 Dim::UsMass => (&US_MASS, false),
                 _ => (&COUNT, false),
             };
-            let m = us(ladder, lo, hi, pinch);
-            if d2 == Dim::Count {
-                m.with_unit(None)
-            } else {
-                m
-            }
+            let (a, b, u) = us(ladder, lo, hi, range, pinch);
+            (a, b, if d2 == Dim::Count { None } else { u })
         }
     };
-    m.collapse()
+    // A range whose ends rounded to the same amount shows one amount.
+    Measured {
+        lo,
+        hi: (range && hi > lo).then_some(hi),
+        unit,
+    }
 }
 
 impl Measured {
-    fn with_unit(self, unit: Option<Unit>) -> Measured {
-        Measured { unit, ..self }
-    }
-
-    /// A range whose ends rounded to the same amount shows one amount.
-    fn collapse(self) -> Measured {
-        match self.hi {
-            Some(h) if h <= self.lo => Measured { hi: None, ..self },
-            _ => self,
-        }
-    }
-
     /// More than one of the unit or item: "2 cups", "1 ½ shallots", ranges.
     pub fn plural(&self) -> bool {
         self.hi.is_some() || Ratio::ONE < self.lo

@@ -2,6 +2,7 @@
 
 use super::format::split;
 use core::cmp::Ordering;
+use core::num::NonZeroU64;
 use core::ops::{Add, Div, Mul, Sub};
 
 /// A reduced fraction `num / den` with `den > 0`.
@@ -29,6 +30,16 @@ const fn gcd(a: i64, b: i64) -> i64 {
         1
     } else {
         a as i64
+    }
+}
+
+/// `a * b` when it fits in `i64` (and is not `i64::MIN`). Checked by a division: `checked_mul`
+/// widens to 128 bits in the wasm (`__multi3`).
+#[inline(never)]
+fn mul(a: i64, b: i64) -> Option<i64> {
+    match NonZeroU64::new(b.unsigned_abs()) {
+        Some(d) if a.unsigned_abs() > i64::MAX as u64 / d => None,
+        _ => Some(a.wrapping_mul(b)),
     }
 }
 
@@ -99,25 +110,45 @@ impl Ratio {
         Ratio::new((self * Ratio::int(den)).round(), den).unwrap_or(self)
     }
 
-    /// `f(self, o)` when it fits in `i64`. Past that, the operand with the larger denominator
-    /// sheds a bit of precision and `f` is retried; two whole numbers saturate with `sat`. No
-    /// `i128`: its division alone is a kilobyte of the wasm.
-    fn fit(
-        self,
-        o: Ratio,
-        f: impl Fn(Ratio, Ratio) -> Option<Ratio>,
-        sat: impl Fn(i64, i64) -> i64,
-    ) -> Ratio {
+    /// `self + o` or `self * o` when it fits in `i64`. Past that, the operand with the larger
+    /// denominator sheds a bit of precision and the operation is retried; two whole numbers
+    /// saturate. No `i128`: its division alone is a kilobyte of the wasm. One function for both
+    /// operations, without closures: one copy of the retry loop.
+    fn fit(self, o: Ratio, add: bool) -> Ratio {
         let (mut a, mut b) = (self, o);
         loop {
-            if let Some(v) = f(a, b) {
+            let v = if add {
+                // Over the least common denominator: what is computed stays near the result's size.
+                let g = gcd(a.den, b.den);
+                let (x, y) = (a.den / g, b.den / g);
+                match (mul(a.num, y), mul(b.num, x), mul(a.den, y)) {
+                    (Some(p), Some(q), Some(d)) => p.checked_add(q).and_then(|n| Ratio::new(n, d)),
+                    _ => None,
+                }
+            } else {
+                // Cross-reduced first: the product is then reduced, and no larger than it must be.
+                let g1 = gcd(a.num, b.den);
+                let g2 = gcd(b.num, a.den);
+                match (mul(a.num / g1, b.num / g2), mul(a.den / g2, b.den / g1)) {
+                    (Some(num), Some(den)) => Some(Ratio { num, den }),
+                    _ => None,
+                }
+            };
+            if let Some(v) = v {
                 return v;
             }
             if a.den < b.den {
                 core::mem::swap(&mut a, &mut b);
             }
             if a.den == 1 {
-                return Ratio::int(sat(a.num, b.num).max(-i64::MAX));
+                let v = if add {
+                    a.num.saturating_add(b.num)
+                } else if (a.num ^ b.num) < 0 {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                };
+                return Ratio::int(v.max(-i64::MAX));
             }
             a = Ratio::new(a.num / 2, a.den / 2).unwrap_or(a);
         }
@@ -152,14 +183,16 @@ impl Ratio {
 /// its separator (`/`, `.` or 0). One pass over the bytes, no splitting.
 fn plain(s: &str) -> Option<(Ratio, u8)> {
     let (mut before, mut before_digits) = (0, 0);
-    let (mut n, mut digits, mut sep) = (0i64, 0u32, 0u8);
+    // `scale` is 10 to the power `digits`, kept alongside: no `pow`.
+    let (mut n, mut digits, mut scale, mut sep) = (0i64, 0u32, 1i64, 0u8);
     for &c in s.as_bytes() {
         if c.is_ascii_digit() && digits < 9 {
             n = n * 10 + (c - b'0') as i64;
             digits += 1;
+            scale *= 10;
         } else if sep == 0 && (c == b'/' || c == b'.') {
             (before, before_digits, sep) = (n, digits, c);
-            (n, digits) = (0, 0);
+            (n, digits, scale) = (0, 0, 1);
         } else {
             return None;
         }
@@ -167,10 +200,7 @@ fn plain(s: &str) -> Option<(Ratio, u8)> {
     let v = match sep {
         _ if digits == 0 => None,
         b'/' if before_digits > 0 => Ratio::new(before, n),
-        b'.' if digits <= 6 => {
-            let scale = 10i64.pow(digits);
-            Ratio::new(before * scale + n, scale)
-        }
+        b'.' if digits <= 6 => Ratio::new(before * scale + n, scale),
         0 => Some(Ratio::int(n)),
         _ => None,
     };
@@ -204,17 +234,7 @@ pub(crate) fn glyph_for(r: Ratio) -> Option<&'static str> {
 impl Add for Ratio {
     type Output = Ratio;
     fn add(self, o: Ratio) -> Ratio {
-        // Over the least common denominator: what is computed stays near the result's size.
-        self.fit(
-            o,
-            |a, b| {
-                let g = gcd(a.den, b.den);
-                let (x, y) = (a.den / g, b.den / g);
-                let num = a.num.checked_mul(y)?.checked_add(b.num.checked_mul(x)?)?;
-                Ratio::new(num, a.den.checked_mul(y)?)
-            },
-            i64::saturating_add,
-        )
+        self.fit(o, true)
     }
 }
 
@@ -231,19 +251,7 @@ impl Sub for Ratio {
 impl Mul for Ratio {
     type Output = Ratio;
     fn mul(self, o: Ratio) -> Ratio {
-        // Cross-reduced first: the product is then reduced, and no larger than it must be.
-        self.fit(
-            o,
-            |a, b| {
-                let g1 = gcd(a.num, b.den);
-                let g2 = gcd(b.num, a.den);
-                Some(Ratio {
-                    num: (a.num / g1).checked_mul(b.num / g2)?,
-                    den: (a.den / g2).checked_mul(b.den / g1)?,
-                })
-            },
-            i64::saturating_mul,
-        )
+        self.fit(o, false)
     }
 }
 
@@ -264,10 +272,31 @@ impl Div for Ratio {
 }
 
 impl Ord for Ratio {
-    /// Exact for every pair: the cross products always fit in `i128` (and multiplying needs none
-    /// of its division code).
+    /// Exact for every pair, without multiplying: the signs first, then the whole parts, then
+    /// the fractions compared through their reciprocals (a continued fraction, as Euclid's
+    /// algorithm). Unsigned, by non-zero divisors: no panic paths.
     fn cmp(&self, o: &Ratio) -> Ordering {
-        (self.num as i128 * o.den as i128).cmp(&(o.num as i128 * self.den as i128))
+        let (neg, o_neg) = (self.num < 0, o.num < 0);
+        if neg != o_neg {
+            return o_neg.cmp(&neg);
+        }
+        let (mut a, mut b) = (self.num.unsigned_abs(), self.den as u64);
+        let (mut c, mut d) = (o.num.unsigned_abs(), o.den as u64);
+        if neg {
+            (a, b, c, d) = (c, d, a, b);
+        }
+        // a/b against c/d.
+        loop {
+            let (Some(x), Some(y)) = (NonZeroU64::new(b), NonZeroU64::new(d)) else {
+                return Ordering::Equal;
+            };
+            let (q1, q2, r1, r2) = (a / x, c / y, a % x, c % y);
+            if q1 != q2 || r1 == 0 || r2 == 0 {
+                return q1.cmp(&q2).then(r1.cmp(&r2));
+            }
+            // r1/b < r2/d exactly when d/r2 < b/r1.
+            (a, b, c, d) = (d, r2, b, r1);
+        }
     }
 }
 
