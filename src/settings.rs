@@ -40,7 +40,7 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
     let (min, max) = (r.servings.min, r.servings.max);
     for &(source, value) in given {
         let Some(raw) = value else { continue };
-        let v = raw.trim();
+        let v = raw.trim_ascii();
         let digits = v.strip_prefix('-').unwrap_or(v);
         let Some(n) = parse_uint(digits).filter(|_| digits.len() <= 12) else {
             let mut w = source.describe("servings", raw);
@@ -73,7 +73,7 @@ pub fn units(given: &[Given], warnings: &mut Vec<String>) -> Option<System> {
     for &(source, value) in given {
         let Some(raw) = value else { continue };
         // Compared in place: no lowercased copy.
-        let v = raw.trim();
+        let v = raw.trim_ascii();
         if v.eq_ignore_ascii_case("us") {
             return Some(System::Us);
         }
@@ -97,7 +97,7 @@ pub fn choice(
 ) -> Option<usize> {
     for &(source, value) in given {
         let Some(raw) = value else { continue };
-        let v = raw.trim();
+        let v = raw.trim_ascii();
         for (i, id) in ids.iter().enumerate() {
             if *id == v {
                 return Some(i);

@@ -13,7 +13,7 @@ pub enum Qty {
 impl Qty {
     /// Parses `2`, `1 1/2`, `0.5`, `2-3`, `2–3` or `2 to 3`.
     pub fn parse(s: &str) -> Option<Qty> {
-        let s = s.trim();
+        let s = s.trim_ascii();
         let split = split(s, "–".as_bytes())
             .or_else(|| split(s, b"-"))
             .or_else(|| split(s, b" to "));

@@ -156,11 +156,11 @@ impl Ratio {
 
     /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½`.
     pub fn parse(s: &str) -> Option<Ratio> {
-        let s = s.trim();
+        let s = s.trim_ascii();
         // A trailing vulgar fraction glyph, as in "1½" or "1 ½".
         for &(glyph, num, den) in &GLYPHS {
             if let Some(head) = s.strip_suffix(glyph) {
-                let (head, frac) = (head.trim(), Ratio::glyph(num, den));
+                let (head, frac) = (head.trim_ascii(), Ratio::glyph(num, den));
                 return if head.is_empty() {
                     Some(frac)
                 } else {
@@ -170,7 +170,7 @@ impl Ratio {
         }
         // A whole number and a fraction, as in "1 1/2".
         if let Some((whole, frac)) = split(s, b" ") {
-            return match (plain(whole)?, plain(frac.trim())?) {
+            return match (plain(whole)?, plain(frac.trim_ascii())?) {
                 ((w, 0), (f, b'/')) => Some(w + f),
                 _ => None,
             };

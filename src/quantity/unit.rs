@@ -25,7 +25,7 @@ pub enum System {
 impl Unit {
     /// Parses the spellings authors use; `None` names an unknown unit, which the format rejects.
     pub fn parse(s: &str) -> Option<Unit> {
-        Some(match s.trim() {
+        Some(match s.trim_ascii() {
             "tsp" | "teaspoon" | "teaspoons" => Unit::Tsp,
             "tbsp" | "tablespoon" | "tablespoons" => Unit::Tbsp,
             "cup" | "cups" => Unit::Cup,
