@@ -172,13 +172,13 @@ impl<'a> Obj<'a> {
 
     /// An optional string member's text, trimmed; empty when absent.
     pub(crate) fn trimmed(&self, key: &str) -> String {
-        self.or_empty(key).trim().into()
+        self.or_empty(key).trim_ascii().into()
     }
 
     /// The trimmed text of a member that must not be empty.
     pub(crate) fn required(&self, key: &str) -> String {
         let s = self.str(key);
-        let t = s.trim();
+        let t = s.trim_ascii();
         if t.is_empty() {
             self.fail(key, "must not be empty");
         }

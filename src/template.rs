@@ -58,7 +58,7 @@ pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Templa
                 let inner = src.get(at..at + len).unwrap_or_default();
                 at += len + 1;
                 let (id, form) = crate::quantity::format::split(inner, b":").unwrap_or((inner, ""));
-                let (id, form) = (id.trim(), form.trim());
+                let (id, form) = (id.trim_ascii(), form.trim_ascii());
                 let Some(index) = lookup(id) else {
                     return Err(["unknown ingredient id \"", id, "\""].concat());
                 };

@@ -82,7 +82,7 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
     // By bytes: a `char` predicate brings a `char` searcher into the wasm. Both parts are
     // trimmed, so the whole need not be.
     let split = s.bytes().position(|b| b.is_ascii_alphabetic())?;
-    let (num, unit) = (s.get(..split)?.trim(), s.get(split..)?.trim());
+    let (num, unit) = (s.get(..split)?.trim_ascii(), s.get(split..)?.trim_ascii());
     let secs: u32 = match unit {
         "s" | "sec" | "secs" | "second" | "seconds" => 1,
         "min" | "mins" | "minute" | "minutes" => 60,

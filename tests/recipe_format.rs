@@ -287,6 +287,18 @@ fn recipe_text_is_kept_verbatim_even_when_it_looks_like_html() {
     assert_eq!(load(&json).unwrap().name, "<img src=x onerror=alert(1)>");
 }
 
+/// Spaces, tabs and line breaks around text are trimmed; a no-break space is text (docs/recipe-format.md).
+#[test]
+fn text_is_trimmed_of_ascii_whitespace_only() {
+    let json = seed_with(|v| {
+        v["name"] = " \t Caramel pork\r\n".into();
+        v["author"] = "\u{a0}Nagi ".into();
+    });
+    let r = load(&json).unwrap();
+    assert_eq!(r.name, "Caramel pork");
+    assert_eq!(r.author, "\u{a0}Nagi");
+}
+
 #[test]
 fn every_fixture_in_www_is_valid_or_fails_as_its_name_says() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/recipes");
