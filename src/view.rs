@@ -250,7 +250,7 @@ pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
     shown(r, sel).steps
 }
 
-fn fill(t: &[Seg], all: &[Line], in_wok: &dyn Fn(usize) -> bool, out: &mut Vec<Inline>) {
+fn fill(t: &[Seg], all: &[Line], in_wok: &impl Fn(usize) -> bool, out: &mut Vec<Inline>) {
     for seg in t {
         match seg {
             Seg::Text(s) => out.push(Inline::Text(s.clone())),
@@ -278,7 +278,7 @@ fn fill(t: &[Seg], all: &[Line], in_wok: &dyn Fn(usize) -> bool, out: &mut Vec<I
 
 /// Whether every ingredient `t` refers to, groups included, is in the wok. Walked in place: no
 /// list of ids per group.
-fn all_in(t: &[Seg], in_wok: &dyn Fn(usize) -> bool) -> bool {
+fn all_in(t: &[Seg], in_wok: &impl Fn(usize) -> bool) -> bool {
     for s in t {
         let ok = match s {
             Seg::Name(i) | Seg::Amount(i) => in_wok(*i),
