@@ -24,12 +24,7 @@ rewrite(
 );
 
 // Fallbacks for browsers older than the loader's own syntax (private methods, `??=`): every
-// browser that runs the loader has FinalizationRegistry and TextEncoder.encodeInto. The loader
-// frees cards with `free()`, never through `using` (Symbol.dispose).
-const NO_REGISTRY = `(typeof FinalizationRegistry === 'undefined')
-    ? { register: () => {}, unregister: () => {} }
-    : `;
-rewrite('FinalizationRegistry fallbacks', NO_REGISTRY, '', 2);
+// browser that runs the loader has TextEncoder.encodeInto.
 rewrite(
   'encodeInto fallback',
   `if (!('encodeInto' in cachedTextEncoder)) {
@@ -44,7 +39,6 @@ rewrite(
 }`,
   '',
 );
-rewrite('Symbol.dispose', 'if (Symbol.dispose) Card.prototype[Symbol.dispose] = Card.prototype.free;', '');
 // Strings go to the wasm by wasm-bindgen's own path for a module without `realloc` (encode, copy):
 // the strings the card passes are short or passed once (the recipe), so its ASCII fast path and
 // `encodeInto` growth are bytes to download for no measurable gain.

@@ -1,13 +1,11 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
-//! give: the wall clock and a `setInterval` that cancels on drop.
+//! give: the wall clock, a card's listener and a `setInterval` that cancels on drop. No
+//! wasm-bindgen closure: `dom.js` calls the wasm's exported [`super::event`] with the card's
+//! number and the event's kind.
 
 use crate::timer::Clock;
 use wasm_bindgen::prelude::*;
-
-/// A JS callback given a value and a number: an event's target and kind (`dom::listen`), or a
-/// card's tick ([`Interval`]). One closure for all: each closure type brings its own glue and
-/// invoke shim. No string crosses: no decoding in the invoke shim.
-pub type Callback = Closure<dyn FnMut(JsValue, u32)>;
+use web_sys::{Element, Node};
 
 /// The browser's wall clock.
 pub struct BrowserClock;
@@ -18,25 +16,36 @@ impl Clock for BrowserClock {
     }
 }
 
+#[wasm_bindgen(module = "/src/web/dom.js")]
+extern "C" {
+    /// Calls `event(card, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
+    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
+    /// [`off`]. `event` is the wasm's export [`super::event`].
+    pub fn listen(root: &Node, card: u32, event: &JsValue) -> JsValue;
+    /// Stops what [`listen`] started.
+    pub fn off(unlisten: &JsValue);
+    /// The target of the event being handled.
+    pub fn target() -> Element;
+    /// `setInterval` calling the handler given to [`listen`] with `(card, kind)` every `ms`.
+    fn every(card: u32, ms: u32, kind: u32) -> f64;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    /// `setInterval(f, ms, target, kind)`: calls `f(target, kind)` every `ms`.
-    #[wasm_bindgen(js_name = setInterval)]
-    fn set_interval(f: &JsValue, ms: u32, target: u32, kind: u32) -> f64;
     #[wasm_bindgen(js_name = clearInterval)]
     fn clear_interval(id: f64);
 }
 
-/// A `setInterval` calling a card's one [`Callback`] with `kind`, cleared when dropped:
-/// replacing one in the card's state cancels the old one. No closure of its own.
+/// A `setInterval` calling a card's handler with `kind`, cleared when dropped: replacing one in
+/// the card's state cancels the old one.
 pub struct Interval(
     /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.
     f64,
 );
 
 impl Interval {
-    pub fn new(f: &JsValue, ms: u32, kind: u32) -> Interval {
-        Interval(set_interval(f, ms, 0, kind))
+    pub fn new(card: u32, ms: u32, kind: u32) -> Interval {
+        Interval(every(card, ms, kind))
     }
 }
 
