@@ -1,5 +1,6 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
-//! give: the wall clock, a card's listener and a `setInterval` that cancels on drop. No
+//! give: the wall clock, and a card's one listener, which also calls it on a running timer's
+//! ticks. No
 //! wasm-bindgen closure: `dom.js` calls the wasm's exported [`super::event`] with the card's
 //! number and the event's kind.
 
@@ -20,37 +21,13 @@ impl Clock for BrowserClock {
 extern "C" {
     /// Calls `event(card, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
     /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
-    /// [`off`]. `event` is the wasm's export [`super::event`].
+    /// [`tick`] and [`off`]. `event` is the wasm's export [`super::event`].
     pub fn listen(root: &Node, card: u32, event: &JsValue) -> JsValue;
-    /// Stops what [`listen`] started.
+    /// Stops what [`listen`] started, and the ticks.
     pub fn off(unlisten: &JsValue);
     /// The target of the event being handled.
     pub fn target() -> Element;
-    /// `setInterval` calling the handler given to [`listen`] with `(card, kind)` every `ms`.
-    fn every(card: u32, ms: u32, kind: u32) -> f64;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = clearInterval)]
-    fn clear_interval(id: f64);
-}
-
-/// A `setInterval` calling a card's handler with `kind`, cleared when dropped: replacing one in
-/// the card's state cancels the old one.
-pub struct Interval(
-    /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.
-    f64,
-);
-
-impl Interval {
-    pub fn new(card: u32, ms: u32, kind: u32) -> Interval {
-        Interval(every(card, ms, kind))
-    }
-}
-
-impl Drop for Interval {
-    fn drop(&mut self) {
-        clear_interval(self.0)
-    }
+    /// Calls `event(card, 4)` (a running timer's redraw) every `ms` from now on, with the
+    /// `control` [`listen`] returned; 0 stops.
+    pub fn tick(control: &JsValue, ms: u32);
 }

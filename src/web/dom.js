@@ -43,25 +43,28 @@ export const pick = (root, name, i) =>
 export const setValue = (e, v) => { e.value = v; };
 
 const KINDS = ['input', 'click', 'change', 'visibilitychange'];
-/** The card's handler (a wasm function, the same for every card), and the target of the event
- * it is handling. */
-let fire, current;
+/** The target of the event being handled. */
+let current;
 
 /** Calls `f(card, kind)` (the wasm's `event`) for a card's events: its `root`'s `input` (kind
  * 0), `click` (1) and `change` (2), and the page's `visibilitychange` (3); the handler asks for
- * the event's target (`target`). Returns the function that stops. */
+ * the event's target (`target`). Returns the card's control: `tick(control, ms)` calls
+ * `f(card, 4)` every `ms` (0 stops), and `off(control)` stops the ticks and the listening. */
 export function listen(root, card, f) {
-  fire = f;
-  const h = (e) => fire(card, KINDS.indexOf(e.type), (current = e.target));
+  let ticks;
+  const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
-  return () => each('removeEventListener');
+  return (ms) => {
+    clearInterval(ticks);
+    ticks = ms && setInterval(f, ms, card, 4);
+    ms ?? each('removeEventListener');
+  };
 }
 
-export const off = (unlisten) => unlisten();
+export const tick = (control, ms) => control(ms);
+export const off = (control) => control();
 export const target = () => current;
-/** Calls the handler with `(card, kind)` every `ms`. */
-export const every = (card, ms, kind) => setInterval(fire, ms, card, kind);
 
 /** The value of attribute `name` on `e` or its closest ancestor that has it, as a number (''
  * reads 0); -2^31 where none has it. */

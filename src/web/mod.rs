@@ -24,7 +24,7 @@ use crate::view::Selection;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
-use browser::{BrowserClock, Interval};
+use browser::BrowserClock;
 use core::cell::UnsafeCell;
 use dom::{is_checked, load, store};
 use render::Parts;
@@ -70,8 +70,9 @@ fn warn(message: &str) {
 struct State {
     /// Its number, for [`free`], the listener and the page title's per-card lines.
     id: u32,
-    /// Removes the card's one listener from its root and the document.
-    unlisten: JsValue,
+    /// The card's listener's control (`browser::listen`): starts and stops the ticks, and
+    /// removes the listener from its root and the document.
+    control: JsValue,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -79,7 +80,8 @@ struct State {
     parts: Parts,
     /// Alerts not yet dismissed: step and kind.
     alerts: Vec<(usize, Alert)>,
-    tick: Option<Interval>,
+    /// Whether the ticks run.
+    ticking: bool,
 }
 
 /// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the
@@ -116,17 +118,17 @@ pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsVa
     }
     let id = i as u32 + 1;
     // One listener for the card's controls (on its root) and the page's visibility.
-    let unlisten = browser::listen(root.as_ref(), id, &event);
+    let control = browser::listen(root.as_ref(), id, &event);
     let mut s = Box::new(State {
         id,
-        unlisten,
+        control,
         recipe,
         selection,
         timers,
         progress,
         parts,
         alerts: Vec::new(),
-        tick: None,
+        ticking: false,
     });
     tick(&mut s);
     if s.timers.any_running() {
@@ -148,7 +150,7 @@ pub fn free(id: u32) {
     let Some(Some(s)) = slot(id).map(Option::take) else {
         return;
     };
-    browser::off(&s.unlisten);
+    browser::off(&s.control);
     alert::title(s.id, 0.0, "");
     alert::ring(&s.parts.alerts, 0, false);
     alert::cook(&s.parts.cook, 0);
@@ -422,18 +424,20 @@ fn tick(s: &mut State) {
     }
     render::timers(&s.parts, &s.timers);
     update_title(s);
-    if !s.timers.any_running() {
-        s.tick = None;
+    if s.ticking && !s.timers.any_running() {
+        s.ticking = false;
+        browser::tick(&s.control, 0);
     }
 }
 
 /// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time),
 /// through the card's one listener.
 fn start_ticking(s: &mut State) {
-    if s.tick.is_some() || !s.timers.any_running() {
+    if s.ticking || !s.timers.any_running() {
         return;
     }
-    s.tick = Some(Interval::new(s.id, TICK_MS, TICK));
+    s.ticking = true;
+    browser::tick(&s.control, TICK_MS);
 }
 
 /// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
