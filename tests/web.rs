@@ -1,7 +1,7 @@
 //! The DOM layer in headless Chromium: what `mount` and `showError` put in a shadow root.
 #![cfg(target_arch = "wasm32")]
 
-use recipe_card::web::{free, mount, show_error};
+use recipe_card::web::{event, mount, show_error, FREE};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -24,7 +24,7 @@ impl Card {
 
 impl Drop for Card {
     fn drop(&mut self) {
-        free(self.0)
+        event(self.0, FREE)
     }
 }
 

@@ -123,7 +123,7 @@ class RecipeCard extends HTMLElement {
       const m = await wasm;
       if (stale()) return;
       const id = m.mount(root, recipe, m.event);
-      this.#card = () => m.free(id);
+      this.#card = () => m.event(id, 5); // 5: the card is freed
       this.#style(root, m);
       this.removeAttribute('data-error');
       this.setAttribute('data-ready', '');

@@ -1,7 +1,7 @@
 //! The browser shell: the only module that touches `web_sys` and `JsValue`.
 //!
-//! `www/recipe-card.js` fetches the recipe's text, then calls [`mount`], and [`free`] when the
-//! element goes. A card is its
+//! `www/recipe-card.js` fetches the recipe's text, then calls [`mount`], and [`event`] with
+//! [`FREE`] when the element goes. A card is its
 //! recipe, the reader's [`Selection`], its timers and its cook-mode marks, all in one [`State`];
 //! every event changes that state and re-renders what depends on it from the pure core
 //! (`crate::view`, `crate::timer`), so nothing on screen goes stale.
@@ -40,6 +40,8 @@ const CHANGE: u32 = 2;
 const VISIBILITY: u32 = 3;
 /// A running timer's redraw ([`start_ticking`]).
 const TICK: u32 = 4;
+/// The card's element went: the card is freed ([`event`]).
+pub const FREE: u32 = 5;
 
 /// The cards on the page: card `id` is in slot `id - 1`. A slot is empty once its card is freed
 /// (and reused by the next mount), and while an event of its card is handled: an event that
@@ -68,7 +70,7 @@ fn warn(message: &str) {
 
 /// A card's state: the one place its choices, timers and marks live.
 struct State {
-    /// Its number, for [`free`], the listener and the page title's per-card lines.
+    /// Its number, for [`event`] and the page title's per-card lines.
     id: u32,
     /// The card's listener's control (`browser::listen`): starts and stops the ticks, and
     /// removes the listener from its root and the document.
@@ -87,7 +89,7 @@ struct State {
 /// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the
 /// URL's, the reader's stored, and the host element's choices, and restoring timers and marks.
 /// `event` is this module's [`event`] export: the card's listener calls it. Returns the card's
-/// number, for [`free`].
+/// number, for `event(card, FREE)`.
 ///
 /// Throws an `Error` whose message names the field at fault; the caller shows it with
 /// [`show_error`] so that one broken card never blanks the page or its neighbours.
@@ -143,26 +145,22 @@ pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsVa
     Ok(id)
 }
 
-/// Frees card `id`: its state, its listener, its interval, its line in the page title, its
-/// ringing and its screen lock. A number that is no card's does nothing.
-#[wasm_bindgen]
-pub fn free(id: u32) {
-    let Some(Some(s)) = slot(id).map(Option::take) else {
-        return;
-    };
-    browser::off(&s.control);
-    alert::title(s.id, 0.0, "");
-    alert::ring(&s.parts.alerts, 0, false);
-    alert::cook(&s.parts.cook, 0);
-}
-
-/// Called by `dom.js` with card `id`'s events and ticks (no closure): takes the card's state out
-/// of its slot, applies the event, and puts it back.
+/// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
+/// card's element goes (no closure, no class): takes the card's state out of its slot, applies
+/// the event, and puts it back. A number that is no card's does nothing.
 #[wasm_bindgen]
 pub fn event(id: u32, kind: u32) {
     let Some(Some(mut s)) = slot(id).map(Option::take) else {
         return;
     };
+    if kind == FREE {
+        // Its state goes (dropped here), and with it its listener, its ticks, its line in the
+        // page title, its ringing and its screen lock.
+        browser::off(&s.control);
+        alert::title(s.id, 0.0, "");
+        alert::ring(&s.parts.alerts, 0, false);
+        return alert::cook(&s.parts.cook, 0);
+    }
     handle(&mut s, kind, &browser::target());
     if let Some(slot) = slot(id) {
         *slot = Some(s);
