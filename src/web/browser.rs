@@ -21,13 +21,14 @@ impl Clock for BrowserClock {
 extern "C" {
     /// Calls `event(card, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
     /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
-    /// [`tick`] and [`off`]. `event` is the wasm's export [`super::event`].
+    /// [`tick`]. `event` is the wasm's export [`super::event`].
     pub fn listen(root: &Node, card: u32, event: &JsValue) -> JsValue;
-    /// Stops what [`listen`] started, and the ticks.
-    pub fn off(unlisten: &JsValue);
     /// The target of the event being handled.
     pub fn target() -> Element;
-    /// Calls `event(card, 4)` (a running timer's redraw) every `ms` from now on, with the
-    /// `control` [`listen`] returned; 0 stops.
-    pub fn tick(control: &JsValue, ms: u32);
+    /// With the `control` [`listen`] returned: calls `event(card, 4)` (a running timer's
+    /// redraw) every `ms` from now on; 0 stops the ticks, and [`OFF`] also the listening.
+    pub fn tick(control: &JsValue, ms: i32);
 }
+
+/// [`tick`]'s `ms` that stops a card's ticks and removes its listener.
+pub const OFF: i32 = -1;

@@ -49,7 +49,7 @@ let current;
 /** Calls `f(card, kind)` (the wasm's `event`) for a card's events: its `root`'s `input` (kind
  * 0), `click` (1) and `change` (2), and the page's `visibilitychange` (3); the handler asks for
  * the event's target (`target`). Returns the card's control: `tick(control, ms)` calls
- * `f(card, 4)` every `ms` (0 stops), and `off(control)` stops the ticks and the listening. */
+ * `f(card, 4)` every `ms`; 0 stops the ticks, and -1 also the listening. */
 export function listen(root, card, f) {
   let ticks;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
@@ -57,13 +57,12 @@ export function listen(root, card, f) {
   each('addEventListener');
   return (ms) => {
     clearInterval(ticks);
-    ticks = ms && setInterval(f, ms, card, 4);
-    ms ?? each('removeEventListener');
+    if (ms < 0) each('removeEventListener');
+    else if (ms) ticks = setInterval(f, ms, card, 4);
   };
 }
 
 export const tick = (control, ms) => control(ms);
-export const off = (control) => control();
 export const target = () => current;
 
 /** The value of attribute `name` on `e` or its closest ancestor that has it, as a number (''

@@ -32,7 +32,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
-const TICK_MS: u32 = 250;
+const TICK_MS: i32 = 250;
 /// The events the card listens for (`dom::listen`), by their number.
 const INPUT: u32 = 0;
 const CLICK: u32 = 1;
@@ -156,7 +156,7 @@ pub fn event(id: u32, kind: u32) {
     if kind == FREE {
         // Its state goes (dropped here), and with it its listener, its ticks, its line in the
         // page title, its ringing and its screen lock.
-        browser::off(&s.control);
+        browser::tick(&s.control, browser::OFF);
         alert::title(s.id, 0.0, "");
         alert::ring(&s.parts.alerts, 0, false);
         return alert::cook(&s.parts.cook, 0);
