@@ -49,6 +49,7 @@ build: setup-rust setup-node
 	cargo build --release --target wasm32-unknown-unknown --lib --features runtime
 	rm -rf $(DIST)/snippets
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
+	node tools/trim-glue.mjs $(DIST)/recipe_card.js $(DIST)/recipe_card.js
 	node tools/shorten-imports.mjs $(DIST)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	# Bundled from an entry (src/web/entry.js) that re-exports only what the loader calls and loads
@@ -56,8 +57,7 @@ build: setup-rust setup-node
 	# string `css`) inlined.
 	$(ESBUILD) src/web/card.css --minify --log-level=warning --outfile=$(DIST)/card.css
 	cp src/web/entry.js $(DIST)/entry.js
-	node tools/trim-glue.mjs $(DIST)/recipe_card.js $(DIST)/glue.js
-	rm $(DIST)/recipe_card.js
+	mv $(DIST)/recipe_card.js $(DIST)/glue.js
 	$(ESBUILD) $(DIST)/entry.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
 		--loader:.css=text --outfile=$(DIST)/recipe_card.js
 	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/glue.js $(DIST)/card.css

@@ -1,8 +1,8 @@
-//! The DOM layer in headless Chromium: what `Card::mount` and `showError` put in a shadow root.
+//! The DOM layer in headless Chromium: what `mount` and `showError` put in a shadow root.
 #![cfg(target_arch = "wasm32")]
 
-use recipe_card::web::{show_error, Card};
-use wasm_bindgen::JsCast;
+use recipe_card::web::{event, mount, show_error, FREE};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit,
@@ -10,6 +10,23 @@ use web_sys::{
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted card, freed when dropped (as the loader frees it when its element goes).
+struct Card(u32);
+
+impl Card {
+    /// `mount`, given the wasm's own `event` export as the loader gives it.
+    fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
+        let event = js_sys::Reflect::get(&wasm_bindgen::exports(), &"event".into()).unwrap();
+        mount(root, recipe, event).map(Card)
+    }
+}
+
+impl Drop for Card {
+    fn drop(&mut self) {
+        event(self.0, FREE)
+    }
+}
 
 const SEED: &str = include_str!("../www/recipes/caramelised-pork-mince.json");
 

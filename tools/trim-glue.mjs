@@ -1,4 +1,4 @@
-// Rewrites wasm-bindgen's glue (the pinned 0.2.130 output, after tools/shorten-imports.mjs) for
+// Rewrites wasm-bindgen's glue (the pinned 0.2.130 output, before tools/shorten-imports.mjs) for
 // the bundle that src/web/entry.js makes of it (make build). Each rewrite names the exact text it
 // replaces and how often it occurs; if wasm-bindgen's output differs, the build stops here rather
 // than ship something else. Usage: node tools/trim-glue.mjs <recipe_card.js> <out.js>
@@ -24,12 +24,7 @@ rewrite(
 );
 
 // Fallbacks for browsers older than the loader's own syntax (private methods, `??=`): every
-// browser that runs the loader has FinalizationRegistry and TextEncoder.encodeInto. The loader
-// frees cards with `free()`, never through `using` (Symbol.dispose).
-const NO_REGISTRY = `(typeof FinalizationRegistry === 'undefined')
-    ? { register: () => {}, unregister: () => {} }
-    : `;
-rewrite('FinalizationRegistry fallbacks', NO_REGISTRY, '', 2);
+// browser that runs the loader has TextEncoder.encodeInto.
 rewrite(
   'encodeInto fallback',
   `if (!('encodeInto' in cachedTextEncoder)) {
@@ -44,7 +39,6 @@ rewrite(
 }`,
   '',
 );
-rewrite('Symbol.dispose', 'if (Symbol.dispose) Card.prototype[Symbol.dispose] = Card.prototype.free;', '');
 // Strings go to the wasm by wasm-bindgen's own path for a module without `realloc` (encode, copy):
 // the strings the card passes are short or passed once (the recipe), so its ASCII fast path and
 // `encodeInto` growth are bytes to download for no measurable gain.
@@ -86,19 +80,25 @@ rewrite(
     return ptr;
 `,
   `    const buf = cachedTextEncoder.encode(arg);
-    const ptr = malloc(buf.length, 1) >>> 0;
+    const ptr = wasm.__wbindgen_malloc(buf.length, 1) >>> 0;
     getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
     WASM_VECTOR_LEN = buf.length;
     return ptr;
 `,
 );
+// ... so the allocator is named once, and `__wbindgen_realloc` nowhere: this runs before
+// tools/shorten-imports.mjs, which then drops the export (and wasm-opt the code only it kept).
+rewrite('passStringToWasm0 parameters', 'function passStringToWasm0(arg, malloc, realloc) {', 'function passStringToWasm0(arg) {');
+const PASS = /passStringToWasm0\(([\w.]+), wasm\.__wbindgen_malloc, wasm\.__wbindgen_realloc\)/g;
+if (!PASS.test(glue)) throw new Error('trim-glue: no passStringToWasm0 call found in the glue');
+glue = glue.replace(PASS, 'passStringToWasm0($1)');
+if (glue.includes('__wbindgen_realloc')) throw new Error('trim-glue: __wbindgen_realloc still named in the glue');
 // The module and instance are kept for initSync and wasm-bindgen's threads, neither used here.
 rewrite('unused module and instance', `    wasmInstance = instance;
     wasm = instance.exports;
     wasmModule = module;`, '    wasm = instance.exports;');
 
 // A grown memory has a new buffer object in every browser: the `detached` tests are not needed.
-// (The memory's export is already renamed here.)
 const DETACHED = /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/g;
 if ((glue.match(DETACHED) ?? []).length !== 1) throw new Error('trim-glue: DataView renewal not found in the glue');
 glue = glue.replace(DETACHED, '$1');

@@ -77,6 +77,7 @@ function startWhenIdle() {
 }
 
 class RecipeCard extends HTMLElement {
+  /** Frees the mounted card (its state, listeners and timers in the wasm). */
   #card = null;
   #run = 0;
 
@@ -108,7 +109,7 @@ class RecipeCard extends HTMLElement {
       waiting.delete(this);
       near.unobserve(this);
       this.#run++;
-      this.#card?.free();
+      this.#card?.();
       this.#card = null;
       this.removeAttribute('data-ready');
     });
@@ -121,7 +122,8 @@ class RecipeCard extends HTMLElement {
       const recipe = await readRecipe(this);
       const m = await wasm;
       if (stale()) return;
-      this.#card = m.Card.mount(root, recipe);
+      const id = m.mount(root, recipe, m.event);
+      this.#card = () => m.event(id, 5); // 5: the card is freed
       this.#style(root, m);
       this.removeAttribute('data-error');
       this.setAttribute('data-ready', '');

@@ -1,13 +1,12 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
-//! give: the wall clock and a `setInterval` that cancels on drop.
+//! give: the wall clock, and a card's one listener, which also calls it on a running timer's
+//! ticks. No
+//! wasm-bindgen closure: `dom.js` calls the wasm's exported [`super::event`] with the card's
+//! number and the event's kind.
 
 use crate::timer::Clock;
 use wasm_bindgen::prelude::*;
-
-/// A JS callback given a value and a number: an event's target and kind (`dom::listen`), or a
-/// card's tick ([`Interval`]). One closure for all: each closure type brings its own glue and
-/// invoke shim. No string crosses: no decoding in the invoke shim.
-pub type Callback = Closure<dyn FnMut(JsValue, u32)>;
+use web_sys::{Element, Node};
 
 /// The browser's wall clock.
 pub struct BrowserClock;
@@ -18,30 +17,18 @@ impl Clock for BrowserClock {
     }
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// `setInterval(f, ms, target, kind)`: calls `f(target, kind)` every `ms`.
-    #[wasm_bindgen(js_name = setInterval)]
-    fn set_interval(f: &JsValue, ms: u32, target: u32, kind: u32) -> f64;
-    #[wasm_bindgen(js_name = clearInterval)]
-    fn clear_interval(id: f64);
+    /// Calls `event(card, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
+    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
+    /// [`tick`]. `event` is the wasm's export [`super::event`].
+    pub fn listen(root: &Node, card: u32, event: &JsValue) -> JsValue;
+    /// The target of the event being handled.
+    pub fn target() -> Element;
+    /// With the `control` [`listen`] returned: calls `event(card, 4)` (a running timer's
+    /// redraw) every `ms` from now on; 0 stops the ticks, and [`OFF`] also the listening.
+    pub fn tick(control: &JsValue, ms: i32);
 }
 
-/// A `setInterval` calling a card's one [`Callback`] with `kind`, cleared when dropped:
-/// replacing one in the card's state cancels the old one. No closure of its own.
-pub struct Interval(
-    /// A number, but not always a small one (fake clocks start at 10^12): never an `i32`.
-    f64,
-);
-
-impl Interval {
-    pub fn new(f: &JsValue, ms: u32, kind: u32) -> Interval {
-        Interval(set_interval(f, ms, 0, kind))
-    }
-}
-
-impl Drop for Interval {
-    fn drop(&mut self) {
-        clear_interval(self.0)
-    }
-}
+/// [`tick`]'s `ms` that stops a card's ticks and removes its listener.
+pub const OFF: i32 = -1;

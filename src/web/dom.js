@@ -43,17 +43,27 @@ export const pick = (root, name, i) =>
 export const setValue = (e, v) => { e.value = v; };
 
 const KINDS = ['input', 'click', 'change', 'visibilitychange'];
+/** The target of the event being handled. */
+let current;
 
-/** Calls `f(target, kind)` for a card's events: its `root`'s `input` (kind 0), `click` (1) and
- * `change` (2), and the page's `visibilitychange` (3). Returns the function that stops. */
-export function listen(root, f) {
-  const h = (e) => f(e.target, KINDS.indexOf(e.type));
+/** Calls `f(card, kind)` (the wasm's `event`) for a card's events: its `root`'s `input` (kind
+ * 0), `click` (1) and `change` (2), and the page's `visibilitychange` (3); the handler asks for
+ * the event's target (`target`). Returns the card's control: `tick(control, ms)` calls
+ * `f(card, 4)` every `ms`; 0 stops the ticks, and -1 also the listening. */
+export function listen(root, card, f) {
+  let ticks;
+  const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
-  return () => each('removeEventListener');
+  return (ms) => {
+    clearInterval(ticks);
+    if (ms < 0) each('removeEventListener');
+    else if (ms) ticks = setInterval(f, ms, card, 4);
+  };
 }
 
-export const off = (unlisten) => unlisten();
+export const tick = (control, ms) => control(ms);
+export const target = () => current;
 
 /** The value of attribute `name` on `e` or its closest ancestor that has it, as a number (''
  * reads 0); -2^31 where none has it. */

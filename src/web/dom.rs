@@ -3,7 +3,6 @@
 //! returns a `Result`. Text only ever goes in as `textContent` or text nodes, never as markup:
 //! recipe text cannot inject HTML.
 
-use super::browser::Callback;
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
@@ -43,12 +42,6 @@ extern "C" {
     pub fn pick(root: &Element, name: &str, i: u32);
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(e: &Element, value: &str);
-    /// Calls `f(target, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
-    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
-    /// [`off`].
-    pub fn listen(root: &Node, f: &Callback) -> JsValue;
-    /// Stops what [`on`] started.
-    pub fn off(unlisten: &JsValue);
     /// The attribute `name` of `e` or of its closest ancestor that has it, as a number (an
     /// empty value reads 0); [`NONE`] where none has it. No string crosses.
     pub fn closest(e: &Element, name: &str) -> i32;

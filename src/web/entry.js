@@ -1,11 +1,11 @@
 // What the loader imports from `dist/recipe_card.js` (make build bundles this entry with esbuild,
 // next to wasm-bindgen's glue as `glue.js` and the minified stylesheet as `card.css`): the card's
-// two exports, the stylesheet as the string `css`, and, as the default export, the wasm's loading.
+// three exports, the stylesheet as the string `css`, and, as the default export, the wasm's loading.
 // wasm-bindgen's own `init` is left out: its options, deprecation warnings and checks for
 // browsers older than the loader's own syntax cost bytes and nothing else.
 import { __wbg_get_imports, __wbg_finalize_init } from './glue.js';
 
-export { Card, showError } from './glue.js';
+export { mount, event, showError } from './glue.js';
 export { default as css } from './card.css';
 
 /** Fetches `url` and instantiates the wasm while it streams in, once per page (the loader asks once). */

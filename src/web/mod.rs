@@ -1,6 +1,7 @@
 //! The browser shell: the only module that touches `web_sys` and `JsValue`.
 //!
-//! `www/recipe-card.js` fetches and parses the recipe, then calls [`Card::mount`]. A card is its
+//! `www/recipe-card.js` fetches the recipe's text, then calls [`mount`], and [`event`] with
+//! [`FREE`] when the element goes. A card is its
 //! recipe, the reader's [`Selection`], its timers and its cook-mode marks, all in one [`State`];
 //! every event changes that state and re-renders what depends on it from the pure core
 //! (`crate::view`, `crate::timer`), so nothing on screen goes stale.
@@ -20,19 +21,18 @@ use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
 use crate::validate::read;
 use crate::view::Selection;
-use alloc::rc::{Rc, Weak};
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
-use browser::{BrowserClock, Callback, Interval};
-use core::cell::RefCell;
-use core::sync::atomic::{AtomicU32, Ordering};
+use browser::BrowserClock;
+use core::cell::UnsafeCell;
 use dom::{is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
-const TICK_MS: u32 = 250;
+const TICK_MS: i32 = 250;
 /// The events the card listens for (`dom::listen`), by their number.
 const INPUT: u32 = 0;
 const CLICK: u32 = 1;
@@ -40,9 +40,29 @@ const CHANGE: u32 = 2;
 const VISIBILITY: u32 = 3;
 /// A running timer's redraw ([`start_ticking`]).
 const TICK: u32 = 4;
+/// The card's element went: the card is freed ([`event`]).
+pub const FREE: u32 = 5;
 
-/// Numbers the cards on the page (for the page title's per-card lines).
-static NEXT_ID: AtomicU32 = AtomicU32::new(0);
+/// The cards on the page: card `id` is in slot `id - 1`. A slot is empty once its card is freed
+/// (and reused by the next mount), and while an event of its card is handled: an event that
+/// arrives meanwhile finds nothing and is dropped (no borrow to fail, no panic path).
+struct Cards(UnsafeCell<Vec<Option<Box<State>>>>);
+
+// The wasm has one thread; the list is only reached through `slot`, never across a call that
+// could come back into the wasm.
+unsafe impl Sync for Cards {}
+
+static CARDS: Cards = Cards(UnsafeCell::new(Vec::new()));
+
+fn cards() -> &'static mut Vec<Option<Box<State>>> {
+    // SAFETY: one thread, and no caller keeps the reference across a call into JavaScript.
+    unsafe { &mut *CARDS.0.get() }
+}
+
+/// Card `id`'s slot, if there is one.
+fn slot(id: u32) -> Option<&'static mut Option<Box<State>>> {
+    cards().get_mut((id as usize).wrapping_sub(1))
+}
 
 fn warn(message: &str) {
     dom::warn(message);
@@ -50,9 +70,11 @@ fn warn(message: &str) {
 
 /// A card's state: the one place its choices, timers and marks live.
 struct State {
+    /// Its number, for [`event`] and the page title's per-card lines.
     id: u32,
-    /// The card's one listener, which the tick calls too.
-    listener: JsValue,
+    /// The card's listener's control (`browser::listen`): starts and stops the ticks, and
+    /// removes the listener from its root and the document.
+    control: JsValue,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -60,89 +82,88 @@ struct State {
     parts: Parts,
     /// Alerts not yet dismissed: step and kind.
     alerts: Vec<(usize, Alert)>,
-    tick: Option<Interval>,
+    /// Whether the ticks run.
+    ticking: bool,
 }
 
-/// One mounted card, rendered into a shadow root and listening to its own controls.
+/// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the
+/// URL's, the reader's stored, and the host element's choices, and restoring timers and marks.
+/// `event` is this module's [`event`] export: the card's listener calls it. Returns the card's
+/// number, for `event(card, FREE)`.
+///
+/// Throws an `Error` whose message names the field at fault; the caller shows it with
+/// [`show_error`] so that one broken card never blanks the page or its neighbours.
 #[wasm_bindgen]
-pub struct Card {
-    /// The only strong reference: callbacks hold a `Weak`, so freeing the card frees it.
-    state: Rc<RefCell<State>>,
-    /// The one listener (kept alive here) and the function that removes it from the root and
-    /// the document.
-    _listener: Callback,
-    unlisten: JsValue,
-}
-
-#[wasm_bindgen]
-impl Card {
-    /// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the URL's,
-    /// the reader's stored, and the host element's choices, and restoring timers and marks.
-    ///
-    /// Throws an `Error` whose message names the field at fault; the caller shows it with
-    /// [`show_error`] so that one broken card never blanks the page or its neighbours.
-    pub fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
-        let (recipe, problems) = read(recipe).map_err(|e| JsError::new(&e.text()))?;
-        let mut warnings = Vec::new();
-        for p in &problems {
-            warnings.push(p.text());
-        }
-        let selection = initial_selection(&root, &recipe, &mut warnings);
-        let mut timers = Timers::for_recipe(&recipe, BrowserClock);
-        if let Some(stored) = load_for(&recipe, "timers") {
-            timers.restore(&stored, &mut warnings);
-        }
-        let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
-        if let Some(stored) = load_for(&recipe, "progress") {
-            progress.restore(&stored, &mut warnings);
-        }
-        for w in &warnings {
-            warn(w);
-        }
-        let parts = render::card(root.as_ref(), &recipe, &selection, &progress);
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1;
-        let state = Rc::new(RefCell::new(State {
-            id,
-            listener: JsValue::UNDEFINED,
-            recipe,
-            selection,
-            timers,
-            progress,
-            parts,
-            alerts: Vec::new(),
-            tick: None,
-        }));
-        let weak = Rc::downgrade(&state);
-        // One listener for the card's controls (on its root) and the page's visibility.
-        let listener = Callback::new(move |target: JsValue, kind: u32| {
-            on_event(&weak, kind, target.unchecked_ref());
-        });
-        let unlisten = dom::listen(root.as_ref(), &listener);
-        {
-            let mut s = state.borrow_mut();
-            s.listener = listener.as_ref().clone();
-            tick(&mut s);
-            if s.timers.any_running() {
-                start_ticking(&mut s);
-            }
-        }
-        Ok(Card {
-            state,
-            _listener: listener,
-            unlisten,
-        })
+pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsValue> {
+    let (recipe, problems) = read(recipe).map_err(|e| JsError::new(&e.text()))?;
+    let mut warnings = Vec::new();
+    for p in &problems {
+        warnings.push(p.text());
     }
+    let selection = initial_selection(&root, &recipe, &mut warnings);
+    let mut timers = Timers::for_recipe(&recipe, BrowserClock);
+    if let Some(stored) = load_for(&recipe, "timers") {
+        timers.restore(&stored, &mut warnings);
+    }
+    let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
+    if let Some(stored) = load_for(&recipe, "progress") {
+        progress.restore(&stored, &mut warnings);
+    }
+    for w in &warnings {
+        warn(w);
+    }
+    let parts = render::card(root.as_ref(), &recipe, &selection, &progress);
+    let cards = cards();
+    let mut i = 0;
+    while i < cards.len() && cards[i].is_some() {
+        i += 1;
+    }
+    let id = i as u32 + 1;
+    // One listener for the card's controls (on its root) and the page's visibility.
+    let control = browser::listen(root.as_ref(), id, &event);
+    let mut s = Box::new(State {
+        id,
+        control,
+        recipe,
+        selection,
+        timers,
+        progress,
+        parts,
+        alerts: Vec::new(),
+        ticking: false,
+    });
+    tick(&mut s);
+    if s.timers.any_running() {
+        start_ticking(&mut s);
+    }
+    let cards = self::cards();
+    if i < cards.len() {
+        cards[i] = Some(s);
+    } else {
+        cards.push(Some(s));
+    }
+    Ok(id)
 }
 
-impl Drop for Card {
-    fn drop(&mut self) {
-        dom::off(&self.unlisten);
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            alert::title(s.id, 0.0, "");
-            s.tick = None;
-            alert::ring(&s.parts.alerts, 0, false);
-            alert::cook(&s.parts.cook, 0);
-        }
+/// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
+/// card's element goes (no closure, no class): takes the card's state out of its slot, applies
+/// the event, and puts it back. A number that is no card's does nothing.
+#[wasm_bindgen]
+pub fn event(id: u32, kind: u32) {
+    let Some(Some(mut s)) = slot(id).map(Option::take) else {
+        return;
+    };
+    if kind == FREE {
+        // Its state goes (dropped here), and with it its listener, its ticks, its line in the
+        // page title, its ringing and its screen lock.
+        browser::tick(&s.control, browser::OFF);
+        alert::title(s.id, 0.0, "");
+        alert::ring(&s.parts.alerts, 0, false);
+        return alert::cook(&s.parts.cook, 0);
+    }
+    handle(&mut s, kind, &browser::target());
+    if let Some(slot) = slot(id) {
+        *slot = Some(s);
     }
 }
 
@@ -241,24 +262,18 @@ fn data(target: &Element, attr: &str) -> Option<i32> {
 
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
 /// and re-renders what depends on it.
-fn on_event(state: &Weak<RefCell<State>>, kind: u32, target: &Element) {
-    let Some(state) = state.upgrade() else {
-        return;
-    };
-    let Ok(mut s) = state.try_borrow_mut() else {
-        return;
-    };
+fn handle(s: &mut State, kind: u32, target: &Element) {
     match kind {
         INPUT if dom::name_of(target).is_empty() => {
             // The slider: the one input without a name.
             let n = parse_uint(&dom::value_of(target))
                 .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
-            set_servings(&mut s, n);
+            set_servings(s, n);
         }
-        CLICK => on_click(&mut s, target),
-        CHANGE => on_change(&mut s, target),
-        VISIBILITY => on_visible(&mut s),
-        TICK => tick(&mut s),
+        CLICK => on_click(s, target),
+        CHANGE => on_change(s, target),
+        VISIBILITY => on_visible(s),
+        TICK => tick(s),
         _ => {}
     }
 }
@@ -407,18 +422,20 @@ fn tick(s: &mut State) {
     }
     render::timers(&s.parts, &s.timers);
     update_title(s);
-    if !s.timers.any_running() {
-        s.tick = None;
+    if s.ticking && !s.timers.any_running() {
+        s.ticking = false;
+        browser::tick(&s.control, 0);
     }
 }
 
 /// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time),
 /// through the card's one listener.
 fn start_ticking(s: &mut State) {
-    if s.tick.is_some() || !s.timers.any_running() {
+    if s.ticking || !s.timers.any_running() {
         return;
     }
-    s.tick = Some(Interval::new(&s.listener, TICK_MS, TICK));
+    s.ticking = true;
+    browser::tick(&s.control, TICK_MS);
 }
 
 /// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
