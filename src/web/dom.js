@@ -4,20 +4,32 @@
 // this file is what took the card from ≈ 60 kB to its budget (docs/performance.md).
 // Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
 
-/** `<tag class part>` holding `text`, appended to `parent` (when given); `spec` is
- * `tag|class|part`, trailing empty pieces left off. */
-export function el(parent, spec, text) {
+// The card is built at a cursor: `put` and `say` append to the open element, `open` appends one
+// and goes into it, `shut` comes back out, `set` sets an attribute of the newest node and `keep`
+// hands it to Rust. No handle crosses for the many elements Rust never refers to again.
+let top, last;
+
+/** Builds into `n` from now on. */
+export const at = (n) => { top = n; };
+
+/** `<tag class part>` holding `text`, appended to the open element; `spec` is `tag|class|part`,
+ * trailing empty pieces left off. */
+export function put(spec, text) {
   const [tag, cls, part] = spec.split('|');
-  const e = document.createElement(tag);
+  const e = (last = document.createElement(tag));
   if (cls) e.className = cls;
   if (part) e.setAttribute('part', part);
   if (text) e.textContent = text;
-  parent?.append(e);
-  return e;
+  top.append(e);
 }
 
-/** A text node appended to `parent`. */
-export const words = (parent, text) => parent.appendChild(document.createTextNode(text));
+/** `put` an empty element and go into it. */
+export const open = (spec) => { put(spec); top = last; };
+export const shut = () => { top = top.parentNode; };
+/** A text node appended to the open element. */
+export const say = (text) => top.append((last = document.createTextNode(text)));
+export const set = (name, value) => last.setAttribute(name, value);
+export const keep = () => last;
 export const attr = (e, name, value) => e.setAttribute(name, value);
 export const flag = (e, name, on) => e.toggleAttribute(name, on);
 
@@ -35,7 +47,8 @@ export function announce(n, s) {
   n.later = setTimeout(() => text(n, s), 700);
 }
 export const clear = (n) => n.replaceChildren();
-export const fragment = () => document.createDocumentFragment();
+/** A fragment to build into (the cursor goes into it). */
+export const fragment = () => (top = document.createDocumentFragment());
 export const replace = (root, child) => root.replaceChildren(child);
 export const setChecked = (e, on) => { e.checked = on; };
 export const pick = (root, name, i) =>

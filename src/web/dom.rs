@@ -10,18 +10,23 @@ use web_sys::{Element, Node};
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// `<tag class part>` holding `text`, appended to `parent`. `spec` is `tag|class|part`
-    /// (trailing empty pieces may be left off): one string crossing per element instead of
-    /// three, so each of the card's ≈ 70 call sites is a few bytes shorter.
-    pub fn el(parent: &Node, spec: &str, text: &str) -> Element;
-    /// [`el`] for an element nothing refers to again: no handle comes back to drop.
-    #[wasm_bindgen(js_name = el)]
-    pub fn put(parent: &Node, spec: &str, text: &str);
-    /// A text node appended to `parent`.
-    pub fn words(parent: &Node, text: &str) -> Node;
-    /// [`words`] for a text node nothing refers to again: no handle comes back to drop.
-    #[wasm_bindgen(js_name = words)]
-    pub fn say(parent: &Node, text: &str);
+    /// Builds into `n` from now on: the builders below work at a cursor, so no handle crosses
+    /// for the many elements nothing refers to again.
+    pub fn at(n: &Node);
+    /// `<tag class part>` holding `text`, appended to the open element. `spec` is
+    /// `tag|class|part` (trailing empty pieces may be left off): one string crossing per element
+    /// instead of three, so each of the card's ≈ 70 call sites is a few bytes shorter.
+    pub fn put(spec: &str, text: &str);
+    /// [`put`] an empty element and build into it until [`shut`].
+    pub fn open(spec: &str);
+    /// Back out of the element [`open`] went into.
+    pub fn shut();
+    /// A text node appended to the open element.
+    pub fn say(text: &str);
+    /// Sets an attribute of the newest element.
+    pub fn set(name: &str, value: &str);
+    /// The newest node (element or text), for the parts that change later.
+    pub fn keep() -> Element;
     pub fn attr(e: &Element, name: &str, value: &str);
     /// Sets or removes a boolean attribute.
     pub fn flag(e: &Element, name: &str, on: bool);
@@ -34,6 +39,7 @@ extern "C" {
     /// Sets the text of `n` (a live region) once it has rested for 700 ms: each call cancels
     /// the one before, so only the resting value is spoken, once per gesture, not per tick.
     pub fn announce(n: &Element, text: &str);
+    /// A fragment to build into: the cursor goes into it.
     pub fn fragment() -> Node;
     /// Replaces the children of `root` with `child`.
     pub fn replace(root: &Node, child: &Node);
@@ -77,11 +83,6 @@ pub fn name_of(e: &Element) -> String {
 
 pub fn value_of(e: &Element) -> String {
     prop(e, "value")
-}
-
-/// An empty element (`spec` as for [`el`]), appended to `parent`.
-pub fn child(parent: &Node, spec: &str) -> Element {
-    el(parent, spec, "")
 }
 
 /// A number as text (no `core::fmt` in the wasm).

@@ -4,14 +4,14 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
-use super::dom::{self, attr, child, el, flag, int, put, say, set_checked, text, words};
+use super::dom::{self, at, attr, flag, int, keep, open, put, say, set, set_checked, shut, text};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
-use web_sys::{Element, Node};
+use web_sys::Element;
 
 /// Checkbox group names inside the card's shadow root.
 pub const GOT_NAME: &str = "rc-got";
@@ -23,7 +23,7 @@ pub const DONE_NAME: &str = "rc-done";
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    nodes: Vec<Node>,
+    nodes: Vec<Element>,
     texts: Vec<String>,
 }
 
@@ -47,9 +47,9 @@ impl Drawn {
         same
     }
 
-    /// Records a slot's node while (re)building: its text is already in `texts`.
-    fn slot(&mut self, node: Node) {
-        self.nodes.push(node);
+    /// Records the newest node as a slot while (re)building: its text is already in `texts`.
+    fn slot(&mut self) {
+        self.nodes.push(keep());
     }
 }
 
@@ -72,11 +72,10 @@ pub struct Lists {
     pub timers: Vec<TimerParts>,
 }
 
-/// A checkbox named `name` with value `value`, inside `parent` (`spec` is `input|check|<part>`).
-fn checkbox(parent: &Node, spec: &str, name: &str, value: usize, checked: bool) -> Element {
-    let i = input(parent, spec, "checkbox", name, &int(value));
-    set_checked(&i, checked);
-    i
+/// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
+fn checkbox(spec: &str, name: &str, value: usize, checked: bool) {
+    input(spec, "checkbox", name, &int(value));
+    set_checked(&keep(), checked);
 }
 
 fn prep_text(prep: &str) -> String {
@@ -168,6 +167,7 @@ impl Lists {
         let (shape, texts) = line_texts(&lines);
         if !self.lines.patch(shape, texts) {
             dom::clear(&self.ingredients);
+            at(&self.ingredients);
             for line in &lines {
                 self.ingredient(line, progress);
             }
@@ -175,6 +175,7 @@ impl Lists {
         let (shape, texts) = step_texts(&steps);
         if !self.step_list.patch(shape, texts) {
             dom::clear(&self.steps);
+            at(&self.steps);
             self.timers.clear();
             for (n, view) in steps.iter().enumerate() {
                 self.step(n, view, progress);
@@ -184,84 +185,91 @@ impl Lists {
 
     /// One ingredient line: the label of a real checkbox ("500 g ground pork, 15–20% fat").
     fn ingredient(&mut self, line: &Line, progress: &Progress) {
-        let li = child(&self.ingredients, "li|ingredient|ingredient");
-        let label = child(&li, "label|ingredient-label");
+        open("li|ingredient|ingredient");
+        open("label|ingredient-label");
         let got = progress.got.get(line.index).copied().unwrap_or(false);
-        checkbox(
-            &label,
-            "input|check|ingredient-check",
-            GOT_NAME,
-            line.index,
-            got,
-        );
+        checkbox("input|check|ingredient-check", GOT_NAME, line.index, got);
         if !line.amount.is_empty() {
             let spec = if line.amount_is_text {
                 "span|amount amount-text|amount"
             } else {
                 "span|amount|amount"
             };
-            let a = el(&label, spec, &line.amount);
-            self.lines.slot(a.into());
-            say(&label, " ");
+            put(spec, &line.amount);
+            self.lines.slot();
+            say(" ");
         }
-        let item = el(&label, "span|item|item", &line.name);
-        self.lines.slot(item.into());
+        put("span|item|item", &line.name);
+        self.lines.slot();
         if !line.prep.is_empty() {
-            let p = el(&label, "span|prep|prep", &prep_text(&line.prep));
-            self.lines.slot(p.into());
+            put("span|prep|prep", &prep_text(&line.prep));
+            self.lines.slot();
         }
+        shut();
         if !line.tip.is_empty() {
-            put(&li, "span|tip|tip", &line.tip);
+            put("span|tip|tip", &line.tip);
         }
+        shut();
     }
 
     fn step(&mut self, n: usize, view: &StepView, progress: &Progress) {
-        let li = child(&self.steps, "li|step|step");
+        open("li|step|step");
         let done = progress.done.get(n).copied().unwrap_or(false);
-        flag(&li, "data-done", done);
-        put(&li, "h4|step-title|step-title", &view.title);
-        let p = child(&li, "p|step-text|step-text");
+        if done {
+            set("data-done", "");
+        }
+        put("h4|step-title|step-title", &view.title);
+        open("p|step-text|step-text");
         for run in &view.text {
             match run {
-                Inline::Text(t) => {
-                    say(&p, t);
-                }
+                Inline::Text(t) => say(t),
                 Inline::Ref { amount, name } => {
-                    let span = child(&p, "span|ref|ref");
+                    open("span|ref|ref");
                     if !amount.is_empty() {
-                        let a = el(&span, "span|amount|amount", amount);
-                        self.step_list.slot(a.into());
+                        put("span|amount|amount", amount);
+                        self.step_list.slot();
                     }
-                    self.step_list.slot(words(&span, &ref_name(amount, name)));
+                    say(&ref_name(amount, name));
+                    self.step_list.slot();
+                    shut();
                 }
             }
         }
+        shut();
         for note in &view.notes {
-            put(&li, "p|step-note|step-note", note);
+            put("p|step-note|step-note", note);
         }
         if let Some(t) = &view.time {
-            self.timers.push(timer(&li, n, &view.title, t));
+            self.timers.push(timer(n, &view.title, t));
         }
-        let label = child(&li, "label|step-done|step-done");
-        let check = checkbox(&label, "input|check|step-done-check", DONE_NAME, n, done);
-        attr(&check, "aria-label", &["Done: ", &view.title].concat());
-        say(&label, "Done");
+        open("label|step-done|step-done");
+        checkbox("input|check|step-done-check", DONE_NAME, n, done);
+        set("aria-label", &["Done: ", &view.title].concat());
+        say("Done");
+        shut();
+        shut();
     }
 }
 
-fn timer(li: &Node, step: usize, title: &str, duration: &str) -> TimerParts {
-    let group = child(li, "div|timer|timer");
-    attr(&group, "role", "group");
-    attr(&group, "aria-label", &["Timer: ", title].concat());
-    put(&group, "span|step-time|step-time", duration);
-    let time = child(&group, "span|timer-time|timer-time");
-    let status = child(&group, "span|timer-status|timer-status");
+fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
+    open("div|timer|timer");
+    let group = keep();
+    set("role", "group");
+    set("aria-label", &["Timer: ", title].concat());
+    put("span|step-time|step-time", duration);
+    put("span|timer-time|timer-time", "");
+    let time = keep();
+    put("span|timer-status|timer-status", "");
+    let status = keep();
     let index = int(step);
-    let button_ = button(&group, "button|timer-button|timer-button", "", "");
-    attr(&button_, "data-timer", &index);
+    button("button|timer-button|timer-button", "", "");
+    set("data-timer", &index);
+    let button_ = keep();
     let label = ["Reset timer: ", title].concat();
-    let reset = button(&group, "button|timer-reset|timer-reset", "Reset", &label);
-    attr(&reset, "data-reset", &index);
+    button("button|timer-reset|timer-reset", "Reset", &label);
+    set("data-reset", &index);
+    let reset = keep();
+    shut();
     TimerParts {
         step,
         title: title.into(),
