@@ -19,7 +19,8 @@ pub const DONE_NAME: &str = "rc-done";
 
 /// One list as drawn: its shape (everything but the texts in slots, as one string), and the
 /// nodes and texts of its slots in document order. A change that keeps the shape rewrites only
-/// the slots that differ.
+/// the slots that differ. One walk per list fills it: dry (shape and texts only) to compare,
+/// then, when the shape changed, again building the DOM and recording the slots' nodes.
 #[derive(Default)]
 struct Drawn {
     shape: String,
@@ -28,28 +29,38 @@ struct Drawn {
 }
 
 impl Drawn {
-    /// Takes `shape` and `texts`: when the shape is the one drawn, rewrites the slots that differ
-    /// and returns `true`; else clears the slots for the caller to rebuild (`false`). Compares
-    /// with what was drawn (kept in Rust): reading the DOM back costs more.
-    fn patch(&mut self, shape: String, texts: Vec<String>) -> bool {
-        let same = shape == self.shape && texts.len() == self.nodes.len();
+    /// After a dry walk into `self`: when the shape is `old`'s, rewrites the slots that differ,
+    /// keeps `old`'s nodes and returns `true`; else empties `self` for the building walk
+    /// (`false`). Compares with what was drawn (kept in Rust): reading the DOM back costs more.
+    fn same(&mut self, old: Drawn) -> bool {
+        let same = self.shape == old.shape && self.texts.len() == old.nodes.len();
         if same {
-            for ((node, old), new) in self.nodes.iter().zip(&self.texts).zip(&texts) {
-                if old != new {
+            for ((node, was), new) in old.nodes.iter().zip(&old.texts).zip(&self.texts) {
+                if was != new {
                     text(node, new);
                 }
             }
+            self.nodes = old.nodes;
         } else {
-            self.nodes.clear();
-            self.shape = shape;
+            self.shape.clear();
+            self.texts.clear();
         }
-        self.texts = texts;
         same
     }
 
-    /// Records the newest node as a slot while (re)building: its text is already in `texts`.
-    fn slot(&mut self) {
-        self.nodes.push(keep());
+    /// A slot with `text`: when building (`b`), the newest node shows it.
+    fn slot(&mut self, b: bool, text: String) {
+        if b {
+            self.nodes.push(keep());
+        }
+        self.texts.push(text);
+    }
+
+    /// Appends one piece of the shape: what it is, its text, the separator.
+    fn piece(&mut self, kind: char, text: &str) {
+        self.shape.push(kind);
+        self.shape.push_str(text);
+        self.shape.push(SEP);
     }
 }
 
@@ -78,10 +89,6 @@ fn checkbox(spec: &str, name: &str, value: usize, checked: bool) {
     set_checked(&keep(), checked);
 }
 
-fn prep_text(prep: &str) -> String {
-    [", ", prep].concat()
-}
-
 /// The text after a reference's amount: " pork", or "pork" when there is no amount.
 fn ref_name(amount: &str, name: &str) -> String {
     if amount.is_empty() {
@@ -96,61 +103,6 @@ fn ref_name(amount: &str, name: &str) -> String {
 /// (short of recipe text holding this control character).
 const SEP: char = '\u{1}';
 
-/// Appends one piece of a shape: what it is, its text, the separator.
-fn piece(shape: &mut String, kind: char, text: &str) {
-    shape.push(kind);
-    shape.push_str(text);
-    shape.push(SEP);
-}
-
-/// The ingredient lines' shape and slot texts: lines keep their shape while only their words
-/// change (same ingredient, same pieces).
-fn line_texts(lines: &[Line]) -> (String, Vec<String>) {
-    let (mut shape, mut texts) = (String::new(), Vec::new());
-    for l in lines {
-        push_int(&mut shape, l.index as i64);
-        shape.push(if l.amount.is_empty() { '-' } else { 'a' });
-        shape.push(if l.amount_is_text { 't' } else { '-' });
-        shape.push(if l.prep.is_empty() { '-' } else { 'p' });
-        shape.push_str(&l.tip);
-        shape.push(SEP);
-        if !l.amount.is_empty() {
-            texts.push(l.amount.clone());
-        }
-        texts.push(l.name.clone());
-        if !l.prep.is_empty() {
-            texts.push(prep_text(&l.prep));
-        }
-    }
-    (shape, texts)
-}
-
-/// The steps' shape and slot texts: steps keep their shape while only their references' amounts
-/// and names change.
-fn step_texts(steps: &[StepView]) -> (String, Vec<String>) {
-    let (mut shape, mut texts) = (String::new(), Vec::new());
-    for v in steps {
-        piece(&mut shape, 'h', &v.title);
-        piece(&mut shape, 'd', v.time.as_deref().unwrap_or_default());
-        for n in &v.notes {
-            piece(&mut shape, 'n', n);
-        }
-        for run in &v.text {
-            match run {
-                Inline::Text(t) => piece(&mut shape, 't', t),
-                Inline::Ref { amount, name } => {
-                    piece(&mut shape, if amount.is_empty() { 'r' } else { 'a' }, "");
-                    if !amount.is_empty() {
-                        texts.push(amount.clone());
-                    }
-                    texts.push(ref_name(amount, name));
-                }
-            }
-        }
-    }
-    (shape, texts)
-}
-
 impl Lists {
     pub fn new(ingredients: Element, steps: Element) -> Lists {
         Lists {
@@ -164,90 +116,143 @@ impl Lists {
 
     /// Brings both lists up to date with the reader's choices.
     pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
-        let (shape, texts) = line_texts(&lines);
-        if !self.lines.patch(shape, texts) {
+        let old = core::mem::take(&mut self.lines);
+        self.ingredients(false, &lines, progress);
+        if !self.lines.same(old) {
             dom::clear(&self.ingredients);
             at(&self.ingredients);
-            for line in &lines {
-                self.ingredient(line, progress);
-            }
+            self.ingredients(true, &lines, progress);
         }
-        let (shape, texts) = step_texts(&steps);
-        if !self.step_list.patch(shape, texts) {
+        let old = core::mem::take(&mut self.step_list);
+        self.steps(false, &steps, progress);
+        if !self.step_list.same(old) {
             dom::clear(&self.steps);
             at(&self.steps);
             self.timers.clear();
-            for (n, view) in steps.iter().enumerate() {
-                self.step(n, view, progress);
+            self.steps(true, &steps, progress);
+        }
+    }
+
+    /// Walks the ingredient lines, building them when `b`: each the label of a real checkbox
+    /// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
+    /// (same ingredient, same pieces).
+    fn ingredients(&mut self, b: bool, lines: &[Line], progress: &Progress) {
+        let d = &mut self.lines;
+        for l in lines {
+            push_int(&mut d.shape, l.index as i64);
+            d.shape.push(if l.amount.is_empty() { '-' } else { 'a' });
+            d.shape.push(if l.amount_is_text { 't' } else { '-' });
+            d.shape.push(if l.prep.is_empty() { '-' } else { 'p' });
+            d.piece(SEP, &l.tip);
+            if b {
+                open("li|ingredient|ingredient");
+                open("label|ingredient-label");
+                let got = progress.got.get(l.index).copied().unwrap_or(false);
+                checkbox("input|check|ingredient-check", GOT_NAME, l.index, got);
             }
-        }
-    }
-
-    /// One ingredient line: the label of a real checkbox ("500 g ground pork, 15–20% fat").
-    fn ingredient(&mut self, line: &Line, progress: &Progress) {
-        open("li|ingredient|ingredient");
-        open("label|ingredient-label");
-        let got = progress.got.get(line.index).copied().unwrap_or(false);
-        checkbox("input|check|ingredient-check", GOT_NAME, line.index, got);
-        if !line.amount.is_empty() {
-            let spec = if line.amount_is_text {
-                "span|amount amount-text|amount"
-            } else {
-                "span|amount|amount"
-            };
-            put(spec, &line.amount);
-            self.lines.slot();
-            say(" ");
-        }
-        put("span|item|item", &line.name);
-        self.lines.slot();
-        if !line.prep.is_empty() {
-            put("span|prep|prep", &prep_text(&line.prep));
-            self.lines.slot();
-        }
-        shut();
-        if !line.tip.is_empty() {
-            put("span|tip|tip", &line.tip);
-        }
-        shut();
-    }
-
-    fn step(&mut self, n: usize, view: &StepView, progress: &Progress) {
-        open("li|step|step");
-        let done = progress.done.get(n).copied().unwrap_or(false);
-        if done {
-            set("data-done", "");
-        }
-        put("h4|step-title|step-title", &view.title);
-        open("p|step-text|step-text");
-        for run in &view.text {
-            match run {
-                Inline::Text(t) => say(t),
-                Inline::Ref { amount, name } => {
-                    open("span|ref|ref");
-                    if !amount.is_empty() {
-                        put("span|amount|amount", amount);
-                        self.step_list.slot();
-                    }
-                    say(&ref_name(amount, name));
-                    self.step_list.slot();
-                    shut();
+            if !l.amount.is_empty() {
+                if b {
+                    put(
+                        if l.amount_is_text {
+                            "span|amount amount-text|amount"
+                        } else {
+                            "span|amount|amount"
+                        },
+                        &l.amount,
+                    );
+                }
+                d.slot(b, l.amount.clone());
+                if b {
+                    say(" ");
                 }
             }
+            if b {
+                put("span|item|item", &l.name);
+            }
+            d.slot(b, l.name.clone());
+            if !l.prep.is_empty() {
+                let prep = [", ", &l.prep].concat();
+                if b {
+                    put("span|prep|prep", &prep);
+                }
+                d.slot(b, prep);
+            }
+            if b {
+                shut();
+                if !l.tip.is_empty() {
+                    put("span|tip|tip", &l.tip);
+                }
+                shut();
+            }
         }
-        shut();
-        for note in &view.notes {
-            put("p|step-note|step-note", note);
+    }
+
+    /// Walks the steps, building them when `b`. Steps keep their shape while only their
+    /// references' amounts and names change.
+    fn steps(&mut self, b: bool, steps: &[StepView], progress: &Progress) {
+        for (n, view) in steps.iter().enumerate() {
+            let d = &mut self.step_list;
+            d.piece('h', &view.title);
+            d.piece('d', view.time.as_deref().unwrap_or_default());
+            for note in &view.notes {
+                d.piece('n', note);
+            }
+            let done = progress.done.get(n).copied().unwrap_or(false);
+            if b {
+                open("li|step|step");
+                if done {
+                    set("data-done", "");
+                }
+                put("h4|step-title|step-title", &view.title);
+                open("p|step-text|step-text");
+            }
+            for run in &view.text {
+                match run {
+                    Inline::Text(t) => {
+                        d.piece('t', t);
+                        if b {
+                            say(t);
+                        }
+                    }
+                    Inline::Ref { amount, name } => {
+                        d.piece(if amount.is_empty() { 'r' } else { 'a' }, "");
+                        if b {
+                            open("span|ref|ref");
+                        }
+                        if !amount.is_empty() {
+                            if b {
+                                put("span|amount|amount", amount);
+                            }
+                            d.slot(b, amount.clone());
+                        }
+                        let name = ref_name(amount, name);
+                        if b {
+                            say(&name);
+                        }
+                        d.slot(b, name);
+                        if b {
+                            shut();
+                        }
+                    }
+                }
+            }
+            if !b {
+                continue;
+            }
+            shut();
+            for note in &view.notes {
+                put("p|step-note|step-note", note);
+            }
+            if let Some(t) = &view.time {
+                self.timers.push(timer(n, &view.title, t));
+            }
+            open("label|step-done|step-done");
+            checkbox("input|check|step-done-check", DONE_NAME, n, done);
+            set("aria-label", &["Done: ", &view.title].concat());
+            say("Done");
+            shut();
+            shut();
         }
-        if let Some(t) = &view.time {
-            self.timers.push(timer(n, &view.title, t));
-        }
-        open("label|step-done|step-done");
-        checkbox("input|check|step-done-check", DONE_NAME, n, done);
-        set("aria-label", &["Done: ", &view.title].concat());
-        say("Done");
-        shut();
-        shut();
     }
 }
 
