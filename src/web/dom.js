@@ -38,6 +38,19 @@ export function text(n, s) {
   if (n.textContent !== s) n.textContent = s;
 }
 
+/** Shows a timer: its group `g`'s state, its time, status and one button (`action`, hidden when
+ * empty), and Reset, hidden while idle (the group's children as lists.rs builds them). */
+export function timer(g, state, time, status, action, title) {
+  const [, t, s, b, r] = g.children;
+  g.setAttribute('data-state', state);
+  text(t, time);
+  text(s, status);
+  text(b, action);
+  b.setAttribute('aria-label', action + ' timer: ' + title);
+  b.hidden = !action;
+  r.hidden = state == 'idle';
+}
+
 /** Sets or removes boolean attribute `name` on the closest `selector` around `e`. */
 export const flagClosest = (e, selector, name, on) => e.closest(selector)?.toggleAttribute(name, on);
 /** Sets `n`'s text once it rests for 700 ms: each call cancels the last (one announcement per

@@ -4,7 +4,7 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
-use super::dom::{self, at, attr, flag, int, keep, open, put, say, set, set_checked, shut, text};
+use super::dom::{self, at, int, keep, open, put, say, set, set_checked, shut, text};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
@@ -68,11 +68,8 @@ impl Drawn {
 pub struct TimerParts {
     pub step: usize,
     pub title: String,
+    /// The timer's group; [`dom::timer`] reaches the rest through it.
     group: Element,
-    time: Element,
-    status: Element,
-    button: Element,
-    reset: Element,
 }
 
 pub struct Lists {
@@ -263,26 +260,18 @@ fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
     set("aria-label", &["Timer: ", title].concat());
     put("span|step-time|step-time", duration);
     put("span|timer-time|timer-time", "");
-    let time = keep();
     put("span|timer-status|timer-status", "");
-    let status = keep();
     let index = int(step);
     button("button|timer-button|timer-button", "", "");
     set("data-timer", &index);
-    let button_ = keep();
     let label = ["Reset timer: ", title].concat();
     button("button|timer-reset|timer-reset", "Reset", &label);
     set("data-reset", &index);
-    let reset = keep();
     shut();
     TimerParts {
         step,
         title: title.into(),
         group,
-        time,
-        status,
-        button: button_,
-        reset,
     }
 }
 
@@ -301,16 +290,13 @@ impl TimerParts {
             Phase::Check { .. } => ("check", "Check now", "Pause"),
             Phase::Done { .. } => ("done", "Done", ""),
         };
-        attr(&self.group, "data-state", state);
-        text(&self.time, &timer::display(phase));
-        text(&self.status, status);
-        text(&self.button, action);
-        attr(
-            &self.button,
-            "aria-label",
-            &[action, " timer: ", &self.title].concat(),
+        dom::timer(
+            &self.group,
+            state,
+            &timer::display(phase),
+            status,
+            action,
+            &self.title,
         );
-        flag(&self.button, "hidden", action.is_empty());
-        flag(&self.reset, "hidden", phase == Phase::Idle);
     }
 }
