@@ -12,10 +12,24 @@ let top, last;
 /** Builds into `n` from now on. */
 export const at = (n) => { top = n; };
 
-/** `<tag class part>` holding `text`, appended to the open element; `spec` is `tag|class|part`,
- * trailing empty pieces left off. */
+/** The card's elements as `tag|class|part`, numbered in this order by `specs` in dom.rs: a
+ * missing part is the class (`h3|section-title`), an empty one none (`ul|tip-list|`). */
+const SPECS = ('h3|section-title,header|head|,h2|title,p|byline,p|intro,dl|meta,div|meta-item|,' +
+  'dt,dd,section|section tips|tips,ul|tip-list|,section|section pairings|pairings,ul|pairing-list|,li,' +
+  'section|section storage|storage,dl|storage-list|,div,section|section faq|faq,div|faq-item,h4|faq-question,p|faq-answer,' +
+  'legend,label,div|servings,button|step-button|servings-button,input|slider|servings-slider,output|servings-value,article|card,' +
+  'div|controls,fieldset|choice units|units,input||units-option,fieldset|choice spice|spice,input||spice-option,label|switch|side,input||side-switch,' +
+  'details|swaps,summary||swaps-summary,fieldset|choice swap|swap,input||swap-option,div|cook|cook-mode,label|switch|,input||cook-mode-switch,' +
+  'span|cook-status|cook-mode-status,p|announcer,section|section ingredients|ingredients,ul|notes,ul|ingredient-list|,section|section steps|steps,button|timer-notify,' +
+  'ol|step-list|,div|alerts,li|note,div|alert,p,button||alert-dismiss,div|card card-error|card error,' +
+  'p|error-title|,p|error-detail|,li|ingredient,label|ingredient-label|,input|check|ingredient-check,span|amount amount-text|amount,span|amount,' +
+  'span|item,span|prep,span|tip,li|step,h4|step-title,p|step-text,span|ref,' +
+  'p|step-note,label|step-done,input|check|step-done-check,div|timer,span|step-time,span|timer-time,span|timer-status,' +
+  'button|timer-button,button|timer-reset').split(',');
+
+/** `<tag class part>` holding `text`, appended to the open element; `spec` indexes `SPECS`. */
 export function put(spec, text) {
-  const [tag, cls, part] = spec.split('|');
+  const [tag, cls, part = cls] = SPECS[spec].split('|');
   const e = (last = document.createElement(tag));
   if (cls) e.className = cls;
   if (part) e.setAttribute('part', part);

@@ -13,12 +13,11 @@ extern "C" {
     /// Builds into `n` from now on: the builders below work at a cursor, so no handle crosses
     /// for the many elements nothing refers to again.
     pub fn at(n: &Node);
-    /// `<tag class part>` holding `text`, appended to the open element. `spec` is
-    /// `tag|class|part` (trailing empty pieces may be left off): one string crossing per element
-    /// instead of three, so each of the card's ≈ 70 call sites is a few bytes shorter.
-    pub fn put(spec: &str, text: &str);
+    /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
+    /// [`specs`].
+    pub fn put(spec: u8, text: &str);
     /// [`put`] an empty element and build into it until [`shut`].
-    pub fn open(spec: &str);
+    pub fn open(spec: u8);
     /// Back out of the element [`open`] went into.
     pub fn shut();
     /// A text node appended to the open element.
@@ -76,6 +75,92 @@ extern "C" {
     /// localStorage; every failure reads as nothing stored.
     pub fn load(key: &str) -> Option<String>;
     pub fn store(key: &str, value: &str);
+}
+
+/// The elements the card is built of, as [`put`] and [`open`] take them: each is the index of
+/// its `tag|class|part` in `SPECS` in `dom.js` (same order; trailing empty pieces left off). A
+/// number crosses instead of a string, and the class and part names sit in the glue next to the
+/// stylesheet that names them too.
+pub mod specs {
+    pub const SECTION_TITLE: u8 = 0;
+    pub const HEAD: u8 = 1;
+    pub const TITLE: u8 = 2;
+    pub const BYLINE: u8 = 3;
+    pub const INTRO: u8 = 4;
+    pub const META: u8 = 5;
+    pub const META_ITEM: u8 = 6;
+    pub const DT: u8 = 7;
+    pub const DD: u8 = 8;
+    pub const TIPS: u8 = 9;
+    pub const TIP_LIST: u8 = 10;
+    pub const PAIRINGS: u8 = 11;
+    pub const PAIRING_LIST: u8 = 12;
+    pub const LI: u8 = 13;
+    pub const STORAGE: u8 = 14;
+    pub const STORAGE_LIST: u8 = 15;
+    pub const DIV: u8 = 16;
+    pub const FAQ: u8 = 17;
+    pub const FAQ_ITEM: u8 = 18;
+    pub const FAQ_QUESTION: u8 = 19;
+    pub const FAQ_ANSWER: u8 = 20;
+    pub const LEGEND: u8 = 21;
+    pub const LABEL: u8 = 22;
+    pub const SERVINGS: u8 = 23;
+    pub const SERVINGS_BUTTON: u8 = 24;
+    pub const SERVINGS_SLIDER: u8 = 25;
+    pub const SERVINGS_VALUE: u8 = 26;
+    pub const CARD: u8 = 27;
+    pub const CONTROLS: u8 = 28;
+    pub const UNITS: u8 = 29;
+    pub const UNITS_OPTION: u8 = 30;
+    pub const SPICE: u8 = 31;
+    pub const SPICE_OPTION: u8 = 32;
+    pub const SIDE: u8 = 33;
+    pub const SIDE_SWITCH: u8 = 34;
+    pub const SWAPS: u8 = 35;
+    pub const SWAPS_SUMMARY: u8 = 36;
+    pub const SWAP: u8 = 37;
+    pub const SWAP_OPTION: u8 = 38;
+    pub const COOK_MODE: u8 = 39;
+    pub const SWITCH: u8 = 40;
+    pub const COOK_MODE_SWITCH: u8 = 41;
+    pub const COOK_MODE_STATUS: u8 = 42;
+    pub const ANNOUNCER: u8 = 43;
+    pub const INGREDIENTS: u8 = 44;
+    pub const NOTES: u8 = 45;
+    pub const INGREDIENT_LIST: u8 = 46;
+    pub const STEPS: u8 = 47;
+    pub const TIMER_NOTIFY: u8 = 48;
+    pub const STEP_LIST: u8 = 49;
+    pub const ALERTS: u8 = 50;
+    pub const NOTE: u8 = 51;
+    pub const ALERT: u8 = 52;
+    pub const P: u8 = 53;
+    pub const ALERT_DISMISS: u8 = 54;
+    pub const ERROR_CARD: u8 = 55;
+    pub const ERROR_TITLE: u8 = 56;
+    pub const ERROR_DETAIL: u8 = 57;
+    pub const INGREDIENT: u8 = 58;
+    pub const INGREDIENT_LABEL: u8 = 59;
+    pub const INGREDIENT_CHECK: u8 = 60;
+    pub const AMOUNT_TEXT: u8 = 61;
+    pub const AMOUNT: u8 = 62;
+    pub const ITEM: u8 = 63;
+    pub const PREP: u8 = 64;
+    pub const TIP: u8 = 65;
+    pub const STEP: u8 = 66;
+    pub const STEP_TITLE: u8 = 67;
+    pub const STEP_TEXT: u8 = 68;
+    pub const REF: u8 = 69;
+    pub const STEP_NOTE: u8 = 70;
+    pub const STEP_DONE: u8 = 71;
+    pub const STEP_DONE_CHECK: u8 = 72;
+    pub const TIMER: u8 = 73;
+    pub const STEP_TIME: u8 = 74;
+    pub const TIMER_TIME: u8 = 75;
+    pub const TIMER_STATUS: u8 = 76;
+    pub const TIMER_BUTTON: u8 = 77;
+    pub const TIMER_RESET: u8 = 78;
 }
 
 /// What [`closest`] returns where no element has the attribute.

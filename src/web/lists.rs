@@ -4,6 +4,7 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
+use super::dom::specs::*;
 use super::dom::{self, at, int, keep, open, put, say, set, set_checked, shut, text};
 use super::render::{button, input};
 use crate::prelude::*;
@@ -81,7 +82,7 @@ pub struct Lists {
 }
 
 /// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
-fn checkbox(spec: &str, name: &str, value: usize, checked: bool) {
+fn checkbox(spec: u8, name: &str, value: usize, checked: bool) {
     input(spec, "checkbox", name, &int(value));
     set_checked(&keep(), checked);
 }
@@ -142,18 +143,18 @@ impl Lists {
             d.shape.push(if l.prep.is_empty() { '-' } else { 'p' });
             d.piece(SEP, &l.tip);
             if b {
-                open("li|ingredient|ingredient");
-                open("label|ingredient-label");
+                open(INGREDIENT);
+                open(INGREDIENT_LABEL);
                 let got = progress.got.get(l.index).copied().unwrap_or(false);
-                checkbox("input|check|ingredient-check", GOT_NAME, l.index, got);
+                checkbox(INGREDIENT_CHECK, GOT_NAME, l.index, got);
             }
             if !l.amount.is_empty() {
                 if b {
                     put(
                         if l.amount_is_text {
-                            "span|amount amount-text|amount"
+                            AMOUNT_TEXT
                         } else {
-                            "span|amount|amount"
+                            AMOUNT
                         },
                         &l.amount,
                     );
@@ -164,20 +165,20 @@ impl Lists {
                 }
             }
             if b {
-                put("span|item|item", &l.name);
+                put(ITEM, &l.name);
             }
             d.slot(b, l.name.clone());
             if !l.prep.is_empty() {
                 let prep = [", ", &l.prep].concat();
                 if b {
-                    put("span|prep|prep", &prep);
+                    put(PREP, &prep);
                 }
                 d.slot(b, prep);
             }
             if b {
                 shut();
                 if !l.tip.is_empty() {
-                    put("span|tip|tip", &l.tip);
+                    put(TIP, &l.tip);
                 }
                 shut();
             }
@@ -196,12 +197,12 @@ impl Lists {
             }
             let done = progress.done.get(n).copied().unwrap_or(false);
             if b {
-                open("li|step|step");
+                open(STEP);
                 if done {
                     set("data-done", "");
                 }
-                put("h4|step-title|step-title", &view.title);
-                open("p|step-text|step-text");
+                put(STEP_TITLE, &view.title);
+                open(STEP_TEXT);
             }
             for run in &view.text {
                 match run {
@@ -214,11 +215,11 @@ impl Lists {
                     Inline::Ref { amount, name } => {
                         d.piece(if amount.is_empty() { 'r' } else { 'a' }, "");
                         if b {
-                            open("span|ref|ref");
+                            open(REF);
                         }
                         if !amount.is_empty() {
                             if b {
-                                put("span|amount|amount", amount);
+                                put(AMOUNT, amount);
                             }
                             d.slot(b, amount.clone());
                         }
@@ -238,13 +239,13 @@ impl Lists {
             }
             shut();
             for note in &view.notes {
-                put("p|step-note|step-note", note);
+                put(STEP_NOTE, note);
             }
             if let Some(t) = &view.time {
                 self.timers.push(timer(n, &view.title, t));
             }
-            open("label|step-done|step-done");
-            checkbox("input|check|step-done-check", DONE_NAME, n, done);
+            open(STEP_DONE);
+            checkbox(STEP_DONE_CHECK, DONE_NAME, n, done);
             set("aria-label", &["Done: ", &view.title].concat());
             say("Done");
             shut();
@@ -254,18 +255,18 @@ impl Lists {
 }
 
 fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
-    open("div|timer|timer");
+    open(TIMER);
     let group = keep();
     set("role", "group");
     set("aria-label", &["Timer: ", title].concat());
-    put("span|step-time|step-time", duration);
-    put("span|timer-time|timer-time", "");
-    put("span|timer-status|timer-status", "");
+    put(STEP_TIME, duration);
+    put(TIMER_TIME, "");
+    put(TIMER_STATUS, "");
     let index = int(step);
-    button("button|timer-button|timer-button", "", "");
+    button(TIMER_BUTTON, "", "");
     set("data-timer", &index);
     let label = ["Reset timer: ", title].concat();
-    button("button|timer-reset|timer-reset", "Reset", &label);
+    button(TIMER_RESET, "Reset", &label);
     set("data-reset", &index);
     shut();
     TimerParts {

@@ -2,6 +2,7 @@
 //! everything that depends on the reader's choices comes from `crate::view`.
 
 use super::browser::BrowserClock;
+use super::dom::specs::*;
 use super::dom::{self, at, attr, flag, int, keep, open, put, say, set, shut};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
@@ -16,27 +17,27 @@ use web_sys::{Element, Node};
 /// Opens a `<section>` under an `<h3>`; `spec` is `section|section <key>|<key>`. Deliberately
 /// unlabelled: a labelled section is a landmark, and two cards on one page would then repeat
 /// landmarks named "Ingredients" (axe: landmark-unique). The caller shuts it.
-fn section(spec: &str, title: &str) {
+fn section(spec: u8, title: &str) {
     open(spec);
-    put("h3|section-title|section-title", title);
+    put(SECTION_TITLE, title);
 }
 
 /// The title block; returns the "Serves" value (the meta's last) so it can follow the slider.
 fn header(r: &Recipe, sel: &Selection) -> Element {
-    open("header|head");
-    put("h2|title|title", &r.name);
+    open(HEAD);
+    put(TITLE, &r.name);
     set("id", "rc-title");
     if !r.author.is_empty() {
-        put("p|byline|byline", &["By ", &r.author].concat());
+        put(BYLINE, &["By ", &r.author].concat());
     }
     if !r.intro.is_empty() {
-        put("p|intro|intro", &r.intro);
+        put(INTRO, &r.intro);
     }
-    open("dl|meta|meta");
+    open(META);
     for (label, value) in view::meta(r, sel) {
-        open("div|meta-item");
-        put("dt", label);
-        put("dd", &value);
+        open(META_ITEM);
+        put(DT, label);
+        put(DD, &value);
         shut();
     }
     let serves = keep();
@@ -47,18 +48,8 @@ fn header(r: &Recipe, sel: &Selection) -> Element {
 
 fn extras(r: &Recipe) {
     let lists = [
-        (
-            "section|section tips|tips",
-            "ul|tip-list",
-            "Tips & variations",
-            &r.tips,
-        ),
-        (
-            "section|section pairings|pairings",
-            "ul|pairing-list",
-            "Perfect pairings",
-            &r.pairings,
-        ),
+        (TIPS, TIP_LIST, "Tips & variations", &r.tips),
+        (PAIRINGS, PAIRING_LIST, "Perfect pairings", &r.pairings),
     ];
     for (section_spec, list, title, items) in lists {
         if items.is_empty() {
@@ -67,29 +58,29 @@ fn extras(r: &Recipe) {
         section(section_spec, title);
         open(list);
         for t in items {
-            put("li", t);
+            put(LI, t);
         }
         shut();
         shut();
     }
     if !r.storage.is_empty() {
-        section("section|section storage|storage", "Storage & make-ahead");
-        open("dl|storage-list");
+        section(STORAGE, "Storage & make-ahead");
+        open(STORAGE_LIST);
         for (label, text) in &r.storage {
-            open("div");
-            put("dt", label);
-            put("dd", text);
+            open(DIV);
+            put(DT, label);
+            put(DD, text);
             shut();
         }
         shut();
         shut();
     }
     if !r.faq.is_empty() {
-        section("section|section faq|faq", "Frequently asked questions");
+        section(FAQ, "Frequently asked questions");
         for f in &r.faq {
-            open("div|faq-item|faq-item");
-            put("h4|faq-question|faq-question", &f.q);
-            put("p|faq-answer|faq-answer", &f.a);
+            open(FAQ_ITEM);
+            put(FAQ_QUESTION, &f.q);
+            put(FAQ_ANSWER, &f.a);
             shut();
         }
         shut();
@@ -132,15 +123,15 @@ pub use super::lists::{DONE_NAME, GOT_NAME};
 
 /// Opens a labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
 /// `fieldset|choice <part>|<part>`); its options go in with [`radio`], and the caller shuts it.
-fn fieldset(spec: &str, legend: &str) {
+fn fieldset(spec: u8, legend: &str) {
     open(spec);
-    put("legend", legend);
+    put(LEGEND, legend);
 }
 
 /// One option of a radio group: `<label><input type=radio part name value>label</label>`
 /// (`spec` is `input||<part>`).
-fn radio(spec: &str, name: &str, value: &str, label: &str) {
-    open("label");
+fn radio(spec: u8, name: &str, value: &str, label: &str) {
+    open(LABEL);
     input(spec, "radio", name, value);
     say(label);
     shut();
@@ -148,7 +139,7 @@ fn radio(spec: &str, name: &str, value: &str, label: &str) {
 
 /// A level or swap list as a radio group (`spec` as for [`fieldset`], `option` as for
 /// [`radio`]). The options are read from the list in place: no list of pairs built first.
-fn radios(spec: &str, option: &str, legend: &str, name: &str, list: &[Choice]) {
+fn radios(spec: u8, option: u8, legend: &str, name: &str, list: &[Choice]) {
     fieldset(spec, legend);
     for c in list {
         radio(option, name, &c.id, &c.label);
@@ -162,7 +153,7 @@ fn swap_name(i: usize) -> String {
 }
 
 /// `<input class part type name value>` (`spec` is `input|class|part`).
-pub fn input(spec: &str, kind: &str, name: &str, value: &str) {
+pub fn input(spec: u8, kind: &str, name: &str, value: &str) {
     put(spec, "");
     set("type", kind);
     set("name", name);
@@ -171,7 +162,7 @@ pub fn input(spec: &str, kind: &str, name: &str, value: &str) {
 
 /// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`
 /// (`spec` is `label|switch|<part>`, `input` is `input||<part>`); returns the label and the input.
-fn switch(spec: &str, input: &str, name: &str, label: &str) -> (Element, Element) {
+fn switch(spec: u8, input: u8, name: &str, label: &str) -> (Element, Element) {
     open(spec);
     let l = keep();
     self::input(input, "checkbox", name, "1");
@@ -184,23 +175,23 @@ fn switch(spec: &str, input: &str, name: &str, label: &str) -> (Element, Element
 
 /// The servings slider with − and + buttons.
 fn servings(r: &Recipe) -> (Element, Element, Element, Element) {
-    open("div|servings|servings");
-    put("label", "Servings");
+    open(SERVINGS);
+    put(LABEL, "Servings");
     set("for", SLIDER_ID);
     let button = |label: &str, glyph: &str, step: &str| {
-        button("button|step-button|servings-button", glyph, label);
+        button(SERVINGS_BUTTON, glyph, label);
         set("aria-controls", SLIDER_ID);
         set("data-step", step);
         keep()
     };
     let fewer = button("Fewer servings", "−", "-1");
-    put("input|slider|servings-slider", "");
+    put(SERVINGS_SLIDER, "");
     set("type", "range");
     set("id", SLIDER_ID);
     set("min", &int(r.servings.min as usize));
     set("max", &int(r.servings.max as usize));
     let slider = keep();
-    put("output|servings-value|servings-value", "");
+    put(SERVINGS_VALUE, "");
     set("aria-hidden", "true");
     let value = keep();
     let more = button("More servings", "+", "1");
@@ -210,7 +201,7 @@ fn servings(r: &Recipe) -> (Element, Element, Element, Element) {
 
 /// `<button type=button>` with `text`, and an accessible name when `label` is not empty
 /// (`spec` is `button|class|part`).
-pub fn button(spec: &str, text: &str, label: &str) {
+pub fn button(spec: u8, text: &str, label: &str) {
     put(spec, text);
     set("type", "button");
     if !label.is_empty() {
@@ -222,88 +213,59 @@ pub fn button(spec: &str, text: &str, label: &str) {
 #[inline(never)]
 pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     let frag = dom::fragment();
-    open("article|card|card");
+    open(CARD);
     set("aria-labelledby", "rc-title");
     let serves = header(r, sel);
 
-    open("div|controls|controls");
+    open(CONTROLS);
     let controls = keep();
     let (slider, value, fewer, more) = servings(r);
-    fieldset("fieldset|choice units|units", "Units");
-    radio("input||units-option", UNITS_NAME, "us", "US");
-    radio("input||units-option", UNITS_NAME, "metric", "Metric");
+    fieldset(UNITS, "Units");
+    radio(UNITS_OPTION, UNITS_NAME, "us", "US");
+    radio(UNITS_OPTION, UNITS_NAME, "metric", "Metric");
     shut();
     let mut side = None;
     if let Some(sp) = &r.spice {
-        radios(
-            "fieldset|choice spice|spice",
-            "input||spice-option",
-            "Spice level",
-            SPICE_NAME,
-            &sp.levels,
-        );
+        radios(SPICE, SPICE_OPTION, "Spice level", SPICE_NAME, &sp.levels);
         if let Some(s) = &sp.side {
-            side = Some(switch(
-                "label|switch|side",
-                "input||side-switch",
-                SIDE_NAME,
-                &s.label,
-            ));
+            side = Some(switch(SIDE, SIDE_SWITCH, SIDE_NAME, &s.label));
         }
     }
     // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
     let mut swaps_summary = None;
     if !r.swaps.is_empty() {
-        open("details|swaps|swaps");
-        put("summary||swaps-summary", "");
+        open(SWAPS);
+        put(SWAPS_SUMMARY, "");
         swaps_summary = Some(keep());
         for (i, sw) in r.swaps.iter().enumerate() {
-            radios(
-                "fieldset|choice swap|swap",
-                "input||swap-option",
-                &sw.label,
-                &swap_name(i),
-                &sw.options,
-            );
+            radios(SWAP, SWAP_OPTION, &sw.label, &swap_name(i), &sw.options);
         }
         shut();
     }
-    open("div|cook|cook-mode");
-    let (_, cook) = switch(
-        "label|switch",
-        "input||cook-mode-switch",
-        COOK_NAME,
-        "Cook mode",
-    );
-    put(
-        "span|cook-status|cook-mode-status",
-        "Keeps your screen on while you cook",
-    );
+    open(COOK_MODE);
+    let (_, cook) = switch(SWITCH, COOK_MODE_SWITCH, COOK_NAME, "Cook mode");
+    put(COOK_MODE_STATUS, "Keeps your screen on while you cook");
     shut();
-    put("p|announcer|announcer", "");
+    put(ANNOUNCER, "");
     set("aria-live", "polite");
     let announcer = keep();
     shut();
 
-    section("section|section ingredients|ingredients", "Ingredients");
-    put("ul|notes|notes", "");
+    section(INGREDIENTS, "Ingredients");
+    put(NOTES, "");
     let notes = keep();
-    put("ul|ingredient-list", "");
+    put(INGREDIENT_LIST, "");
     let ingredients = keep();
     shut();
-    section("section|section steps|steps", "Steps");
-    button(
-        "button|timer-notify|timer-notify",
-        "Notify me when a timer ends",
-        "",
-    );
+    section(STEPS, "Steps");
+    button(TIMER_NOTIFY, "Notify me when a timer ends", "");
     set("data-notify", "");
     super::alert::notify_button(&keep(), false);
-    put("ol|step-list", "");
+    put(STEP_LIST, "");
     let steps = keep();
     shut();
     extras(r);
-    put("div|alerts|alerts", "");
+    put(ALERTS, "");
     set("aria-live", "assertive");
     let alerts = keep();
     let mut parts = Parts {
@@ -375,7 +337,7 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
         dom::clear(&p.notes);
         at(&p.notes);
         for note in &shown.notes {
-            put("li|note|note", note);
+            put(NOTE, note);
         }
         p.drawn_notes = shown.notes;
     }
@@ -401,14 +363,14 @@ pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
 /// is assertive, so a new alert is read out at once.
 pub fn alert(alerts: &Element, i: usize, alert: Alert, title: &str) {
     at(alerts);
-    open("div|alert|alert");
+    open(ALERT);
     let what = match alert {
         Alert::CheckNow => "Check now: ",
         Alert::Done => "Done: ",
     };
-    put("p", &[what, title].concat());
+    put(P, &[what, title].concat());
     let label = ["Dismiss: ", title].concat();
-    button("button||alert-dismiss", "Dismiss", &label);
+    button(ALERT_DISMISS, "Dismiss", &label);
     set("data-dismiss", &int(i));
 }
 
@@ -416,8 +378,8 @@ pub fn alert(alerts: &Element, i: usize, alert: Alert, title: &str) {
 pub fn error(root: &Node, detail: &str) {
     dom::clear(root);
     at(root);
-    open("div|card card-error|card error");
+    open(ERROR_CARD);
     set("role", "alert");
-    put("p|error-title", "This recipe couldn't be shown.");
-    put("p|error-detail", detail);
+    put(ERROR_TITLE, "This recipe couldn't be shown.");
+    put(ERROR_DETAIL, detail);
 }
