@@ -52,17 +52,24 @@ export function text(n, s) {
   if (n.textContent !== s) n.textContent = s;
 }
 
-/** Shows a timer: its group `g`'s state, its time, status and one button (`action`, hidden when
- * empty), and Reset, hidden while idle (the group's children as lists.rs builds them). */
-export function timer(g, state, time, status, action, title) {
+/** Each timer state as `data-state|status|action`: idle, paused, running, running until a
+ * check, check now, done. */
+const TIMER = ['idle||Start', 'paused|Paused|Resume', 'running|left|Pause',
+  'running|until check|Pause', 'check|Check now|Pause', 'done|Done|'];
+
+/** Shows a timer in state `k` (`TIMER`): its group `g`'s state, its time, status and one
+ * button (hidden when it has no action), and Reset, hidden while idle (the group's children as
+ * lists.rs builds them). */
+export function timer(g, k, time, title) {
   const [, t, s, b, r] = g.children;
+  const [state, status, action] = TIMER[k].split('|');
   g.setAttribute('data-state', state);
   text(t, time);
   text(s, status);
   text(b, action);
   b.setAttribute('aria-label', action + ' timer: ' + title);
   b.hidden = !action;
-  r.hidden = state == 'idle';
+  r.hidden = !k;
 }
 
 /** Sets or removes boolean attribute `name` on the closest `selector` around `e`. */

@@ -35,10 +35,11 @@ extern "C" {
     /// Sets the text of `n` when it differs.
     pub fn text(n: &Node, text: &str);
     pub fn clear(n: &Node);
-    /// Shows a timer whose group is `group` ([`super::lists`] builds it): its `data-state`, its
-    /// time and status, its one button (`action`, named "<action> timer: <title>", hidden
-    /// when empty) and Reset (hidden while idle).
-    pub fn timer(group: &Element, state: &str, time: &str, status: &str, action: &str, title: &str);
+    /// Shows a timer whose group is `group` ([`super::lists`] builds it) in `state` (idle,
+    /// paused, running, running until a check, check now, done: `TIMER` in `dom.js` says what
+    /// each shows): its `data-state`, its time and status, its one button (named "<action>
+    /// timer: <title>", hidden when there is none) and Reset (hidden while idle).
+    pub fn timer(group: &Element, state: u8, time: &str, title: &str);
     /// Sets the text of `n` (a live region) once it has rested for 700 ms: each call cancels
     /// the one before, so only the resting value is spoken, once per gesture, not per tick.
     pub fn announce(n: &Element, text: &str);

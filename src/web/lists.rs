@@ -280,24 +280,13 @@ impl TimerParts {
     /// Shows the timer as it stands: the time to its next bound or its overrun, what that means,
     /// and the one button that applies.
     pub fn show(&self, phase: Phase, paused: bool, range: bool) {
-        let (state, status, action) = match phase {
-            Phase::Idle => ("idle", "", "Start"),
-            _ if paused => ("paused", "Paused", "Resume"),
-            Phase::Counting { .. } => (
-                "running",
-                if range { "until check" } else { "left" },
-                "Pause",
-            ),
-            Phase::Check { .. } => ("check", "Check now", "Pause"),
-            Phase::Done { .. } => ("done", "Done", ""),
+        let state = match phase {
+            Phase::Idle => 0,
+            _ if paused => 1,
+            Phase::Counting { .. } => 2 + range as u8,
+            Phase::Check { .. } => 4,
+            Phase::Done { .. } => 5,
         };
-        dom::timer(
-            &self.group,
-            state,
-            &timer::display(phase),
-            status,
-            action,
-            &self.title,
-        );
+        dom::timer(&self.group, state, &timer::display(phase), &self.title);
     }
 }
