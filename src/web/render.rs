@@ -34,10 +34,10 @@ fn header(r: &Recipe, sel: &Selection) -> Element {
         put(INTRO, &r.intro);
     }
     open(META);
-    for (label, value) in view::meta(r, sel) {
+    for (label, value) in &view::meta(r, sel) {
         open(META_ITEM);
         put(DT, label);
-        put(DD, &value);
+        put(DD, value);
         shut();
     }
     let serves = keep();
