@@ -44,7 +44,6 @@ export const shut = () => { top = top.parentNode; };
 export const say = (text) => top.append((last = document.createTextNode(text)));
 export const set = (name, value) => last.setAttribute(name, value);
 export const keep = () => last;
-export const attr = (e, name, value) => e.setAttribute(name, value);
 export const flag = (e, name, on) => e.toggleAttribute(name, on);
 
 /** Sets `n`'s text only when it differs: an unchanged write still costs a layout. */
@@ -87,7 +86,16 @@ export const replace = (root, child) => root.replaceChildren(child);
 export const setChecked = (e, on) => { e.checked = on; };
 export const pick = (root, name, i) =>
   root.querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
-export const setValue = (e, v) => { e.value = v; };
+/** Shows `n` servings on slider `s` (its value, `t` its spoken value), on the number after it,
+ * and the − and + buttons around them as disabled at the ends (`min`, `max`). */
+export function servings(s, n, t, min, max) {
+  const v = s.nextSibling;
+  s.value = n;
+  s.setAttribute('aria-valuetext', t);
+  text(v, n);
+  s.previousSibling.setAttribute('aria-disabled', min);
+  v.nextSibling.setAttribute('aria-disabled', max);
+}
 
 const KINDS = ['input', 'click', 'change', 'visibilitychange'];
 

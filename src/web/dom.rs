@@ -26,7 +26,6 @@ extern "C" {
     pub fn set(name: &str, value: &str);
     /// The newest node (element or text), for the parts that change later.
     pub fn keep() -> Element;
-    pub fn attr(e: &Element, name: &str, value: &str);
     /// Sets or removes a boolean attribute.
     pub fn flag(e: &Element, name: &str, on: bool);
     /// `flag` on the closest `selector` around `e`.
@@ -51,8 +50,10 @@ extern "C" {
     pub fn set_checked(e: &Element, on: bool);
     /// Checks the `i`th of the radios named `name` inside `root` and unchecks the others.
     pub fn pick(root: &Element, name: &str, i: u32);
-    #[wasm_bindgen(js_name = setValue)]
-    pub fn set_value(e: &Element, value: &str);
+    /// Shows `n` servings on `slider` (its value, and `text` as its spoken value), on the
+    /// number after it, and the − and + buttons around them as disabled at the ends (`min`,
+    /// `max`).
+    pub fn servings(slider: &Element, n: &str, text: &str, min: bool, max: bool);
     /// Calls `f(target, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
     /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
     /// [`off`].

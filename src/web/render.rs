@@ -3,7 +3,7 @@
 
 use super::browser::BrowserClock;
 use super::dom::specs::*;
-use super::dom::{self, at, attr, flag, int, keep, open, put, say, set, shut};
+use super::dom::{self, at, flag, int, keep, open, put, say, set, shut};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -95,9 +95,6 @@ pub struct Parts {
     pub notes: Element,
     pub serves: Element,
     pub slider: Element,
-    pub value: Element,
-    pub fewer: Element,
-    pub more: Element,
     /// The controls, whose radio groups are checked by name ([`dom::pick`]): no handle kept
     /// per option.
     pub controls: Element,
@@ -173,8 +170,9 @@ fn switch(spec: u8, input: u8, name: &str, label: &str) -> (Element, Element) {
     (l, i)
 }
 
-/// The servings slider with − and + buttons.
-fn servings(r: &Recipe) -> (Element, Element, Element, Element) {
+/// The servings slider with − and + buttons; returns the slider ([`dom::servings`] reaches the
+/// rest through it).
+fn servings(r: &Recipe) -> Element {
     open(SERVINGS);
     put(LABEL, "Servings");
     set("for", SLIDER_ID);
@@ -182,9 +180,8 @@ fn servings(r: &Recipe) -> (Element, Element, Element, Element) {
         button(SERVINGS_BUTTON, glyph, label);
         set("aria-controls", SLIDER_ID);
         set("data-step", step);
-        keep()
     };
-    let fewer = button("Fewer servings", "−", "-1");
+    button("Fewer servings", "−", "-1");
     put(SERVINGS_SLIDER, "");
     set("type", "range");
     set("id", SLIDER_ID);
@@ -193,10 +190,9 @@ fn servings(r: &Recipe) -> (Element, Element, Element, Element) {
     let slider = keep();
     put(SERVINGS_VALUE, "");
     set("aria-hidden", "true");
-    let value = keep();
-    let more = button("More servings", "+", "1");
+    button("More servings", "+", "1");
     shut();
-    (slider, value, fewer, more)
+    slider
 }
 
 /// `<button type=button>` with `text`, and an accessible name when `label` is not empty
@@ -219,7 +215,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
 
     open(CONTROLS);
     let controls = keep();
-    let (slider, value, fewer, more) = servings(r);
+    let slider = servings(r);
     fieldset(UNITS, "Units");
     radio(UNITS_OPTION, UNITS_NAME, "us", "US");
     radio(UNITS_OPTION, UNITS_NAME, "metric", "Metric");
@@ -274,9 +270,6 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
         notes,
         serves,
         slider,
-        value,
-        fewer,
-        more,
         controls,
         side,
         swaps_summary,
@@ -294,17 +287,13 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
 pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
     let n = int(sel.servings as usize);
     dom::text(&p.serves, &n);
-    dom::text(&p.value, &n);
-    dom::set_value(&p.slider, &n);
-    attr(
+    dom::servings(
         &p.slider,
-        "aria-valuetext",
+        &n,
         &settings::servings_text(sel.servings),
+        sel.servings <= r.servings.min,
+        sel.servings >= r.servings.max,
     );
-    let end =
-        |b: &Element, edge: bool| attr(b, "aria-disabled", if edge { "true" } else { "false" });
-    end(&p.fewer, sel.servings <= r.servings.min);
-    end(&p.more, sel.servings >= r.servings.max);
     let system = sel.units.unwrap_or(r.units);
     dom::pick(&p.controls, UNITS_NAME, (system != System::Us) as u32);
     dom::pick(
