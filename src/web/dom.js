@@ -80,9 +80,11 @@ export function announce(n, s) {
   n.later = setTimeout(() => text(n, s), 700);
 }
 export const clear = (n) => n.replaceChildren();
-/** A fragment to build into (the cursor goes into it). */
-export const fragment = () => (top = document.createDocumentFragment());
-export const replace = (root, child) => root.replaceChildren(child);
+let built;
+/** Starts building in a fresh fragment (the cursor goes into it), for `place`. */
+export const fragment = () => { top = built = document.createDocumentFragment(); };
+/** Replaces the children of `root` with what was built since `fragment`. */
+export const place = (root) => root.replaceChildren(built);
 export const setChecked = (e, on) => { e.checked = on; };
 export const pick = (root, name, i) =>
   root.querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });

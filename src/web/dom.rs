@@ -42,10 +42,10 @@ extern "C" {
     /// Sets the text of `n` (a live region) once it has rested for 700 ms: each call cancels
     /// the one before, so only the resting value is spoken, once per gesture, not per tick.
     pub fn announce(n: &Element, text: &str);
-    /// A fragment to build into: the cursor goes into it.
-    pub fn fragment() -> Node;
-    /// Replaces the children of `root` with `child`.
-    pub fn replace(root: &Node, child: &Node);
+    /// Starts building in a fresh fragment (the cursor goes into it), for [`place`].
+    pub fn fragment();
+    /// Replaces the children of `root` with what was built since [`fragment`].
+    pub fn place(root: &Node);
     #[wasm_bindgen(js_name = setChecked)]
     pub fn set_checked(e: &Element, on: bool);
     /// Checks the `i`th of the radios named `name` inside `root` and unchecks the others.

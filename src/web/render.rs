@@ -208,7 +208,7 @@ pub fn button(spec: u8, text: &str, label: &str) {
 /// Replaces everything in `root` with the card, and returns its changing parts.
 #[inline(never)]
 pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
-    let frag = dom::fragment();
+    dom::fragment();
     open(CARD);
     set("aria-labelledby", "rc-title");
     let serves = header(r, sel);
@@ -278,7 +278,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
         alerts,
     };
     refresh(&mut parts, r, sel, progress);
-    dom::replace(root, &frag);
+    dom::place(root);
     parts
 }
 
