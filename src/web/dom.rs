@@ -9,19 +9,22 @@ use web_sys::{Element, Node};
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// `<tag class part>` holding `text`, appended to `parent`. `spec` is `tag|class|part`
-    /// (trailing empty pieces may be left off): one string crossing per element instead of
-    /// three, so each of the card's ≈ 70 call sites is a few bytes shorter.
-    pub fn el(parent: &Node, spec: &str, text: &str) -> Element;
-    /// [`el`] for an element nothing refers to again: no handle comes back to drop.
-    #[wasm_bindgen(js_name = el)]
-    pub fn put(parent: &Node, spec: &str, text: &str);
-    /// A text node appended to `parent`.
-    pub fn words(parent: &Node, text: &str) -> Node;
-    /// [`words`] for a text node nothing refers to again: no handle comes back to drop.
-    #[wasm_bindgen(js_name = words)]
-    pub fn say(parent: &Node, text: &str);
-    pub fn attr(e: &Element, name: &str, value: &str);
+    /// Builds into `n` from now on: the builders below work at a cursor, so no handle crosses
+    /// for the many elements nothing refers to again.
+    pub fn at(n: &Node);
+    /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
+    /// [`specs`].
+    pub fn put(spec: u8, text: &str);
+    /// [`put`] an empty element and build into it until [`shut`].
+    pub fn open(spec: u8);
+    /// Back out of the element [`open`] went into.
+    pub fn shut();
+    /// A text node appended to the open element.
+    pub fn say(text: &str);
+    /// Sets an attribute of the newest element.
+    pub fn set(name: &str, value: &str);
+    /// The newest node (element or text), for the parts that change later.
+    pub fn keep() -> Element;
     /// Sets or removes a boolean attribute.
     pub fn flag(e: &Element, name: &str, on: bool);
     /// `flag` on the closest `selector` around `e`.
@@ -30,18 +33,26 @@ extern "C" {
     /// Sets the text of `n` when it differs.
     pub fn text(n: &Node, text: &str);
     pub fn clear(n: &Node);
+    /// Shows a timer whose group is `group` ([`super::lists`] builds it) in `state` (idle,
+    /// paused, running, running until a check, check now, done: `TIMER` in `dom.js` says what
+    /// each shows): its `data-state`, its time and status, its one button (named "<action>
+    /// timer: <title>", hidden when there is none) and Reset (hidden while idle).
+    pub fn timer(group: &Element, state: u8, time: &str, title: &str);
     /// Sets the text of `n` (a live region) once it has rested for 700 ms: each call cancels
     /// the one before, so only the resting value is spoken, once per gesture, not per tick.
     pub fn announce(n: &Element, text: &str);
-    pub fn fragment() -> Node;
-    /// Replaces the children of `root` with `child`.
-    pub fn replace(root: &Node, child: &Node);
+    /// Starts building in a fresh fragment (the cursor goes into it), for [`place`].
+    pub fn fragment();
+    /// Replaces the children of `root` with what was built since [`fragment`].
+    pub fn place(root: &Node);
     #[wasm_bindgen(js_name = setChecked)]
     pub fn set_checked(e: &Element, on: bool);
     /// Checks the `i`th of the radios named `name` inside `root` and unchecks the others.
     pub fn pick(root: &Element, name: &str, i: u32);
-    #[wasm_bindgen(js_name = setValue)]
-    pub fn set_value(e: &Element, value: &str);
+    /// Shows `n` servings on `slider` (its value, and `text` as its spoken value), on the
+    /// number after it, and the − and + buttons around them as disabled at the ends (`min`,
+    /// `max`).
+    pub fn servings(slider: &Element, n: &str, text: &str, min: bool, max: bool);
     /// The attribute `name` of `e` or of its closest ancestor that has it, as a number (an
     /// empty value reads 0); [`NONE`] where none has it. No string crosses.
     pub fn closest(e: &Element, name: &str) -> i32;
@@ -61,6 +72,92 @@ extern "C" {
     pub fn store(key: &str, value: &str);
 }
 
+/// The elements the card is built of, as [`put`] and [`open`] take them: each is the index of
+/// its `tag|class|part` in `SPECS` in `dom.js` (same order; trailing empty pieces left off). A
+/// number crosses instead of a string, and the class and part names sit in the glue next to the
+/// stylesheet that names them too.
+pub mod specs {
+    pub const SECTION_TITLE: u8 = 0;
+    pub const HEAD: u8 = 1;
+    pub const TITLE: u8 = 2;
+    pub const BYLINE: u8 = 3;
+    pub const INTRO: u8 = 4;
+    pub const META: u8 = 5;
+    pub const META_ITEM: u8 = 6;
+    pub const DT: u8 = 7;
+    pub const DD: u8 = 8;
+    pub const TIPS: u8 = 9;
+    pub const TIP_LIST: u8 = 10;
+    pub const PAIRINGS: u8 = 11;
+    pub const PAIRING_LIST: u8 = 12;
+    pub const LI: u8 = 13;
+    pub const STORAGE: u8 = 14;
+    pub const STORAGE_LIST: u8 = 15;
+    pub const DIV: u8 = 16;
+    pub const FAQ: u8 = 17;
+    pub const FAQ_ITEM: u8 = 18;
+    pub const FAQ_QUESTION: u8 = 19;
+    pub const FAQ_ANSWER: u8 = 20;
+    pub const LEGEND: u8 = 21;
+    pub const LABEL: u8 = 22;
+    pub const SERVINGS: u8 = 23;
+    pub const SERVINGS_BUTTON: u8 = 24;
+    pub const SERVINGS_SLIDER: u8 = 25;
+    pub const SERVINGS_VALUE: u8 = 26;
+    pub const CARD: u8 = 27;
+    pub const CONTROLS: u8 = 28;
+    pub const UNITS: u8 = 29;
+    pub const UNITS_OPTION: u8 = 30;
+    pub const SPICE: u8 = 31;
+    pub const SPICE_OPTION: u8 = 32;
+    pub const SIDE: u8 = 33;
+    pub const SIDE_SWITCH: u8 = 34;
+    pub const SWAPS: u8 = 35;
+    pub const SWAPS_SUMMARY: u8 = 36;
+    pub const SWAP: u8 = 37;
+    pub const SWAP_OPTION: u8 = 38;
+    pub const COOK_MODE: u8 = 39;
+    pub const SWITCH: u8 = 40;
+    pub const COOK_MODE_SWITCH: u8 = 41;
+    pub const COOK_MODE_STATUS: u8 = 42;
+    pub const ANNOUNCER: u8 = 43;
+    pub const INGREDIENTS: u8 = 44;
+    pub const NOTES: u8 = 45;
+    pub const INGREDIENT_LIST: u8 = 46;
+    pub const STEPS: u8 = 47;
+    pub const TIMER_NOTIFY: u8 = 48;
+    pub const STEP_LIST: u8 = 49;
+    pub const ALERTS: u8 = 50;
+    pub const NOTE: u8 = 51;
+    pub const ALERT: u8 = 52;
+    pub const P: u8 = 53;
+    pub const ALERT_DISMISS: u8 = 54;
+    pub const ERROR_CARD: u8 = 55;
+    pub const ERROR_TITLE: u8 = 56;
+    pub const ERROR_DETAIL: u8 = 57;
+    pub const INGREDIENT: u8 = 58;
+    pub const INGREDIENT_LABEL: u8 = 59;
+    pub const INGREDIENT_CHECK: u8 = 60;
+    pub const AMOUNT_TEXT: u8 = 61;
+    pub const AMOUNT: u8 = 62;
+    pub const ITEM: u8 = 63;
+    pub const PREP: u8 = 64;
+    pub const TIP: u8 = 65;
+    pub const STEP: u8 = 66;
+    pub const STEP_TITLE: u8 = 67;
+    pub const STEP_TEXT: u8 = 68;
+    pub const REF: u8 = 69;
+    pub const STEP_NOTE: u8 = 70;
+    pub const STEP_DONE: u8 = 71;
+    pub const STEP_DONE_CHECK: u8 = 72;
+    pub const TIMER: u8 = 73;
+    pub const STEP_TIME: u8 = 74;
+    pub const TIMER_TIME: u8 = 75;
+    pub const TIMER_STATUS: u8 = 76;
+    pub const TIMER_BUTTON: u8 = 77;
+    pub const TIMER_RESET: u8 = 78;
+}
+
 /// What [`closest`] returns where no element has the attribute.
 pub const NONE: i32 = i32::MIN;
 
@@ -70,11 +167,6 @@ pub fn name_of(e: &Element) -> String {
 
 pub fn value_of(e: &Element) -> String {
     prop(e, "value")
-}
-
-/// An empty element (`spec` as for [`el`]), appended to `parent`.
-pub fn child(parent: &Node, spec: &str) -> Element {
-    el(parent, spec, "")
 }
 
 /// A number as text (no `core::fmt` in the wasm).

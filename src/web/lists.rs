@@ -4,14 +4,15 @@
 //! differs, so dragging the slider touches a few text nodes instead of rebuilding hundreds of
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
-use super::dom::{self, attr, child, el, flag, int, put, say, set_checked, text, words};
+use super::dom::specs::*;
+use super::dom::{self, at, int, keep, open, put, say, set, set_checked, shut, text};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
-use web_sys::{Element, Node};
+use web_sys::Element;
 
 /// Checkbox group names inside the card's shadow root.
 pub const GOT_NAME: &str = "rc-got";
@@ -19,37 +20,48 @@ pub const DONE_NAME: &str = "rc-done";
 
 /// One list as drawn: its shape (everything but the texts in slots, as one string), and the
 /// nodes and texts of its slots in document order. A change that keeps the shape rewrites only
-/// the slots that differ.
+/// the slots that differ. One walk per list fills it: dry (shape and texts only) to compare,
+/// then, when the shape changed, again building the DOM and recording the slots' nodes.
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    nodes: Vec<Node>,
+    nodes: Vec<Element>,
     texts: Vec<String>,
 }
 
 impl Drawn {
-    /// Takes `shape` and `texts`: when the shape is the one drawn, rewrites the slots that differ
-    /// and returns `true`; else clears the slots for the caller to rebuild (`false`). Compares
-    /// with what was drawn (kept in Rust): reading the DOM back costs more.
-    fn patch(&mut self, shape: String, texts: Vec<String>) -> bool {
-        let same = shape == self.shape && texts.len() == self.nodes.len();
+    /// After a dry walk into `self`: when the shape is `old`'s, rewrites the slots that differ,
+    /// keeps `old`'s nodes and returns `true`; else empties `self` for the building walk
+    /// (`false`). Compares with what was drawn (kept in Rust): reading the DOM back costs more.
+    fn same(&mut self, old: Drawn) -> bool {
+        let same = self.shape == old.shape && self.texts.len() == old.nodes.len();
         if same {
-            for ((node, old), new) in self.nodes.iter().zip(&self.texts).zip(&texts) {
-                if old != new {
+            for ((node, was), new) in old.nodes.iter().zip(&old.texts).zip(&self.texts) {
+                if was != new {
                     text(node, new);
                 }
             }
+            self.nodes = old.nodes;
         } else {
-            self.nodes.clear();
-            self.shape = shape;
+            self.shape.clear();
+            self.texts.clear();
         }
-        self.texts = texts;
         same
     }
 
-    /// Records a slot's node while (re)building: its text is already in `texts`.
-    fn slot(&mut self, node: Node) {
-        self.nodes.push(node);
+    /// A slot with `text`: when building (`b`), the newest node shows it.
+    fn slot(&mut self, b: bool, text: String) {
+        if b {
+            self.nodes.push(keep());
+        }
+        self.texts.push(text);
+    }
+
+    /// Appends one piece of the shape: what it is, its text, the separator.
+    fn piece(&mut self, kind: char, text: &str) {
+        self.shape.push(kind);
+        self.shape.push_str(text);
+        self.shape.push(SEP);
     }
 }
 
@@ -57,11 +69,8 @@ impl Drawn {
 pub struct TimerParts {
     pub step: usize,
     pub title: String,
+    /// The timer's group; [`dom::timer`] reaches the rest through it.
     group: Element,
-    time: Element,
-    status: Element,
-    button: Element,
-    reset: Element,
 }
 
 pub struct Lists {
@@ -72,15 +81,10 @@ pub struct Lists {
     pub timers: Vec<TimerParts>,
 }
 
-/// A checkbox named `name` with value `value`, inside `parent` (`spec` is `input|check|<part>`).
-fn checkbox(parent: &Node, spec: &str, name: &str, value: usize, checked: bool) -> Element {
-    let i = input(parent, spec, "checkbox", name, &int(value));
-    set_checked(&i, checked);
-    i
-}
-
-fn prep_text(prep: &str) -> String {
-    [", ", prep].concat()
+/// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
+fn checkbox(spec: u8, name: &str, value: usize, checked: bool) {
+    input(spec, "checkbox", name, &int(value));
+    set_checked(&keep(), checked);
 }
 
 /// The text after a reference's amount: " pork", or "pork" when there is no amount.
@@ -97,61 +101,6 @@ fn ref_name(amount: &str, name: &str) -> String {
 /// (short of recipe text holding this control character).
 const SEP: char = '\u{1}';
 
-/// Appends one piece of a shape: what it is, its text, the separator.
-fn piece(shape: &mut String, kind: char, text: &str) {
-    shape.push(kind);
-    shape.push_str(text);
-    shape.push(SEP);
-}
-
-/// The ingredient lines' shape and slot texts: lines keep their shape while only their words
-/// change (same ingredient, same pieces).
-fn line_texts(lines: &[Line]) -> (String, Vec<String>) {
-    let (mut shape, mut texts) = (String::new(), Vec::new());
-    for l in lines {
-        push_int(&mut shape, l.index as i64);
-        shape.push(if l.amount.is_empty() { '-' } else { 'a' });
-        shape.push(if l.amount_is_text { 't' } else { '-' });
-        shape.push(if l.prep.is_empty() { '-' } else { 'p' });
-        shape.push_str(&l.tip);
-        shape.push(SEP);
-        if !l.amount.is_empty() {
-            texts.push(l.amount.clone());
-        }
-        texts.push(l.name.clone());
-        if !l.prep.is_empty() {
-            texts.push(prep_text(&l.prep));
-        }
-    }
-    (shape, texts)
-}
-
-/// The steps' shape and slot texts: steps keep their shape while only their references' amounts
-/// and names change.
-fn step_texts(steps: &[StepView]) -> (String, Vec<String>) {
-    let (mut shape, mut texts) = (String::new(), Vec::new());
-    for v in steps {
-        piece(&mut shape, 'h', &v.title);
-        piece(&mut shape, 'd', v.time.as_deref().unwrap_or_default());
-        for n in &v.notes {
-            piece(&mut shape, 'n', n);
-        }
-        for run in &v.text {
-            match run {
-                Inline::Text(t) => piece(&mut shape, 't', t),
-                Inline::Ref { amount, name } => {
-                    piece(&mut shape, if amount.is_empty() { 'r' } else { 'a' }, "");
-                    if !amount.is_empty() {
-                        texts.push(amount.clone());
-                    }
-                    texts.push(ref_name(amount, name));
-                }
-            }
-        }
-    }
-    (shape, texts)
-}
-
 impl Lists {
     pub fn new(ingredients: Element, steps: Element) -> Lists {
         Lists {
@@ -165,111 +114,165 @@ impl Lists {
 
     /// Brings both lists up to date with the reader's choices.
     pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
-        let (shape, texts) = line_texts(&lines);
-        if !self.lines.patch(shape, texts) {
+        let old = core::mem::take(&mut self.lines);
+        self.ingredients(false, &lines, progress);
+        if !self.lines.same(old) {
             dom::clear(&self.ingredients);
-            for line in &lines {
-                self.ingredient(line, progress);
-            }
+            at(&self.ingredients);
+            self.ingredients(true, &lines, progress);
         }
-        let (shape, texts) = step_texts(&steps);
-        if !self.step_list.patch(shape, texts) {
+        let old = core::mem::take(&mut self.step_list);
+        self.steps(false, &steps, progress);
+        if !self.step_list.same(old) {
             dom::clear(&self.steps);
+            at(&self.steps);
             self.timers.clear();
-            for (n, view) in steps.iter().enumerate() {
-                self.step(n, view, progress);
+            self.steps(true, &steps, progress);
+        }
+    }
+
+    /// Walks the ingredient lines, building them when `b`: each the label of a real checkbox
+    /// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
+    /// (same ingredient, same pieces).
+    fn ingredients(&mut self, b: bool, lines: &[Line], progress: &Progress) {
+        let d = &mut self.lines;
+        for l in lines {
+            push_int(&mut d.shape, l.index as i64);
+            d.shape.push(if l.amount.is_empty() { '-' } else { 'a' });
+            d.shape.push(if l.amount_is_text { 't' } else { '-' });
+            d.shape.push(if l.prep.is_empty() { '-' } else { 'p' });
+            d.piece(SEP, &l.tip);
+            if b {
+                open(INGREDIENT);
+                open(INGREDIENT_LABEL);
+                let got = progress.got.get(l.index).copied().unwrap_or(false);
+                checkbox(INGREDIENT_CHECK, GOT_NAME, l.index, got);
+            }
+            if !l.amount.is_empty() {
+                if b {
+                    put(
+                        if l.amount_is_text {
+                            AMOUNT_TEXT
+                        } else {
+                            AMOUNT
+                        },
+                        &l.amount,
+                    );
+                }
+                d.slot(b, l.amount.clone());
+                if b {
+                    say(" ");
+                }
+            }
+            if b {
+                put(ITEM, &l.name);
+            }
+            d.slot(b, l.name.clone());
+            if !l.prep.is_empty() {
+                let prep = [", ", &l.prep].concat();
+                if b {
+                    put(PREP, &prep);
+                }
+                d.slot(b, prep);
+            }
+            if b {
+                shut();
+                if !l.tip.is_empty() {
+                    put(TIP, &l.tip);
+                }
+                shut();
             }
         }
     }
 
-    /// One ingredient line: the label of a real checkbox ("500 g ground pork, 15–20% fat").
-    fn ingredient(&mut self, line: &Line, progress: &Progress) {
-        let li = child(&self.ingredients, "li|ingredient|ingredient");
-        let label = child(&li, "label|ingredient-label");
-        let got = progress.got.get(line.index).copied().unwrap_or(false);
-        checkbox(
-            &label,
-            "input|check|ingredient-check",
-            GOT_NAME,
-            line.index,
-            got,
-        );
-        if !line.amount.is_empty() {
-            let spec = if line.amount_is_text {
-                "span|amount amount-text|amount"
-            } else {
-                "span|amount|amount"
-            };
-            let a = el(&label, spec, &line.amount);
-            self.lines.slot(a.into());
-            say(&label, " ");
-        }
-        let item = el(&label, "span|item|item", &line.name);
-        self.lines.slot(item.into());
-        if !line.prep.is_empty() {
-            let p = el(&label, "span|prep|prep", &prep_text(&line.prep));
-            self.lines.slot(p.into());
-        }
-        if !line.tip.is_empty() {
-            put(&li, "span|tip|tip", &line.tip);
-        }
-    }
-
-    fn step(&mut self, n: usize, view: &StepView, progress: &Progress) {
-        let li = child(&self.steps, "li|step|step");
-        let done = progress.done.get(n).copied().unwrap_or(false);
-        flag(&li, "data-done", done);
-        put(&li, "h4|step-title|step-title", &view.title);
-        let p = child(&li, "p|step-text|step-text");
-        for run in &view.text {
-            match run {
-                Inline::Text(t) => {
-                    say(&p, t);
+    /// Walks the steps, building them when `b`. Steps keep their shape while only their
+    /// references' amounts and names change.
+    fn steps(&mut self, b: bool, steps: &[StepView], progress: &Progress) {
+        for (n, view) in steps.iter().enumerate() {
+            let d = &mut self.step_list;
+            d.piece('h', &view.title);
+            d.piece('d', view.time.as_deref().unwrap_or_default());
+            for note in &view.notes {
+                d.piece('n', note);
+            }
+            let done = progress.done.get(n).copied().unwrap_or(false);
+            if b {
+                open(STEP);
+                if done {
+                    set("data-done", "");
                 }
-                Inline::Ref { amount, name } => {
-                    let span = child(&p, "span|ref|ref");
-                    if !amount.is_empty() {
-                        let a = el(&span, "span|amount|amount", amount);
-                        self.step_list.slot(a.into());
+                put(STEP_TITLE, &view.title);
+                open(STEP_TEXT);
+            }
+            for run in &view.text {
+                match run {
+                    Inline::Text(t) => {
+                        d.piece('t', t);
+                        if b {
+                            say(t);
+                        }
                     }
-                    self.step_list.slot(words(&span, &ref_name(amount, name)));
+                    Inline::Ref { amount, name } => {
+                        d.piece(if amount.is_empty() { 'r' } else { 'a' }, "");
+                        if b {
+                            open(REF);
+                        }
+                        if !amount.is_empty() {
+                            if b {
+                                put(AMOUNT, amount);
+                            }
+                            d.slot(b, amount.clone());
+                        }
+                        let name = ref_name(amount, name);
+                        if b {
+                            say(&name);
+                        }
+                        d.slot(b, name);
+                        if b {
+                            shut();
+                        }
+                    }
                 }
             }
+            if !b {
+                continue;
+            }
+            shut();
+            for note in &view.notes {
+                put(STEP_NOTE, note);
+            }
+            if let Some(t) = &view.time {
+                self.timers.push(timer(n, &view.title, t));
+            }
+            open(STEP_DONE);
+            checkbox(STEP_DONE_CHECK, DONE_NAME, n, done);
+            set("aria-label", &["Done: ", &view.title].concat());
+            say("Done");
+            shut();
+            shut();
         }
-        for note in &view.notes {
-            put(&li, "p|step-note|step-note", note);
-        }
-        if let Some(t) = &view.time {
-            self.timers.push(timer(&li, n, &view.title, t));
-        }
-        let label = child(&li, "label|step-done|step-done");
-        let check = checkbox(&label, "input|check|step-done-check", DONE_NAME, n, done);
-        attr(&check, "aria-label", &["Done: ", &view.title].concat());
-        say(&label, "Done");
     }
 }
 
-fn timer(li: &Node, step: usize, title: &str, duration: &str) -> TimerParts {
-    let group = child(li, "div|timer|timer");
-    attr(&group, "role", "group");
-    attr(&group, "aria-label", &["Timer: ", title].concat());
-    put(&group, "span|step-time|step-time", duration);
-    let time = child(&group, "span|timer-time|timer-time");
-    let status = child(&group, "span|timer-status|timer-status");
+fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
+    open(TIMER);
+    let group = keep();
+    set("role", "group");
+    set("aria-label", &["Timer: ", title].concat());
+    put(STEP_TIME, duration);
+    put(TIMER_TIME, "");
+    put(TIMER_STATUS, "");
     let index = int(step);
-    let button_ = button(&group, "button|timer-button|timer-button", "", "");
-    attr(&button_, "data-timer", &index);
+    button(TIMER_BUTTON, "", "");
+    set("data-timer", &index);
     let label = ["Reset timer: ", title].concat();
-    let reset = button(&group, "button|timer-reset|timer-reset", "Reset", &label);
-    attr(&reset, "data-reset", &index);
+    button(TIMER_RESET, "Reset", &label);
+    set("data-reset", &index);
+    shut();
     TimerParts {
         step,
         title: title.into(),
         group,
-        time,
-        status,
-        button: button_,
-        reset,
     }
 }
 
@@ -277,27 +280,13 @@ impl TimerParts {
     /// Shows the timer as it stands: the time to its next bound or its overrun, what that means,
     /// and the one button that applies.
     pub fn show(&self, phase: Phase, paused: bool, range: bool) {
-        let (state, status, action) = match phase {
-            Phase::Idle => ("idle", "", "Start"),
-            _ if paused => ("paused", "Paused", "Resume"),
-            Phase::Counting { .. } => (
-                "running",
-                if range { "until check" } else { "left" },
-                "Pause",
-            ),
-            Phase::Check { .. } => ("check", "Check now", "Pause"),
-            Phase::Done { .. } => ("done", "Done", ""),
+        let state = match phase {
+            Phase::Idle => 0,
+            _ if paused => 1,
+            Phase::Counting { .. } => 2 + range as u8,
+            Phase::Check { .. } => 4,
+            Phase::Done { .. } => 5,
         };
-        attr(&self.group, "data-state", state);
-        text(&self.time, &timer::display(phase));
-        text(&self.status, status);
-        text(&self.button, action);
-        attr(
-            &self.button,
-            "aria-label",
-            &[action, " timer: ", &self.title].concat(),
-        );
-        flag(&self.button, "hidden", action.is_empty());
-        flag(&self.reset, "hidden", phase == Phase::Idle);
+        dom::timer(&self.group, state, &timer::display(phase), &self.title);
     }
 }

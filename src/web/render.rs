@@ -2,7 +2,8 @@
 //! everything that depends on the reader's choices comes from `crate::view`.
 
 use super::browser::BrowserClock;
-use super::dom::{self, attr, child, el, flag, int, put, say};
+use super::dom::specs::*;
+use super::dom::{self, at, flag, int, keep, open, put, say, set, shut};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -13,88 +14,76 @@ use crate::timer::{Alert, Run, Timers};
 use crate::view::{self, Selection};
 use web_sys::{Element, Node};
 
-/// A `<section>` under an `<h3>`; `spec` is `section|section <key>|<key>`. Deliberately
+/// Opens a `<section>` under an `<h3>`; `spec` is `section|section <key>|<key>`. Deliberately
 /// unlabelled: a labelled section is a landmark, and two cards on one page would then repeat
-/// landmarks named "Ingredients" (axe: landmark-unique).
-fn section(parent: &Node, spec: &str, title: &str) -> Element {
-    let s = child(parent, spec);
-    put(&s, "h3|section-title|section-title", title);
-    s
+/// landmarks named "Ingredients" (axe: landmark-unique). The caller shuts it.
+fn section(spec: u8, title: &str) {
+    open(spec);
+    put(SECTION_TITLE, title);
 }
 
-/// The title block; returns the "Serves" value so it can follow the slider.
-fn header(card: &Node, r: &Recipe, sel: &Selection) -> Option<Element> {
-    let head = child(card, "header|head");
-    attr(&el(&head, "h2|title|title", &r.name), "id", "rc-title");
+/// The title block; returns the "Serves" value (the meta's last) so it can follow the slider.
+fn header(r: &Recipe, sel: &Selection) -> Element {
+    open(HEAD);
+    put(TITLE, &r.name);
+    set("id", "rc-title");
     if !r.author.is_empty() {
-        put(&head, "p|byline|byline", &["By ", &r.author].concat());
+        put(BYLINE, &["By ", &r.author].concat());
     }
     if !r.intro.is_empty() {
-        put(&head, "p|intro|intro", &r.intro);
+        put(INTRO, &r.intro);
     }
-    let meta = child(&head, "dl|meta|meta");
-    let mut serves = None;
-    for (label, value) in view::meta(r, sel) {
-        let item = child(&meta, "div|meta-item");
-        put(&item, "dt", label);
-        let dd = el(&item, "dd", &value);
-        if label == view::SERVES {
-            serves = Some(dd);
-        }
+    open(META);
+    for (label, value) in &view::meta(r, sel) {
+        open(META_ITEM);
+        put(DT, label);
+        put(DD, value);
+        shut();
     }
+    let serves = keep();
+    shut();
+    shut();
     serves
 }
 
-fn extras(card: &Node, r: &Recipe) {
+fn extras(r: &Recipe) {
     let lists = [
-        (
-            "section|section tips|tips",
-            "ul|tip-list",
-            "Tips & variations",
-            &r.tips,
-        ),
-        (
-            "section|section pairings|pairings",
-            "ul|pairing-list",
-            "Perfect pairings",
-            &r.pairings,
-        ),
+        (TIPS, TIP_LIST, "Tips & variations", &r.tips),
+        (PAIRINGS, PAIRING_LIST, "Perfect pairings", &r.pairings),
     ];
     for (section_spec, list, title, items) in lists {
         if items.is_empty() {
             continue;
         }
-        let ul = child(&section(card, section_spec, title), list);
+        section(section_spec, title);
+        open(list);
         for t in items {
-            put(&ul, "li", t);
+            put(LI, t);
         }
+        shut();
+        shut();
     }
     if !r.storage.is_empty() {
-        let dl = child(
-            &section(
-                card,
-                "section|section storage|storage",
-                "Storage & make-ahead",
-            ),
-            "dl|storage-list",
-        );
+        section(STORAGE, "Storage & make-ahead");
+        open(STORAGE_LIST);
         for (label, text) in &r.storage {
-            let item = child(&dl, "div");
-            put(&item, "dt", label);
-            put(&item, "dd", text);
+            open(DIV);
+            put(DT, label);
+            put(DD, text);
+            shut();
         }
+        shut();
+        shut();
     }
     if !r.faq.is_empty() {
-        let s = section(
-            card,
-            "section|section faq|faq",
-            "Frequently asked questions",
-        );
+        section(FAQ, "Frequently asked questions");
         for f in &r.faq {
-            let item = child(&s, "div|faq-item|faq-item");
-            put(&item, "h4|faq-question|faq-question", &f.q);
-            put(&item, "p|faq-answer|faq-answer", &f.a);
+            open(FAQ_ITEM);
+            put(FAQ_QUESTION, &f.q);
+            put(FAQ_ANSWER, &f.a);
+            shut();
         }
+        shut();
     }
 }
 
@@ -106,9 +95,6 @@ pub struct Parts {
     pub notes: Element,
     pub serves: Element,
     pub slider: Element,
-    pub value: Element,
-    pub fewer: Element,
-    pub more: Element,
     /// The controls, whose radio groups are checked by name ([`dom::pick`]): no handle kept
     /// per option.
     pub controls: Element,
@@ -132,29 +118,30 @@ pub const SWAP_PREFIX: &str = "rc-swap-";
 pub const COOK_NAME: &str = "rc-cook";
 pub use super::lists::{DONE_NAME, GOT_NAME};
 
-/// A labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
-/// `fieldset|choice <part>|<part>`); its options go in with [`radio`].
-fn fieldset(parent: &Node, spec: &str, legend: &str) -> Element {
-    let set = child(parent, spec);
-    put(&set, "legend", legend);
-    set
+/// Opens a labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
+/// `fieldset|choice <part>|<part>`); its options go in with [`radio`], and the caller shuts it.
+fn fieldset(spec: u8, legend: &str) {
+    open(spec);
+    put(LEGEND, legend);
 }
 
 /// One option of a radio group: `<label><input type=radio part name value>label</label>`
 /// (`spec` is `input||<part>`).
-fn radio(set: &Node, spec: &str, name: &str, value: &str, label: &str) {
-    let l = child(set, "label");
-    input(&l, spec, "radio", name, value);
-    say(&l, label);
+fn radio(spec: u8, name: &str, value: &str, label: &str) {
+    open(LABEL);
+    input(spec, "radio", name, value);
+    say(label);
+    shut();
 }
 
 /// A level or swap list as a radio group (`spec` as for [`fieldset`], `option` as for
 /// [`radio`]). The options are read from the list in place: no list of pairs built first.
-fn radios(parent: &Node, spec: &str, option: &str, legend: &str, name: &str, list: &[Choice]) {
-    let set = fieldset(parent, spec, legend);
+fn radios(spec: u8, option: u8, legend: &str, name: &str, list: &[Choice]) {
+    fieldset(spec, legend);
     for c in list {
-        radio(&set, option, name, &c.id, &c.label);
+        radio(option, name, &c.id, &c.label);
     }
+    shut();
 }
 
 /// The name of swap `i`'s radio group.
@@ -162,152 +149,127 @@ fn swap_name(i: usize) -> String {
     [SWAP_PREFIX, &int(i)].concat()
 }
 
-/// `<input class part type name value>` in `parent` (`spec` is `input|class|part`).
-pub fn input(parent: &Node, spec: &str, kind: &str, name: &str, value: &str) -> Element {
-    let i = child(parent, spec);
-    attr(&i, "type", kind);
-    attr(&i, "name", name);
-    attr(&i, "value", value);
-    i
+/// `<input class part type name value>` (`spec` is `input|class|part`).
+pub fn input(spec: u8, kind: &str, name: &str, value: &str) {
+    put(spec, "");
+    set("type", kind);
+    set("name", name);
+    set("value", value);
 }
 
 /// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`
-/// (`spec` is `label|switch|<part>`, `input` is `input||<part>`).
-fn switch(parent: &Node, spec: &str, input: &str, name: &str, label: &str) -> (Element, Element) {
-    let l = child(parent, spec);
-    let i = self::input(&l, input, "checkbox", name, "1");
-    attr(&i, "role", "switch");
-    say(&l, label);
+/// (`spec` is `label|switch|<part>`, `input` is `input||<part>`); returns the label and the input.
+fn switch(spec: u8, input: u8, name: &str, label: &str) -> (Element, Element) {
+    open(spec);
+    let l = keep();
+    self::input(input, "checkbox", name, "1");
+    set("role", "switch");
+    let i = keep();
+    say(label);
+    shut();
     (l, i)
 }
 
-/// The servings slider with − and + buttons.
-fn servings(controls: &Node, r: &Recipe) -> (Element, Element, Element, Element) {
-    let box_ = child(controls, "div|servings|servings");
-    attr(&el(&box_, "label", "Servings"), "for", SLIDER_ID);
+/// The servings slider with − and + buttons; returns the slider ([`dom::servings`] reaches the
+/// rest through it).
+fn servings(r: &Recipe) -> Element {
+    open(SERVINGS);
+    put(LABEL, "Servings");
+    set("for", SLIDER_ID);
     let button = |label: &str, glyph: &str, step: &str| {
-        let b = button(&box_, "button|step-button|servings-button", glyph, label);
-        attr(&b, "aria-controls", SLIDER_ID);
-        attr(&b, "data-step", step);
-        b
+        button(SERVINGS_BUTTON, glyph, label);
+        set("aria-controls", SLIDER_ID);
+        set("data-step", step);
     };
-    let fewer = button("Fewer servings", "−", "-1");
-    let slider = child(&box_, "input|slider|servings-slider");
-    attr(&slider, "type", "range");
-    attr(&slider, "id", SLIDER_ID);
-    attr(&slider, "min", &int(r.servings.min as usize));
-    attr(&slider, "max", &int(r.servings.max as usize));
-    let value = child(&box_, "output|servings-value|servings-value");
-    attr(&value, "aria-hidden", "true");
-    let more = button("More servings", "+", "1");
-    (slider, value, fewer, more)
+    button("Fewer servings", "−", "-1");
+    put(SERVINGS_SLIDER, "");
+    set("type", "range");
+    set("id", SLIDER_ID);
+    set("min", &int(r.servings.min as usize));
+    set("max", &int(r.servings.max as usize));
+    let slider = keep();
+    put(SERVINGS_VALUE, "");
+    set("aria-hidden", "true");
+    button("More servings", "+", "1");
+    shut();
+    slider
 }
 
 /// `<button type=button>` with `text`, and an accessible name when `label` is not empty
 /// (`spec` is `button|class|part`).
-pub fn button(parent: &Node, spec: &str, text: &str, label: &str) -> Element {
-    let b = el(parent, spec, text);
-    attr(&b, "type", "button");
+pub fn button(spec: u8, text: &str, label: &str) {
+    put(spec, text);
+    set("type", "button");
     if !label.is_empty() {
-        attr(&b, "aria-label", label);
+        set("aria-label", label);
     }
-    b
 }
 
 /// Replaces everything in `root` with the card, and returns its changing parts.
 #[inline(never)]
 pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
-    let frag = dom::fragment();
-    let card = child(&frag, "article|card|card");
-    attr(&card, "aria-labelledby", "rc-title");
-    let serves = header(&card, r, sel).unwrap_or_else(|| card.clone());
+    dom::fragment();
+    open(CARD);
+    set("aria-labelledby", "rc-title");
+    let serves = header(r, sel);
 
-    let controls = child(&card, "div|controls|controls");
-    let (slider, value, fewer, more) = servings(&controls, r);
-    let set = fieldset(&controls, "fieldset|choice units|units", "Units");
-    radio(&set, "input||units-option", UNITS_NAME, "us", "US");
-    radio(&set, "input||units-option", UNITS_NAME, "metric", "Metric");
+    open(CONTROLS);
+    let controls = keep();
+    let slider = servings(r);
+    fieldset(UNITS, "Units");
+    radio(UNITS_OPTION, UNITS_NAME, "us", "US");
+    radio(UNITS_OPTION, UNITS_NAME, "metric", "Metric");
+    shut();
     let mut side = None;
     if let Some(sp) = &r.spice {
-        radios(
-            &controls,
-            "fieldset|choice spice|spice",
-            "input||spice-option",
-            "Spice level",
-            SPICE_NAME,
-            &sp.levels,
-        );
+        radios(SPICE, SPICE_OPTION, "Spice level", SPICE_NAME, &sp.levels);
         if let Some(s) = &sp.side {
-            side = Some(switch(
-                &controls,
-                "label|switch|side",
-                "input||side-switch",
-                SIDE_NAME,
-                &s.label,
-            ));
+            side = Some(switch(SIDE, SIDE_SWITCH, SIDE_NAME, &s.label));
         }
     }
     // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
     let mut swaps_summary = None;
     if !r.swaps.is_empty() {
-        let details = child(&controls, "details|swaps|swaps");
-        swaps_summary = Some(child(&details, "summary||swaps-summary"));
+        open(SWAPS);
+        put(SWAPS_SUMMARY, "");
+        swaps_summary = Some(keep());
         for (i, sw) in r.swaps.iter().enumerate() {
-            radios(
-                &details,
-                "fieldset|choice swap|swap",
-                "input||swap-option",
-                &sw.label,
-                &swap_name(i),
-                &sw.options,
-            );
+            radios(SWAP, SWAP_OPTION, &sw.label, &swap_name(i), &sw.options);
         }
+        shut();
     }
-    let cook_box = child(&controls, "div|cook|cook-mode");
-    let (_, cook) = switch(
-        &cook_box,
-        "label|switch",
-        "input||cook-mode-switch",
-        COOK_NAME,
-        "Cook mode",
-    );
-    put(
-        &cook_box,
-        "span|cook-status|cook-mode-status",
-        "Keeps your screen on while you cook",
-    );
-    let announcer = child(&controls, "p|announcer|announcer");
-    attr(&announcer, "aria-live", "polite");
+    open(COOK_MODE);
+    let (_, cook) = switch(SWITCH, COOK_MODE_SWITCH, COOK_NAME, "Cook mode");
+    put(COOK_MODE_STATUS, "Keeps your screen on while you cook");
+    shut();
+    put(ANNOUNCER, "");
+    set("aria-live", "polite");
+    let announcer = keep();
+    shut();
 
-    let s = section(
-        &card,
-        "section|section ingredients|ingredients",
-        "Ingredients",
-    );
-    let notes = child(&s, "ul|notes|notes");
-    let ingredients = child(&s, "ul|ingredient-list");
-    let s = section(&card, "section|section steps|steps", "Steps");
-    let notify = button(
-        &s,
-        "button|timer-notify|timer-notify",
-        "Notify me when a timer ends",
-        "",
-    );
-    attr(&notify, "data-notify", "");
-    super::alert::notify_button(&notify, false);
-    let steps = child(&s, "ol|step-list");
-    extras(&card, r);
-    let alerts = child(&card, "div|alerts|alerts");
-    attr(&alerts, "aria-live", "assertive");
+    section(INGREDIENTS, "Ingredients");
+    put(NOTES, "");
+    let notes = keep();
+    put(INGREDIENT_LIST, "");
+    let ingredients = keep();
+    shut();
+    section(STEPS, "Steps");
+    button(TIMER_NOTIFY, "Notify me when a timer ends", "");
+    set("data-notify", "");
+    super::alert::notify_button(&keep(), false);
+    put(STEP_LIST, "");
+    let steps = keep();
+    shut();
+    extras(r);
+    put(ALERTS, "");
+    set("aria-live", "assertive");
+    let alerts = keep();
     let mut parts = Parts {
         lists: Lists::new(ingredients, steps),
         drawn_notes: Vec::new(),
         notes,
         serves,
         slider,
-        value,
-        fewer,
-        more,
         controls,
         side,
         swaps_summary,
@@ -316,7 +278,7 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
         alerts,
     };
     refresh(&mut parts, r, sel, progress);
-    dom::replace(root, &frag);
+    dom::place(root);
     parts
 }
 
@@ -325,17 +287,13 @@ pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Pa
 pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
     let n = int(sel.servings as usize);
     dom::text(&p.serves, &n);
-    dom::text(&p.value, &n);
-    dom::set_value(&p.slider, &n);
-    attr(
+    dom::servings(
         &p.slider,
-        "aria-valuetext",
+        &n,
         &settings::servings_text(sel.servings),
+        sel.servings <= r.servings.min,
+        sel.servings >= r.servings.max,
     );
-    let at =
-        |b: &Element, edge: bool| attr(b, "aria-disabled", if edge { "true" } else { "false" });
-    at(&p.fewer, sel.servings <= r.servings.min);
-    at(&p.more, sel.servings >= r.servings.max);
     let system = sel.units.unwrap_or(r.units);
     dom::pick(&p.controls, UNITS_NAME, (system != System::Us) as u32);
     dom::pick(
@@ -366,8 +324,9 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
     // Notes change with a level or a swap, not with the slider: redraw them only then.
     if shown.notes != p.drawn_notes {
         dom::clear(&p.notes);
+        at(&p.notes);
         for note in &shown.notes {
-            put(&p.notes, "li|note|note", note);
+            put(NOTE, note);
         }
         p.drawn_notes = shown.notes;
     }
@@ -392,22 +351,24 @@ pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
 /// Shows one alert still waiting for the cook (the `i`th), with its Dismiss button. The region
 /// is assertive, so a new alert is read out at once.
 pub fn alert(alerts: &Element, i: usize, alert: Alert, title: &str) {
-    let item = child(alerts, "div|alert|alert");
+    at(alerts);
+    open(ALERT);
     let what = match alert {
         Alert::CheckNow => "Check now: ",
         Alert::Done => "Done: ",
     };
-    put(&item, "p", &[what, title].concat());
+    put(P, &[what, title].concat());
     let label = ["Dismiss: ", title].concat();
-    let b = button(&item, "button||alert-dismiss", "Dismiss", &label);
-    attr(&b, "data-dismiss", &int(i));
+    button(ALERT_DISMISS, "Dismiss", &label);
+    set("data-dismiss", &int(i));
 }
 
 /// Replaces everything in `root` with a short, readable error.
 pub fn error(root: &Node, detail: &str) {
     dom::clear(root);
-    let card = child(root, "div|card card-error|card error");
-    attr(&card, "role", "alert");
-    put(&card, "p|error-title", "This recipe couldn't be shown.");
-    put(&card, "p|error-detail", detail);
+    at(root);
+    open(ERROR_CARD);
+    set("role", "alert");
+    put(ERROR_TITLE, "This recipe couldn't be shown.");
+    put(ERROR_DETAIL, detail);
 }
