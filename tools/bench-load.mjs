@@ -28,7 +28,9 @@ const PROBE = () => {
   WebAssembly.instantiateStreaming = async (...a) => {
     const r = await stream.apply(WebAssembly, a);
     t.compiled ??= performance.now();
-    t.memory = () => r.instance.exports.memory.buffer.byteLength;
+    // The exports have short names (tools/shorten-imports.mjs): find the memory by its type.
+    const memory = Object.values(r.instance.exports).find((e) => e instanceof WebAssembly.Memory);
+    t.memory = () => memory.buffer.byteLength;
     return r;
   };
   new PerformanceObserver((l) => {

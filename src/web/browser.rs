@@ -1,8 +1,7 @@
 //! Small pieces of the browser the card needs and `std` (absent from the wasm) would otherwise
 //! give: the wall clock, and a card's one listener, which also calls it on a running timer's
-//! ticks. No
-//! wasm-bindgen closure: `dom.js` calls the wasm's exported [`super::event`] with the card's
-//! number and the event's kind.
+//! ticks. No wasm-bindgen closure: `dom.js` calls the wasm's exported [`super::event`] with the
+//! card's number and the event's kind.
 
 use crate::timer::Clock;
 use wasm_bindgen::prelude::*;

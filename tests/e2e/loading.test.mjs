@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, waitForCards, routeHtml, sleep } from './helpers.mjs';
+import { setup, openPage, waitForCards, routeHtml, sleep, collectWarnings } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -103,3 +103,39 @@ for (const [name, viewport, rel] of [
     }
   });
 }
+
+test('a host that serves the wasm without its MIME type still gets a card, with a warning', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    const warnings = collectWarnings(page);
+    await page.route(/\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await page.goto('index.html');
+    await page.locator('recipe-card').first().scrollIntoViewIfNeeded();
+    await waitForCards(page);
+    assert.equal(await page.locator('recipe-card[data-error]').count(), 0);
+    assert.ok(
+      warnings.some((w) => w.includes('not served as application/wasm')),
+      `expected the MIME-type warning, got ${JSON.stringify(warnings)}`,
+    );
+  } finally {
+    await context.close();
+  }
+});
+
+test('a wasm that cannot be fetched shows its status in the card', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto('index.html');
+    const el = page.locator('recipe-card').first();
+    await el.scrollIntoViewIfNeeded();
+    await page.waitForSelector('recipe-card[data-error]', { timeout: 15_000 });
+    const text = await el.evaluate((e) => e.shadowRoot.textContent);
+    assert.match(text, /failed to fetch Wasm: 404/);
+  } finally {
+    await context.close();
+  }
+});
