@@ -14,7 +14,7 @@ mod render;
 #[cfg(feature = "runtime")]
 mod runtime;
 
-use crate::model::{Choice, Recipe};
+use crate::model::Recipe;
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
 use crate::settings::{self, Source};
@@ -198,7 +198,6 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     )
     .or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let ids = ids(&sp.levels);
         let stored = load_for(recipe, "spice");
         let attribute = attr("spice");
         let given = [
@@ -206,28 +205,19 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
             (Source::Stored, stored.as_deref()),
             (Source::Attribute, attribute.as_deref()),
         ];
-        if let Some(i) = settings::choice("spice", &ids, &given, warnings) {
+        if let Some(i) = settings::choice("spice", &sp.levels, &given, warnings) {
             sel.spice = Some(i);
         }
         sel.side = load_for(recipe, "side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
-        let ids = ids(&sw.options);
         let stored = load(&swap_key(recipe, i));
         let given = [(Source::Stored, stored.as_deref())];
-        if let Some(chosen) = settings::choice(&sw.id, &ids, &given, warnings) {
+        if let Some(chosen) = settings::choice(&sw.id, &sw.options, &given, warnings) {
             sel.swaps[i] = chosen;
         }
     }
     sel
-}
-
-fn ids(list: &[Choice]) -> Vec<&str> {
-    let mut out = Vec::new();
-    for c in list {
-        out.push(c.id.as_str());
-    }
-    out
 }
 
 /// What is stored for `recipe` under `what`.
