@@ -171,41 +171,16 @@ pub fn event(id: u32, kind: u32) {
 #[inline(never)]
 fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
     let search = dom::search();
-    let attr = |name: &str| dom::host_attr(root.as_ref(), name);
     let mut sel = Selection::default_for(recipe);
 
-    let stored = load_for(recipe, "servings");
-    let attribute = attr("servings");
-    sel.servings = settings::servings(
-        recipe,
-        &[
-            (Source::Url, settings::query_param(&search, "servings")),
-            (Source::Stored, stored.as_deref()),
-            (Source::Attribute, attribute.as_deref()),
-        ],
-        warnings,
-    );
-    let stored = load(settings::UNITS_KEY);
-    let attribute = attr("units");
+    let s = Sources::new(&search, root, "servings", load_for(recipe, "servings"));
+    sel.servings = settings::servings(recipe, &s.given(), warnings);
+    let s = Sources::new(&search, root, "units", load(settings::UNITS_KEY));
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
-    sel.units = settings::units(
-        &[
-            (Source::Url, settings::query_param(&search, "units")),
-            (Source::Stored, stored.as_deref()),
-            (Source::Attribute, attribute.as_deref()),
-        ],
-        warnings,
-    )
-    .or(Some(recipe.units));
+    sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let stored = load_for(recipe, "spice");
-        let attribute = attr("spice");
-        let given = [
-            (Source::Url, settings::query_param(&search, "spice")),
-            (Source::Stored, stored.as_deref()),
-            (Source::Attribute, attribute.as_deref()),
-        ];
-        if let Some(i) = settings::choice("spice", &sp.levels, &given, warnings) {
+        let s = Sources::new(&search, root, "spice", load_for(recipe, "spice"));
+        if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
         sel.side = load_for(recipe, "side").as_deref() == Some("1");
@@ -218,6 +193,32 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
         }
     }
     sel
+}
+
+/// A setting's value in the URL, in storage and in the host element's attribute.
+struct Sources<'a> {
+    url: Option<&'a str>,
+    stored: Option<String>,
+    attribute: Option<String>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(search: &'a str, root: &ShadowRoot, name: &str, stored: Option<String>) -> Self {
+        Sources {
+            url: settings::query_param(search, name),
+            stored,
+            attribute: dom::host_attr(root.as_ref(), name),
+        }
+    }
+
+    /// In precedence order.
+    fn given(&self) -> [settings::Given<'_>; 3] {
+        [
+            (Source::Url, self.url),
+            (Source::Stored, self.stored.as_deref()),
+            (Source::Attribute, self.attribute.as_deref()),
+        ]
+    }
 }
 
 /// What is stored for `recipe` under `what`.
