@@ -188,8 +188,11 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     for (i, sw) in recipe.swaps.iter().enumerate() {
         let stored = load(&swap_key(recipe, i));
         let given = [(Source::Stored, stored.as_deref())];
-        if let Some(chosen) = settings::choice(&sw.id, &sw.options, &given, warnings) {
-            sel.swaps[i] = chosen;
+        if let (Some(chosen), Some(slot)) = (
+            settings::choice(&sw.id, &sw.options, &given, warnings),
+            sel.swaps.get_mut(i),
+        ) {
+            *slot = chosen;
         }
     }
     sel
