@@ -360,7 +360,8 @@ fn push_span(out: &mut String, secs: u32) {
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
     let mut part = |v: u32, label: &str| {
         if v > 0 {
-            if !out.is_empty() && !out.ends_with(' ') {
+            // By byte: a `char` pattern's `ends_with` is its own code.
+            if !matches!(out.as_bytes().last(), None | Some(b' ')) {
                 out.push(' ');
             }
             push_int(out, v as i64);
