@@ -173,13 +173,13 @@ fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<Stri
     let search = dom::search();
     let mut sel = Selection::default_for(recipe);
 
-    let s = Sources::new(&search, root, "servings", load_for(recipe, "servings"));
+    let s = Sources::new(&search, root, "servings", Some(recipe));
     sel.servings = settings::servings(recipe, &s.given(), warnings);
-    let s = Sources::new(&search, root, "units", load(settings::UNITS_KEY));
+    let s = Sources::new(&search, root, "units", None);
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let s = Sources::new(&search, root, "spice", load_for(recipe, "spice"));
+        let s = Sources::new(&search, root, "spice", Some(recipe));
         if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
@@ -206,10 +206,14 @@ struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    fn new(search: &'a str, root: &ShadowRoot, name: &str, stored: Option<String>) -> Self {
+    /// `name`'s values; stored for `recipe` under `name`, or for every recipe (the units).
+    fn new(search: &'a str, root: &ShadowRoot, name: &str, recipe: Option<&Recipe>) -> Self {
         Sources {
             url: settings::query_param(search, name),
-            stored,
+            stored: match recipe {
+                Some(r) => load_for(r, name),
+                None => load(settings::UNITS_KEY),
+            },
             attribute: dom::host_attr(root.as_ref(), name),
         }
     }
