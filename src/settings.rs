@@ -2,7 +2,7 @@
 //! the recipe, in that order; and the keys they are stored under. Pure: the web shell reads the
 //! strings, this decides, and every rejected value comes back as a warning for the console.
 
-use crate::model::Recipe;
+use crate::model::{Choice, Recipe};
 use crate::prelude::*;
 use crate::quantity::format::{fields, parse_uint, push_int, split};
 use crate::quantity::System;
@@ -91,15 +91,15 @@ pub fn units(given: &[Given], warnings: &mut Vec<String>) -> Option<System> {
 /// none is, with a warning for each unknown name.
 pub fn choice(
     name: &str,
-    ids: &[&str],
+    options: &[Choice],
     given: &[Given],
     warnings: &mut Vec<String>,
 ) -> Option<usize> {
     for &(source, value) in given {
         let Some(raw) = value else { continue };
         let v = raw.trim_ascii();
-        for (i, id) in ids.iter().enumerate() {
-            if *id == v {
+        for (i, c) in options.iter().enumerate() {
+            if c.id == v {
                 return Some(i);
             }
         }
@@ -107,9 +107,9 @@ pub fn choice(
         w.push_str(" names no option (");
         // Joined in place: `join` with a separator is its own instantiation.
         let mut sep = "";
-        for id in ids {
+        for c in options {
             w.push_str(sep);
-            w.push_str(id);
+            w.push_str(&c.id);
             sep = ", ";
         }
         w.push_str("): ignored");

@@ -69,6 +69,9 @@ pub struct Line {
     pub name: String,
     pub prep: String,
     pub tip: String,
+    /// Whether the chosen level and swaps use the ingredient (unused lines leave [`Shown`]'s
+    /// list once the steps are filled): kept on the line, not in a list of its own.
+    used: bool,
 }
 
 /// A run of step text: plain words, or an ingredient as it currently stands.
@@ -122,7 +125,6 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
     // Plain loops: each `map(…).collect()` is its own code in the wasm. A line for every
     // ingredient, used or not: the steps take their amounts and names from these. Each
     // ingredient is patched in place, borrowing from the recipe: no cloned `Ingredient`s.
-    let mut used = Vec::new();
     let mut all = Vec::new();
     for (index, ing) in r.ingredients.iter().enumerate() {
         let mut amount = match &ing.amount {
@@ -187,7 +189,6 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             (true, Some(p)) => p.clone(),
             (true, None) => [item.as_str(), "s"].concat(),
         };
-        used.push(now_used);
         all.push(Line {
             index,
             amount,
@@ -195,13 +196,14 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             name,
             prep: prep.clone(),
             tip: tip.clone(),
+            used: now_used,
         });
     }
     let side = match (side_of, sel.side && side_available) {
         (Some(s), true) => Some(s.ingredient),
         _ => None,
     };
-    let in_wok = |i: usize| used.get(i) == Some(&true) && Some(i) != side;
+    let in_wok = |i: usize| all.get(i).is_some_and(|l| l.used) && Some(i) != side;
     let mut steps = Vec::new();
     for (n, s) in r.steps.iter().enumerate() {
         let mut text = Vec::new();
@@ -231,7 +233,7 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
         });
     }
     // Unused ingredients leave the list (the steps are filled).
-    all.retain(|l| used.get(l.index) == Some(&true));
+    all.retain(|l| l.used);
     Shown {
         lines: all,
         steps,
@@ -360,7 +362,8 @@ fn push_span(out: &mut String, secs: u32) {
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
     let mut part = |v: u32, label: &str| {
         if v > 0 {
-            if !out.is_empty() && !out.ends_with(' ') {
+            // By byte: a `char` pattern's `ends_with` is its own code.
+            if !matches!(out.as_bytes().last(), None | Some(b' ')) {
                 out.push(' ');
             }
             push_int(out, v as i64);

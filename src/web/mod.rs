@@ -14,7 +14,7 @@ mod render;
 #[cfg(feature = "runtime")]
 mod runtime;
 
-use crate::model::{Choice, Recipe};
+use crate::model::Recipe;
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
 use crate::settings::{self, Source};
@@ -171,63 +171,61 @@ pub fn event(id: u32, kind: u32) {
 #[inline(never)]
 fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
     let search = dom::search();
-    let attr = |name: &str| dom::host_attr(root.as_ref(), name);
     let mut sel = Selection::default_for(recipe);
 
-    let stored = load_for(recipe, "servings");
-    let attribute = attr("servings");
-    sel.servings = settings::servings(
-        recipe,
-        &[
-            (Source::Url, settings::query_param(&search, "servings")),
-            (Source::Stored, stored.as_deref()),
-            (Source::Attribute, attribute.as_deref()),
-        ],
-        warnings,
-    );
-    let stored = load(settings::UNITS_KEY);
-    let attribute = attr("units");
+    let s = Sources::new(&search, root, "servings", Some(recipe));
+    sel.servings = settings::servings(recipe, &s.given(), warnings);
+    let s = Sources::new(&search, root, "units", None);
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
-    sel.units = settings::units(
-        &[
-            (Source::Url, settings::query_param(&search, "units")),
-            (Source::Stored, stored.as_deref()),
-            (Source::Attribute, attribute.as_deref()),
-        ],
-        warnings,
-    )
-    .or(Some(recipe.units));
+    sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let ids = ids(&sp.levels);
-        let stored = load_for(recipe, "spice");
-        let attribute = attr("spice");
-        let given = [
-            (Source::Url, settings::query_param(&search, "spice")),
-            (Source::Stored, stored.as_deref()),
-            (Source::Attribute, attribute.as_deref()),
-        ];
-        if let Some(i) = settings::choice("spice", &ids, &given, warnings) {
+        let s = Sources::new(&search, root, "spice", Some(recipe));
+        if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
         sel.side = load_for(recipe, "side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
-        let ids = ids(&sw.options);
         let stored = load(&swap_key(recipe, i));
         let given = [(Source::Stored, stored.as_deref())];
-        if let Some(chosen) = settings::choice(&sw.id, &ids, &given, warnings) {
-            sel.swaps[i] = chosen;
+        if let (Some(chosen), Some(slot)) = (
+            settings::choice(&sw.id, &sw.options, &given, warnings),
+            sel.swaps.get_mut(i),
+        ) {
+            *slot = chosen;
         }
     }
     sel
 }
 
-fn ids(list: &[Choice]) -> Vec<&str> {
-    let mut out = Vec::new();
-    for c in list {
-        out.push(c.id.as_str());
+/// A setting's value in the URL, in storage and in the host element's attribute.
+struct Sources<'a> {
+    url: Option<&'a str>,
+    stored: Option<String>,
+    attribute: Option<String>,
+}
+
+impl<'a> Sources<'a> {
+    /// `name`'s values; stored for `recipe` under `name`, or for every recipe (the units).
+    fn new(search: &'a str, root: &ShadowRoot, name: &str, recipe: Option<&Recipe>) -> Self {
+        Sources {
+            url: settings::query_param(search, name),
+            stored: match recipe {
+                Some(r) => load_for(r, name),
+                None => load(settings::UNITS_KEY),
+            },
+            attribute: dom::host_attr(root.as_ref(), name),
+        }
     }
-    out
+
+    /// In precedence order.
+    fn given(&self) -> [settings::Given<'_>; 3] {
+        [
+            (Source::Url, self.url),
+            (Source::Stored, self.stored.as_deref()),
+            (Source::Attribute, self.attribute.as_deref()),
+        ]
+    }
 }
 
 /// What is stored for `recipe` under `what`.
