@@ -437,19 +437,19 @@ mod tests {
             Kind::True => "true".into(),
             Kind::False => "false".into(),
             Kind::Num => d.text(v),
-            Kind::Str => ["<", &d.text(v), ">"].concat(),
+            Kind::Str => cat(&["<", &d.text(v), ">"]),
             Kind::Arr | Kind::Obj => {
                 let items: Vec<String> = d
                     .items(v)
                     .map(|i| {
                         if d.kind(v) == Kind::Obj {
-                            [d.text(i - 1), ":".into(), show(d, i)].concat()
+                            cat(&[&d.text(i - 1), ":", &show(d, i)])
                         } else {
                             show(d, i)
                         }
                     })
                     .collect();
-                ["(", &items.join(","), ")"].concat()
+                cat(&["(", &items.join(","), ")"])
             }
         }
     }

@@ -3,3 +3,12 @@
 pub use alloc::string::String;
 pub use alloc::vec;
 pub use alloc::vec::Vec;
+
+/// The parts joined: `[..].concat()` without `join_generic_copy`, one small loop for the crate.
+pub fn cat(parts: &[&str]) -> String {
+    let mut s = String::new();
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}

@@ -40,7 +40,7 @@ impl Progress {
                 Some(("i:", list)) => (&mut self.got, list),
                 Some(("s:", list)) => (&mut self.done, list),
                 _ => {
-                    warnings.push(["stored progress entry ignored: ", part].concat());
+                    warnings.push(cat(&["stored progress entry ignored: ", part]));
                     continue;
                 }
             };
@@ -48,7 +48,7 @@ impl Progress {
                 match parse_uint(index).and_then(|i| marks.get_mut(i as usize)) {
                     Some(m) => *m = true,
                     None if index.is_empty() => {}
-                    None => warnings.push(["stored progress index ignored: ", index].concat()),
+                    None => warnings.push(cat(&["stored progress index ignored: ", index])),
                 }
             }
         }

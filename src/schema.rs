@@ -25,7 +25,7 @@ fn join(mut path: String, key: &str) -> String {
 
 /// `before "value"`.
 pub(crate) fn quoted(before: &str, value: &str) -> String {
-    [before, " \"", value, "\""].concat()
+    cat(&[before, " \"", value, "\""])
 }
 
 /// The node of an object that is absent or of another type. A document has no such node, and
@@ -83,15 +83,14 @@ impl<'a> Obj<'a> {
             Kind::Obj => "an object",
         };
         let close = if d.kind(v) == Kind::Str { "\"" } else { "" };
-        let message = [
+        let message = cat(&[
             "invalid type: ",
             found,
             &text,
             close,
             ", expected ",
             expected,
-        ]
-        .concat();
+        ]);
         self.errors.fail(&d.path(v), &message);
     }
 
@@ -106,7 +105,7 @@ impl<'a> Obj<'a> {
         if v.is_none() {
             let path = self.doc.path(self.node);
             self.errors
-                .fail(&path, &["missing field `", key, "`"].concat());
+                .fail(&path, &cat(&["missing field `", key, "`"]));
         }
         v
     }

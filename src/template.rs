@@ -60,7 +60,7 @@ pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Templa
                 let (id, form) = crate::quantity::format::split(inner, b":").unwrap_or((inner, ""));
                 let (id, form) = (id.trim_ascii(), form.trim_ascii());
                 let Some(index) = lookup(id) else {
-                    return Err(["unknown ingredient id \"", id, "\""].concat());
+                    return Err(cat(&["unknown ingredient id \"", id, "\""]));
                 };
                 let seg = match form {
                     "" => Seg::Name(index),

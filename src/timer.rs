@@ -224,13 +224,10 @@ pub fn encode(timers: &[Timer]) -> String {
 /// for a step without a timer, or beyond 24 hours away are skipped with a warning.
 pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<String>) {
     let Some(entries) = stored_entries(stored) else {
-        warnings.push(
-            [
-                "stored timers in an unknown format: ignored: ",
-                short(stored),
-            ]
-            .concat(),
-        );
+        warnings.push(cat(&[
+            "stored timers in an unknown format: ignored: ",
+            short(stored),
+        ]));
         return;
     };
     const DAY: u64 = 24 * 60 * 60 * 1000;
@@ -266,7 +263,7 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
                 t.run = run;
                 t.alerted = alerted;
             }
-            None => warnings.push(["stored timer entry ignored: ", short(entry)].concat()),
+            None => warnings.push(cat(&["stored timer entry ignored: ", short(entry)])),
         }
     }
 }

@@ -113,7 +113,7 @@ fn duration(o: &Obj, key: &str, warnings: &mut Vec<FormatError>) -> Option<Durat
             "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not",
             &s,
         );
-        o.warn(warnings, key, &[&m, ": no timer"].concat());
+        o.warn(warnings, key, &cat(&[&m, ": no timer"]));
     }
     d
 }
@@ -190,7 +190,7 @@ fn ingredient(o: &Obj) -> Ingredient {
         }
     };
     Ingredient {
-        plural: o.opt_str("plural").unwrap_or_else(|| [&item, "s"].concat()),
+        plural: o.opt_str("plural").unwrap_or_else(|| cat(&[&item, "s"])),
         id,
         amount,
         item,
@@ -339,7 +339,7 @@ fn choices(
     };
     let index = out.iter().position(|c| c.id == default).unwrap_or_else(|| {
         let m = quoted("names no usable option:", &default);
-        let m = [&m, "; starting at \"", &first.id, "\""].concat();
+        let m = cat(&[&m, "; starting at \"", &first.id, "\""]);
         o.warn(warnings, "default", &m);
         0
     });
@@ -483,7 +483,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     // Text that is not JSON is recorded like any other error, and the rest reads an empty
     // document: no early return with its own copy of the error.
     let doc = json::parse(text).unwrap_or_else(|m| {
-        e.fail("", &["not valid JSON: ", &m].concat());
+        e.fail("", &cat(&["not valid JSON: ", &m]));
         json::Doc::default()
     });
     let f = schema::top(&e, &doc);

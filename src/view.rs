@@ -187,7 +187,7 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
         let name = match (counted_plural, plural) {
             (false, _) => item.clone(),
             (true, Some(p)) => p.clone(),
-            (true, None) => [item.as_str(), "s"].concat(),
+            (true, None) => cat(&[item.as_str(), "s"]),
         };
         all.push(Line {
             index,

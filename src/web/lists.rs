@@ -92,7 +92,7 @@ fn ref_name(amount: &str, name: &str) -> String {
     if amount.is_empty() {
         name.into()
     } else {
-        [" ", name].concat()
+        cat(&[" ", name])
     }
 }
 
@@ -169,7 +169,7 @@ impl Lists {
             }
             d.slot(b, l.name.clone());
             if !l.prep.is_empty() {
-                let prep = [", ", &l.prep].concat();
+                let prep = cat(&[", ", &l.prep]);
                 if b {
                     put(PREP, &prep);
                 }
@@ -246,7 +246,7 @@ impl Lists {
             }
             open(STEP_DONE);
             checkbox(STEP_DONE_CHECK, DONE_NAME, n, done);
-            set("aria-label", &["Done: ", &view.title].concat());
+            set("aria-label", &cat(&["Done: ", &view.title]));
             say("Done");
             shut();
             shut();
@@ -258,14 +258,14 @@ fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
     open(TIMER);
     let group = keep();
     set("role", "group");
-    set("aria-label", &["Timer: ", title].concat());
+    set("aria-label", &cat(&["Timer: ", title]));
     put(STEP_TIME, duration);
     put(TIMER_TIME, "");
     put(TIMER_STATUS, "");
     let index = int(step);
     button(TIMER_BUTTON, "", "");
     set("data-timer", &index);
-    let label = ["Reset timer: ", title].concat();
+    let label = cat(&["Reset timer: ", title]);
     button(TIMER_RESET, "Reset", &label);
     set("data-reset", &index);
     shut();

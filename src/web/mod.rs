@@ -15,6 +15,7 @@ mod render;
 mod runtime;
 
 use crate::model::Recipe;
+use crate::prelude::cat;
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
 use crate::settings::{self, Source};
@@ -244,7 +245,7 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
         .get(i)
         .map(|s| s.id.as_str())
         .unwrap_or_default();
-    settings::recipe_key(&["swap.", id].concat(), recipe)
+    settings::recipe_key(&cat(&["swap.", id]), recipe)
 }
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
@@ -472,12 +473,12 @@ fn update_title(s: &State) {
             } else {
                 "⏰ Check now: "
             };
-            (0, [what, step_title(s, step)].concat())
+            (0, cat(&[what, step_title(s, step)]))
         }
         None => match s.timers.soonest() {
             Some((step, left)) => {
                 let time = timer::clock_text(left, true);
-                (left, ["⏱ ", &time, " ", step_title(s, step)].concat())
+                (left, cat(&["⏱ ", &time, " ", step_title(s, step)]))
             }
             None => (0, String::new()),
         },

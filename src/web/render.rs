@@ -28,7 +28,7 @@ fn header(r: &Recipe, sel: &Selection) -> Element {
     put(TITLE, &r.name);
     set("id", "rc-title");
     if !r.author.is_empty() {
-        put(BYLINE, &["By ", &r.author].concat());
+        put(BYLINE, &cat(&["By ", &r.author]));
     }
     if !r.intro.is_empty() {
         put(INTRO, &r.intro);
@@ -146,7 +146,7 @@ fn radios(spec: u8, option: u8, legend: &str, name: &str, list: &[Choice]) {
 
 /// The name of swap `i`'s radio group.
 fn swap_name(i: usize) -> String {
-    [SWAP_PREFIX, &int(i)].concat()
+    cat(&[SWAP_PREFIX, &int(i)])
 }
 
 /// `<input class part type name value>` (`spec` is `input|class|part`).
@@ -357,8 +357,8 @@ pub fn alert(alerts: &Element, i: usize, alert: Alert, title: &str) {
         Alert::CheckNow => "Check now: ",
         Alert::Done => "Done: ",
     };
-    put(P, &[what, title].concat());
-    let label = ["Dismiss: ", title].concat();
+    put(P, &cat(&[what, title]));
+    let label = cat(&["Dismiss: ", title]);
     button(ALERT_DISMISS, "Dismiss", &label);
     set("data-dismiss", &int(i));
 }
