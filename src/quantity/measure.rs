@@ -222,8 +222,9 @@ pub fn measure(
         };
     }
     let k = conversion(d, d2);
-    let base = |v: Ratio| v * factor * size * k;
-    let (lo, hi) = (base(lo), base(hi));
+    // One multiplier for both ends: no closure.
+    let m = factor * size * k;
+    let (lo, hi) = (lo * m, hi * m);
     // One call site each for `us` and `metric_measure`, their arguments picked first.
     let (lo, hi, unit) = match d2 {
         Dim::MetricVolume | Dim::MetricMass => {
