@@ -167,13 +167,14 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Ratio, range: bool, pinch: b
             }
         }
     }
-    let (unit, size, _) = ladder[ladder.len() - 1];
-    let x = lo / Ratio::int(size);
-    if pinch && x < PINCH {
+    // The last rung of every ladder is its base unit (size 1): no indexing, no division. Only
+    // the volume ladder has pinches; a count's unit is dropped by the caller.
+    if pinch && lo < PINCH {
         return (Ratio::ONE, Ratio::ZERO, Some(Unit::Pinch));
     }
-    let near = |v: Ratio| nearest(v / Ratio::int(size)).max(EIGHTH);
-    (near(lo), near(hi), Some(unit))
+    let near = |v: Ratio| nearest(v).max(EIGHTH);
+    let base = if pinch { Unit::Tsp } else { Unit::Oz };
+    (near(lo), near(hi), Some(base))
 }
 
 /// The two ends of an amount, rounded, and their unit.
