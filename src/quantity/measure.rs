@@ -93,7 +93,8 @@ fn conversion(from: Dim, to: Dim) -> Ratio {
 
 /// The simplest kitchen fraction within [`TOLERANCE`] of `x`: halves before thirds before
 /// quarters before eighths; above 4 only wholes and halves (nobody measures 5 ⅜ cups).
-fn approx(x: Ratio) -> Option<Ratio> {
+/// Zero when there is none (a kitchen fraction is never zero): no `Option` moved.
+fn approx(x: Ratio) -> Ratio {
     let dens: &[i64] = if x >= Ratio::int(4) {
         &[1, 2]
     } else {
@@ -102,10 +103,10 @@ fn approx(x: Ratio) -> Option<Ratio> {
     for &d in dens {
         let c = x.round_to(d);
         if !c.is_zero() && abs(c - x) <= x * TOLERANCE {
-            return Some(c);
+            return c;
         }
     }
-    None
+    Ratio::ZERO
 }
 
 /// The kitchen fraction closest to `x` (the larger on a tie), for amounts no fraction is within
@@ -150,20 +151,22 @@ pub struct Measured {
 fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Ratio, range: bool, pinch: bool) -> Rounded {
     for exact in [true, false] {
         for &(unit, size, min) in ladder {
+            // Zero for no fit: every amount here is above zero.
             let fit = |v: Ratio| {
                 let x = v / Ratio::int(size);
-                if exact {
-                    is_kitchen(x).then_some(x)
-                } else {
+                if !exact {
                     approx(x)
+                } else if is_kitchen(x) {
+                    x
+                } else {
+                    Ratio::ZERO
                 }
             };
             // Without an upper end, `b` is a stand-in that is never shown.
-            let b = if range { fit(hi) } else { Some(Ratio::ZERO) };
-            if let (Some(a), Some(b)) = (fit(lo), b) {
-                if a >= min {
-                    return (a, b, Some(unit));
-                }
+            let b = if range { fit(hi) } else { Ratio::ONE };
+            let a = fit(lo);
+            if !a.is_zero() && !b.is_zero() && a >= min {
+                return (a, b, Some(unit));
             }
         }
     }
