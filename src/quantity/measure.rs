@@ -67,27 +67,19 @@ const US_MASS: [(Unit, i64, Ratio); 2] = [(Unit::Lb, 16, Ratio::ONE), (Unit::Oz,
 /// Counted items that do not round to halves: kitchen fractions, one rung.
 const COUNT: [(Unit, i64, Ratio); 1] = [(Unit::Tsp, 1, Ratio::ZERO)];
 
-/// The dimension a base amount `v` is shown in for `target`. Spoons stay spoons in metric below
-/// ¼ cup: metric kitchens measure with the same 5 ml and 15 ml spoons, and "14.8 ml" helps nobody.
-fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> Dim {
+/// The dimension a base amount `v` is shown in for `target`, and the base units of that
+/// dimension per base unit of `d` (the exact constants; one match for both). Spoons stay spoons
+/// in metric below ¼ cup: metric kitchens measure with the same 5 ml and 15 ml spoons, and
+/// "14.8 ml" helps nobody.
+fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> (Dim, Ratio) {
     match (d, target) {
-        (Dim::UsMass, Some(System::Metric)) => Dim::MetricMass,
-        (Dim::MetricMass, Some(System::Us)) => Dim::UsMass,
-        (Dim::UsVolume, Some(System::Metric)) if v >= Ratio::int(12) => Dim::MetricVolume,
-        (Dim::MetricVolume, Some(System::Us)) => Dim::UsVolume,
-        _ => d,
-    }
-}
-
-/// Base units of `to` per base unit of `from`, with the exact constants (one multiplication
-/// site instead of four).
-fn conversion(from: Dim, to: Dim) -> Ratio {
-    match (from, to) {
-        (Dim::UsMass, Dim::MetricMass) => G_PER_OZ,
-        (Dim::MetricMass, Dim::UsMass) => OZ_PER_G,
-        (Dim::UsVolume, Dim::MetricVolume) => ML_PER_TSP,
-        (Dim::MetricVolume, Dim::UsVolume) => TSP_PER_ML,
-        _ => Ratio::ONE,
+        (Dim::UsMass, Some(System::Metric)) => (Dim::MetricMass, G_PER_OZ),
+        (Dim::MetricMass, Some(System::Us)) => (Dim::UsMass, OZ_PER_G),
+        (Dim::UsVolume, Some(System::Metric)) if v >= Ratio::int(12) => {
+            (Dim::MetricVolume, ML_PER_TSP)
+        }
+        (Dim::MetricVolume, Some(System::Us)) => (Dim::UsVolume, TSP_PER_ML),
+        _ => (d, Ratio::ONE),
     }
 }
 
@@ -217,7 +209,7 @@ pub fn measure(
     };
     let (d, size) = dim(unit);
     // The low end decides the unit, so that both ends of a range share it.
-    let d2 = target_dim(d, lo * factor * size, target);
+    let (d2, k) = target_dim(d, lo * factor * size, target);
     if factor == Ratio::ONE && d2 == d {
         return Measured {
             lo,
@@ -225,7 +217,6 @@ pub fn measure(
             unit,
         };
     }
-    let k = conversion(d, d2);
     // One multiplier for both ends: no closure.
     let m = factor * size * k;
     let (lo, hi) = (lo * m, hi * m);
