@@ -67,33 +67,26 @@ const US_MASS: [(Unit, i64, Ratio); 2] = [(Unit::Lb, 16, Ratio::ONE), (Unit::Oz,
 /// Counted items that do not round to halves: kitchen fractions, one rung.
 const COUNT: [(Unit, i64, Ratio); 1] = [(Unit::Tsp, 1, Ratio::ZERO)];
 
-/// The dimension a base amount `v` is shown in for `target`. Spoons stay spoons in metric below
-/// ¼ cup: metric kitchens measure with the same 5 ml and 15 ml spoons, and "14.8 ml" helps nobody.
-fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> Dim {
+/// The dimension a base amount `v` is shown in for `target`, and the base units of that
+/// dimension per base unit of `d` (the exact constants; one match for both). Spoons stay spoons
+/// in metric below ¼ cup: metric kitchens measure with the same 5 ml and 15 ml spoons, and
+/// "14.8 ml" helps nobody.
+fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> (Dim, Ratio) {
     match (d, target) {
-        (Dim::UsMass, Some(System::Metric)) => Dim::MetricMass,
-        (Dim::MetricMass, Some(System::Us)) => Dim::UsMass,
-        (Dim::UsVolume, Some(System::Metric)) if v >= Ratio::int(12) => Dim::MetricVolume,
-        (Dim::MetricVolume, Some(System::Us)) => Dim::UsVolume,
-        _ => d,
-    }
-}
-
-/// Base units of `to` per base unit of `from`, with the exact constants (one multiplication
-/// site instead of four).
-fn conversion(from: Dim, to: Dim) -> Ratio {
-    match (from, to) {
-        (Dim::UsMass, Dim::MetricMass) => G_PER_OZ,
-        (Dim::MetricMass, Dim::UsMass) => OZ_PER_G,
-        (Dim::UsVolume, Dim::MetricVolume) => ML_PER_TSP,
-        (Dim::MetricVolume, Dim::UsVolume) => TSP_PER_ML,
-        _ => Ratio::ONE,
+        (Dim::UsMass, Some(System::Metric)) => (Dim::MetricMass, G_PER_OZ),
+        (Dim::MetricMass, Some(System::Us)) => (Dim::UsMass, OZ_PER_G),
+        (Dim::UsVolume, Some(System::Metric)) if v >= Ratio::int(12) => {
+            (Dim::MetricVolume, ML_PER_TSP)
+        }
+        (Dim::MetricVolume, Some(System::Us)) => (Dim::UsVolume, TSP_PER_ML),
+        _ => (d, Ratio::ONE),
     }
 }
 
 /// The simplest kitchen fraction within [`TOLERANCE`] of `x`: halves before thirds before
 /// quarters before eighths; above 4 only wholes and halves (nobody measures 5 ⅜ cups).
-fn approx(x: Ratio) -> Option<Ratio> {
+/// Zero when there is none (a kitchen fraction is never zero): no `Option` moved.
+fn approx(x: Ratio) -> Ratio {
     let dens: &[i64] = if x >= Ratio::int(4) {
         &[1, 2]
     } else {
@@ -102,10 +95,10 @@ fn approx(x: Ratio) -> Option<Ratio> {
     for &d in dens {
         let c = x.round_to(d);
         if !c.is_zero() && abs(c - x) <= x * TOLERANCE {
-            return Some(c);
+            return c;
         }
     }
-    None
+    Ratio::ZERO
 }
 
 /// The kitchen fraction closest to `x` (the larger on a tie), for amounts no fraction is within
@@ -150,30 +143,33 @@ pub struct Measured {
 fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Ratio, range: bool, pinch: bool) -> Rounded {
     for exact in [true, false] {
         for &(unit, size, min) in ladder {
+            // Zero for no fit: every amount here is above zero.
             let fit = |v: Ratio| {
                 let x = v / Ratio::int(size);
-                if exact {
-                    is_kitchen(x).then_some(x)
-                } else {
+                if !exact {
                     approx(x)
+                } else if is_kitchen(x) {
+                    x
+                } else {
+                    Ratio::ZERO
                 }
             };
             // Without an upper end, `b` is a stand-in that is never shown.
-            let b = if range { fit(hi) } else { Some(Ratio::ZERO) };
-            if let (Some(a), Some(b)) = (fit(lo), b) {
-                if a >= min {
-                    return (a, b, Some(unit));
-                }
+            let b = if range { fit(hi) } else { Ratio::ONE };
+            let a = fit(lo);
+            if !a.is_zero() && !b.is_zero() && a >= min {
+                return (a, b, Some(unit));
             }
         }
     }
-    let (unit, size, _) = ladder[ladder.len() - 1];
-    let x = lo / Ratio::int(size);
-    if pinch && x < PINCH {
+    // The last rung of every ladder is its base unit (size 1): no indexing, no division. Only
+    // the volume ladder has pinches; a count's unit is dropped by the caller.
+    if pinch && lo < PINCH {
         return (Ratio::ONE, Ratio::ZERO, Some(Unit::Pinch));
     }
-    let near = |v: Ratio| nearest(v / Ratio::int(size)).max(EIGHTH);
-    (near(lo), near(hi), Some(unit))
+    let near = |v: Ratio| nearest(v).max(EIGHTH);
+    let base = if pinch { Unit::Tsp } else { Unit::Oz };
+    (near(lo), near(hi), Some(base))
 }
 
 /// The two ends of an amount, rounded, and their unit.
@@ -213,7 +209,7 @@ pub fn measure(
     };
     let (d, size) = dim(unit);
     // The low end decides the unit, so that both ends of a range share it.
-    let d2 = target_dim(d, lo * factor * size, target);
+    let (d2, k) = target_dim(d, lo * factor * size, target);
     if factor == Ratio::ONE && d2 == d {
         return Measured {
             lo,
@@ -221,9 +217,9 @@ pub fn measure(
             unit,
         };
     }
-    let k = conversion(d, d2);
-    let base = |v: Ratio| v * factor * size * k;
-    let (lo, hi) = (base(lo), base(hi));
+    // One multiplier for both ends: no closure.
+    let m = factor * size * k;
+    let (lo, hi) = (lo * m, hi * m);
     // One call site each for `us` and `metric_measure`, their arguments picked first.
     let (lo, hi, unit) = match d2 {
         Dim::MetricVolume | Dim::MetricMass => {
