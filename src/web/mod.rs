@@ -1,10 +1,10 @@
 //! The browser shell: the only module that touches `web_sys` and `JsValue`.
 //!
 //! `www/recipe-card.js` fetches the recipe's text, then calls [`mount`], and [`event`] with
-//! [`FREE`] when the element goes. A card is its
-//! recipe, the reader's [`Selection`], its timers and its cook-mode marks, all in one [`State`];
-//! every event changes that state and re-renders what depends on it from the pure core
-//! (`crate::view`, `crate::timer`), so nothing on screen goes stale.
+//! [`FREE`] when the element goes. A card is its recipe, the reader's [`Selection`], its timers
+//! and its cook-mode marks, all in one [`State`]; every event changes that state and re-renders
+//! what depends on it from the pure core (`crate::view`, `crate::timer`), so nothing on screen
+//! goes stale.
 
 mod alert;
 mod browser;
