@@ -106,7 +106,8 @@ export function cook(sw, why) {
     show('Asking to keep the screen on…', 'off');
     api.request('screen').then(
       (lock) => {
-        if (st.gone || !sw.checked) return lock.release().catch(() => {});
+        // Off, gone, or a second request (on, off, on quickly) that lost the race: let it go.
+        if (st.gone || !sw.checked || st.lock) return lock.release().catch(() => {});
         st.lock = lock;
         show('Screen stays on', 'on');
         lock.addEventListener('release', () => {

@@ -79,6 +79,30 @@ const WAKE_LOCK = () => {
   });
 };
 
+// A wake lock whose requests wait until the test grants them, counting the locks held.
+const SLOW_WAKE_LOCK = () => {
+  window.__held = 0;
+  window.__pending = [];
+  Object.defineProperty(navigator, 'wakeLock', {
+    configurable: true,
+    value: {
+      request: () =>
+        new Promise((resolve) =>
+          window.__pending.push(() => {
+            window.__held++;
+            const lock = new EventTarget();
+            lock.release = async () => {
+              if (!lock.released) window.__held--;
+              lock.released = true;
+              lock.dispatchEvent(new Event('release'));
+            };
+            resolve(lock);
+          }),
+        ),
+    },
+  });
+};
+
 const NO_WAKE_LOCK = () => Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: undefined });
 
 let env;
@@ -293,6 +317,25 @@ test('notifications: asked only from a click, shown for alerts once granted', as
     assert.deepEqual(await second.page.evaluate(() => window.__notes), []);
   } finally {
     await second.context.close();
+  }
+});
+
+test('cook mode switched on, off and on again before the browser answers holds one lock, released when off', async () => {
+  const { context, page, c } = await open('index.html', { scripts: [SLOW_WAKE_LOCK] });
+  try {
+    await page.clock.resume();
+    const cook = c.getByRole('switch', { name: 'Cook mode' });
+    await cook.check();
+    await cook.uncheck();
+    await cook.check();
+    await page.waitForFunction(() => window.__pending.length === 2);
+    await page.evaluate(() => window.__pending.forEach((grant) => grant()));
+    await c.locator('[part~=cook-mode-status]').filter({ hasText: 'Screen stays on' }).waitFor();
+    await page.waitForFunction(() => window.__held === 1);
+    await cook.uncheck();
+    await page.waitForFunction(() => window.__held === 0, null, { timeout: 2000 });
+  } finally {
+    await context.close();
   }
 });
 
