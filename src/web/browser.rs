@@ -19,8 +19,8 @@ impl Clock for BrowserClock {
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
     /// Calls `event(card, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
-    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the unlistener, for
-    /// [`tick`]. `event` is the wasm's export [`super::event`].
+    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the card's control,
+    /// for [`tick`]. `event` is the wasm's export [`super::event`].
     pub fn listen(root: &Node, card: u32, event: &JsValue) -> JsValue;
     /// The target of the event being handled.
     pub fn target() -> Element;
