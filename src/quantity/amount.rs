@@ -1,7 +1,6 @@
 //! An ingredient's amount: one exact number or a range, parsed from what the author wrote.
 
-use super::format::split;
-use super::ratio::Ratio;
+use super::ratio::{read, Ratio};
 
 /// How much: `2`, `1/3` or the range `2-3`. Both ends are positive and a range is increasing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,19 +10,23 @@ pub enum Qty {
 }
 
 impl Qty {
-    /// Parses `2`, `1 1/2`, `0.5`, `2-3`, `2–3` or `2 to 3`.
+    /// Parses `2`, `1 1/2`, `0.5`, `2-3`, `2–3` or `2 to 3`. One pass over the bytes: each end
+    /// read where it starts, then what separates them.
     pub fn parse(s: &str) -> Option<Qty> {
-        let s = s.trim_ascii();
-        let split = split(s, "–".as_bytes())
-            .or_else(|| split(s, b"-"))
-            .or_else(|| split(s, b" to "));
-        match split {
-            Some((lo, hi)) => {
-                let (lo, hi) = (Ratio::parse(lo)?, Ratio::parse(hi)?);
-                (!lo.is_zero() && lo < hi).then_some(Qty::Range(lo, hi))
-            }
-            None => Ratio::parse(s).filter(|r| !r.is_zero()).map(Qty::Exact),
+        let (s, mut i) = (s.as_bytes(), 0);
+        let lo = read(s, &mut i);
+        if i == s.len() {
+            return (lo.num() > 0).then_some(Qty::Exact(lo));
         }
+        // `–`, `-`, or `to` with a space before it (the last whitespace read) and after it.
+        i += match s.get(i..) {
+            Some([0xE2, 0x80, 0x93, ..]) => 3,
+            Some([b'-', ..]) => 1,
+            Some([b't', b'o', b' ', ..]) if matches!(s.get(i.wrapping_sub(1)), Some(b' ')) => 3,
+            _ => return None,
+        };
+        let hi = read(s, &mut i);
+        (i == s.len() && lo.num() > 0 && lo < hi).then_some(Qty::Range(lo, hi))
     }
 
     /// The same amount multiplied by `factor` at both ends.

@@ -1,6 +1,5 @@
 //! Exact non-negative rationals: amounts are never floats, so ⅓ cup × 3 is exactly 1 cup.
 
-use super::format::split;
 use core::cmp::Ordering;
 use core::num::NonZeroU64;
 use core::ops::{Add, Div, Mul, Sub};
@@ -154,38 +153,76 @@ impl Ratio {
         }
     }
 
-    /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½`.
+    /// Parses an author's number: `2`, `0.25`, `1/3`, `1 1/2`, `1½` or `½` (ASCII whitespace
+    /// around it).
     pub fn parse(s: &str) -> Option<Ratio> {
-        let s = s.trim_ascii();
-        // A trailing vulgar fraction glyph, as in "1½" or "1 ½".
-        for &(glyph, num, den) in &GLYPHS {
-            if let Some(head) = s.strip_suffix(glyph) {
-                let (head, frac) = (head.trim_ascii(), Ratio::glyph(num, den));
-                return if head.is_empty() {
-                    Some(frac)
-                } else {
-                    Some(plain(head)?.0 + frac)
-                };
-            }
-        }
-        // A whole number and a fraction, as in "1 1/2".
-        if let Some((whole, frac)) = split(s, b" ") {
-            return match (plain(whole)?, plain(frac.trim_ascii())?) {
-                ((w, 0), (f, b'/')) => Some(w + f),
-                _ => None,
-            };
-        }
-        plain(s).map(|p| p.0)
+        let mut i = 0;
+        let v = read(s.as_bytes(), &mut i);
+        (v.num >= 0 && i == s.len()).then_some(v)
     }
 }
 
-/// `3`, `1/3` or `0.25` (no sign, no exponent, at most nine digits a part and six decimals), and
-/// its separator (`/`, `.` or 0). One pass over the bytes, no splitting.
-fn plain(s: &str) -> Option<(Ratio, u8)> {
+/// Moves `i` past ASCII whitespace (what `trim_ascii` trims).
+fn skip_space(s: &[u8], i: &mut usize) {
+    while s.get(*i).is_some_and(u8::is_ascii_whitespace) {
+        *i += 1;
+    }
+}
+
+/// Reads an author's number at `s[*i..]` and the ASCII whitespace around it, moving `i` past
+/// them: `2`, `0.25`, `1/3`, `1 1/2`, `1½`, `1 ½` or `½`. Minus one when there is none (a number
+/// read is never negative): no `Option` moved. One pass over the bytes, no splitting: the one
+/// reader of amounts and of the ends of ranges ([`crate::quantity::Qty::parse`]).
+pub(crate) fn read(s: &[u8], i: &mut usize) -> Ratio {
+    const NONE: Ratio = Ratio::int(-1);
+    skip_space(s, i);
+    let mut v = glyph(s, i);
+    if v.is_zero() {
+        let (p, sep) = plain(s, i);
+        if p.num < 0 {
+            return NONE;
+        }
+        // A glyph after the number, as in "1½" or "1 ½"; or a whole number, one space and a
+        // fraction, as in "1 1/2". A number after any other whitespace, or of another form, is
+        // none: nothing that may follow a number starts with a digit, `.` or `/`.
+        let space = matches!(s.get(*i), Some(b' '));
+        skip_space(s, i);
+        let g = glyph(s, i);
+        v = p + g;
+        if g.is_zero() && matches!(s.get(*i), Some(b'0'..=b'9' | b'.' | b'/')) {
+            let (f, fsep) = plain(s, i);
+            if !(space && sep == 0 && fsep == b'/' && f.num >= 0) {
+                return NONE;
+            }
+            v = p + f;
+        }
+    }
+    skip_space(s, i);
+    v
+}
+
+/// The vulgar fraction glyph at `s[*i..]` (one of [`GLYPHS`]), moving `i` past it; zero when
+/// there is none.
+fn glyph(s: &[u8], i: &mut usize) -> Ratio {
+    for &(glyph, num, den) in &GLYPHS {
+        if s.get(*i..)
+            .is_some_and(|rest| rest.starts_with(glyph.as_bytes()))
+        {
+            *i += glyph.len();
+            return Ratio::glyph(num, den);
+        }
+    }
+    Ratio::ZERO
+}
+
+/// `3`, `1/3` or `0.25` at `s[*i..]` (no sign, no exponent, at most nine digits a part and six
+/// decimals), moving `i` past it, and its separator (`/`, `.` or 0); minus one when there is
+/// none.
+fn plain(s: &[u8], i: &mut usize) -> (Ratio, u8) {
     let (mut before, mut before_digits) = (0, 0);
     // `scale` is 10 to the power `digits`, kept alongside: no `pow`.
     let (mut n, mut digits, mut scale, mut sep) = (0i64, 0u32, 1i64, 0u8);
-    for &c in s.as_bytes() {
+    while let Some(&c) = s.get(*i) {
         if c.is_ascii_digit() && digits < 9 {
             n = n * 10 + (c - b'0') as i64;
             digits += 1;
@@ -194,8 +231,9 @@ fn plain(s: &str) -> Option<(Ratio, u8)> {
             (before, before_digits, sep) = (n, digits, c);
             (n, digits, scale) = (0, 0, 1);
         } else {
-            return None;
+            break;
         }
+        *i += 1;
     }
     let v = match sep {
         _ if digits == 0 => None,
@@ -204,7 +242,7 @@ fn plain(s: &str) -> Option<(Ratio, u8)> {
         0 => Some(Ratio::int(n)),
         _ => None,
     };
-    Some((v?, sep))
+    (v.unwrap_or(Ratio::int(-1)), sep)
 }
 
 /// The Unicode vulgar fractions cooks use, with their values (reduced). As `&str`s: matched
