@@ -143,20 +143,9 @@ pub struct Measured {
 fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Ratio, range: bool, pinch: bool) -> Rounded {
     for exact in [true, false] {
         for &(unit, size, min) in ladder {
-            // Zero for no fit: every amount here is above zero.
-            let fit = |v: Ratio| {
-                let x = v / Ratio::int(size);
-                if !exact {
-                    approx(x)
-                } else if is_kitchen(x) {
-                    x
-                } else {
-                    Ratio::ZERO
-                }
-            };
             // Without an upper end, `b` is a stand-in that is never shown.
-            let b = if range { fit(hi) } else { Ratio::ONE };
-            let a = fit(lo);
+            let b = if range { fit(hi, size, exact) } else { Ratio::ONE };
+            let a = fit(lo, size, exact);
             if !a.is_zero() && !b.is_zero() && a >= min {
                 return (a, b, Some(unit));
             }
@@ -170,6 +159,19 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Ratio, range: bool, pinch: b
     let near = |v: Ratio| nearest(v).max(EIGHTH);
     let base = if pinch { Unit::Tsp } else { Unit::Oz };
     (near(lo), near(hi), Some(base))
+}
+
+/// `v` base units in a rung of `size`: exactly a kitchen fraction, or (not `exact`) the simplest
+/// one within tolerance; zero for no fit (every amount here is above zero).
+fn fit(v: Ratio, size: i64, exact: bool) -> Ratio {
+    let x = v / Ratio::int(size);
+    if !exact {
+        approx(x)
+    } else if is_kitchen(x) {
+        x
+    } else {
+        Ratio::ZERO
+    }
 }
 
 /// The two ends of an amount, rounded, and their unit.
