@@ -36,15 +36,16 @@ impl Progress {
             return;
         };
         for part in parts {
-            let (marks, list) = match part.split_at_checked(2) {
-                Some(("i:", list)) => (&mut self.got, list),
-                Some(("s:", list)) => (&mut self.done, list),
+            // By bytes: `&str` compares are calls.
+            let marks = match part.as_bytes() {
+                [b'i', b':', ..] => &mut self.got,
+                [b's', b':', ..] => &mut self.done,
                 _ => {
                     warnings.push(cat(&["stored progress entry ignored: ", part]));
                     continue;
                 }
             };
-            for index in fields(list, b',') {
+            for index in fields(part.get(2..).unwrap_or_default(), b',') {
                 match parse_uint(index).and_then(|i| marks.get_mut(i as usize)) {
                     Some(m) => *m = true,
                     None if index.is_empty() => {}

@@ -260,26 +260,29 @@ impl Measured {
     /// `1 ½ tbsp`, `66.7 g`, `4–6`, `1 pinch`.
     pub fn text(&self, written: bool) -> String {
         let metric_unit = self.unit.is_some_and(|u| u.system() == System::Metric);
-        let num = |out: &mut String, v: Ratio| {
-            if written {
-                as_written(out, v, metric_unit)
-            } else if metric_unit {
-                metric(out, v)
-            } else {
-                kitchen(out, v)
-            }
-        };
         let mut out = String::new();
-        num(&mut out, self.lo);
+        number(&mut out, self.lo, written, metric_unit);
         if let Some(h) = self.hi {
             out.push('–');
-            num(&mut out, h);
+            number(&mut out, h, written, metric_unit);
         }
         if let Some(u) = self.unit {
             out.push(' ');
             out.push_str(u.label(self.plural()));
         }
         out
+    }
+}
+
+/// Appends one end of a measured amount: as the author wrote it, or in metric decimals or kitchen
+/// fractions.
+fn number(out: &mut String, v: Ratio, written: bool, metric_unit: bool) {
+    if written {
+        as_written(out, v, metric_unit)
+    } else if metric_unit {
+        metric(out, v)
+    } else {
+        kitchen(out, v)
     }
 }
 
