@@ -230,42 +230,40 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
         ]));
         return;
     };
-    const DAY: u64 = 24 * 60 * 60 * 1000;
     for entry in entries {
-        let mut f = fields(entry, b',');
-        let parsed = match (f.next(), f.next(), f.next(), f.next(), f.next()) {
-            (Some(step), Some(kind), Some(value), Some(alerted), None) => {
-                let step = parse_uint(step).map(|n| n as usize);
-                let value = parse_uint(value);
-                // Bytes, not `&str` patterns (each one a compare call).
-                let alerted = match alerted.as_bytes() {
-                    b"0" => Some(None),
-                    b"c" => Some(Some(Alert::CheckNow)),
-                    b"d" => Some(Some(Alert::Done)),
-                    _ => None,
-                };
-                match (step, kind.as_bytes(), value, alerted) {
-                    (Some(s), b"r", Some(v), Some(a)) if v.abs_diff(now) <= DAY => {
-                        Some((s, Run::Running { deadline: v }, a))
-                    }
-                    (Some(s), b"p", Some(v), Some(a)) if v <= DAY => {
-                        Some((s, Run::Paused { left: v }, a))
-                    }
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
-        let slot = parsed
-            .and_then(|(s, run, a)| timers.iter_mut().find(|t| t.step == s).map(|t| (t, run, a)));
-        match slot {
-            Some((t, run, alerted)) => {
-                t.run = run;
-                t.alerted = alerted;
-            }
-            None => warnings.push(cat(&["stored timer entry ignored: ", short(entry)])),
+        if restore(entry, timers, now).is_none() {
+            warnings.push(cat(&["stored timer entry ignored: ", short(entry)]));
         }
     }
+}
+
+/// Restores one stored entry (`step,r|p,value,0|c|d`) into its step's timer; `None`, and nothing
+/// changed, when it cannot: read with `?` at each field, no tuple of `Option`s built first.
+fn restore(entry: &str, timers: &mut [Timer], now: u64) -> Option<()> {
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    let mut f = fields(entry, b',');
+    let step = parse_uint(f.next()?)? as usize;
+    let kind = f.next()?;
+    let v = parse_uint(f.next()?)?;
+    // Bytes, not `&str` patterns (each one a compare call).
+    let alerted = match f.next()?.as_bytes() {
+        b"0" => None,
+        b"c" => Some(Alert::CheckNow),
+        b"d" => Some(Alert::Done),
+        _ => return None,
+    };
+    let run = match kind.as_bytes() {
+        b"r" if v.abs_diff(now) <= DAY => Run::Running { deadline: v },
+        b"p" if v <= DAY => Run::Paused { left: v },
+        _ => return None,
+    };
+    if f.next().is_some() {
+        return None;
+    }
+    let t = timers.iter_mut().find(|t| t.step == step)?;
+    t.run = run;
+    t.alerted = alerted;
+    Some(())
 }
 
 /// At most 40 characters of a stored value, for a warning. Counted by their first bytes: no

@@ -144,7 +144,11 @@ fn us(ladder: &[(Unit, i64, Ratio)], lo: Ratio, hi: Ratio, range: bool, pinch: b
     for exact in [true, false] {
         for &(unit, size, min) in ladder {
             // Without an upper end, `b` is a stand-in that is never shown.
-            let b = if range { fit(hi, size, exact) } else { Ratio::ONE };
+            let b = if range {
+                fit(hi, size, exact)
+            } else {
+                Ratio::ONE
+            };
             let a = fit(lo, size, exact);
             if !a.is_zero() && !b.is_zero() && a >= min {
                 return (a, b, Some(unit));
