@@ -41,7 +41,11 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
     for &(source, value) in given {
         let Some(raw) = value else { continue };
         let v = raw.trim_ascii();
-        let digits = v.strip_prefix('-').unwrap_or(v);
+        // By bytes: a `char` pattern is its own code.
+        let digits = match v.as_bytes() {
+            [b'-', ..] => v.get(1..).unwrap_or_default(),
+            _ => v,
+        };
         let Some(n) = parse_uint(digits).filter(|_| digits.len() <= 12) else {
             let mut w = source.describe("servings", raw);
             w.push_str(" is not a whole number: ignored");
@@ -122,8 +126,8 @@ pub fn choice(
 /// the card reads is plain ASCII.
 pub fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
     let mut query = search;
-    while let Some(rest) = query.strip_prefix('?') {
-        query = rest;
+    while let [b'?', ..] = query.as_bytes() {
+        query = query.get(1..).unwrap_or_default();
     }
     for kv in fields(query, b'&') {
         let (k, v) = split(kv, b"=").unwrap_or((kv, ""));
