@@ -31,7 +31,7 @@ pub fn kitchen(out: &mut String, r: Ratio) {
     };
     let whole = r.trunc();
     // Every proper kitchen fraction has a glyph: none means a whole number.
-    let glyph = glyph_for(r - Ratio::int(whole));
+    let glyph = glyph_for(r);
     if whole > 0 || glyph.is_none() {
         push_int(out, whole);
         if glyph.is_some() {

@@ -259,10 +259,12 @@ pub(crate) const GLYPHS: [(&str, u8, u8); 9] = [
     ("⅞", 7, 8),
 ];
 
-/// The glyph for a proper fraction, if cooks have one.
+/// The glyph for the fractional part of `r`, if cooks have one (none for a whole number). The
+/// fraction without a subtraction: the remainder over the same, reduced, denominator.
 pub(crate) fn glyph_for(r: Ratio) -> Option<&'static str> {
-    for &(glyph, num, den) in &GLYPHS {
-        if r == Ratio::glyph(num, den) {
+    let num = r.num % r.pos_den();
+    for &(glyph, n, d) in &GLYPHS {
+        if num == n as i64 && r.den == d as i64 {
             return Some(glyph);
         }
     }
