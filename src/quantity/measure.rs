@@ -117,11 +117,7 @@ fn nearest(x: Ratio) -> Ratio {
 }
 
 fn abs(v: Ratio) -> Ratio {
-    if v < Ratio::ZERO {
-        Ratio::ZERO - v
-    } else {
-        v
-    }
+    v.abs()
 }
 
 /// A measured amount: the value(s) in `unit`, or pinches.

@@ -97,6 +97,15 @@ impl Ratio {
         }
     }
 
+    /// The absolute value: the numerator's, over the same denominator (no subtraction through
+    /// [`Ratio::fit`]). Numerators stay above `i64::MIN` (`fit` saturates at `-i64::MAX`).
+    pub fn abs(self) -> Ratio {
+        Ratio {
+            num: self.num.abs(),
+            den: self.den,
+        }
+    }
+
     /// The nearest integer, halves rounded up; from the remainder, so that it never overflows.
     pub fn round(self) -> i64 {
         let den = self.pos_den();
