@@ -2,7 +2,7 @@
 //! as `v1;i:0,3;s:1` (ingredient and step indices).
 
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_int, stored_entries};
+use crate::quantity::format::{fields, parse_uint, push_int, stored_entries, warn};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -32,7 +32,11 @@ impl Progress {
     /// is skipped with a warning.
     pub fn restore(&mut self, stored: &str, warnings: &mut Vec<String>) {
         let Some(parts) = stored_entries(stored) else {
-            warnings.push("stored cook-mode progress in an unknown format: ignored".into());
+            warn(
+                warnings,
+                "stored cook-mode progress in an unknown format: ignored",
+                "",
+            );
             return;
         };
         for part in parts {
@@ -41,7 +45,7 @@ impl Progress {
                 [b'i', b':', ..] => &mut self.got,
                 [b's', b':', ..] => &mut self.done,
                 _ => {
-                    warnings.push(cat(&["stored progress entry ignored: ", part]));
+                    warn(warnings, "stored progress entry ignored: ", part);
                     continue;
                 }
             };
@@ -49,7 +53,7 @@ impl Progress {
                 match parse_uint(index).and_then(|i| marks.get_mut(i as usize)) {
                     Some(m) => *m = true,
                     None if index.is_empty() => {}
-                    None => warnings.push(cat(&["stored progress index ignored: ", index])),
+                    None => warn(warnings, "stored progress index ignored: ", index),
                 }
             }
         }

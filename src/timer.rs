@@ -5,7 +5,7 @@
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_digits, push_int, stored_entries};
+use crate::quantity::format::{fields, parse_uint, push_digits, push_int, stored_entries, warn};
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
 pub trait Clock {
@@ -224,15 +224,16 @@ pub fn encode(timers: &[Timer]) -> String {
 /// for a step without a timer, or beyond 24 hours away are skipped with a warning.
 pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<String>) {
     let Some(entries) = stored_entries(stored) else {
-        warnings.push(cat(&[
+        warn(
+            warnings,
             "stored timers in an unknown format: ignored: ",
             short(stored),
-        ]));
+        );
         return;
     };
     for entry in entries {
         if restore(entry, timers, now).is_none() {
-            warnings.push(cat(&["stored timer entry ignored: ", short(entry)]));
+            warn(warnings, "stored timer entry ignored: ", short(entry));
         }
     }
 }

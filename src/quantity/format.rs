@@ -69,8 +69,11 @@ pub fn metric(out: &mut String, r: Ratio) {
 /// Appends `r` as an exact decimal (`0.3`, `1250`, `12.75`) if it has one of at most six places;
 /// `false` (and nothing appended) if not.
 pub fn decimal(out: &mut String, r: Ratio) -> bool {
+    // `r` is reduced: it has `places` decimals when its denominator divides 10 to that power.
+    // Plain integers, no `Ratio` products; the denominator's sign spelt out: no division check.
+    let den = r.den().max(1);
     let (mut places, mut scale) = (0, 1i64);
-    while (r * Ratio::int(scale)).den() != 1 {
+    while scale % den != 0 {
         if places == 6 {
             return false;
         }
@@ -78,7 +81,7 @@ pub fn decimal(out: &mut String, r: Ratio) -> bool {
         scale *= 10;
     }
     let scale = scale.max(1);
-    let n = (r * Ratio::int(scale)).num();
+    let n = r.num() * (scale / den);
     push_int(out, n / scale);
     if places > 0 {
         out.push('.');
@@ -148,6 +151,13 @@ pub fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
 pub fn stored_entries(stored: &str) -> Option<impl Iterator<Item = &str>> {
     let mut entries = fields(stored, b';');
     (entries.next()? == "v1").then_some(entries)
+}
+
+/// Records the warning `what` followed by `value` (a stored value quoted as it was). One call
+/// per warning: no slice of parts built at each site.
+#[inline(never)]
+pub fn warn(warnings: &mut Vec<String>, what: &str, value: &str) {
+    warnings.push(cat(&[what, value]));
 }
 
 /// Appends a non-negative integer without `core::fmt`.
