@@ -42,20 +42,20 @@ impl Unit {
 
     /// The label shown after an amount: `plural` for amounts other than one (and for ranges).
     pub fn label(self, plural: bool) -> &'static str {
-        match (self, plural) {
-            (Unit::Tsp, _) => "tsp",
-            (Unit::Tbsp, _) => "tbsp",
-            (Unit::Cup, false) => "cup",
-            (Unit::Cup, true) => "cups",
-            (Unit::Ml, _) => "ml",
-            (Unit::L, _) => "l",
-            (Unit::G, _) => "g",
-            (Unit::Kg, _) => "kg",
-            (Unit::Oz, _) => "oz",
-            (Unit::Lb, _) => "lb",
-            (Unit::Pinch, false) => "pinch",
-            (Unit::Pinch, true) => "pinches",
-        }
+        // Singular and plural, in the order of the variants.
+        const LABELS: [[&str; 2]; 10] = [
+            ["tsp", "tsp"],
+            ["tbsp", "tbsp"],
+            ["cup", "cups"],
+            ["ml", "ml"],
+            ["l", "l"],
+            ["g", "g"],
+            ["kg", "kg"],
+            ["oz", "oz"],
+            ["lb", "lb"],
+            ["pinch", "pinches"],
+        ];
+        LABELS[self as usize][plural as usize]
     }
 
     pub fn system(self) -> System {
