@@ -5,7 +5,7 @@
 //! is a deadline that can be stored. The shell only asks "what is it now?" and renders the answer.
 
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_digits, push_int, stored_entries, warn};
+use crate::quantity::format::{parse_uint, push_digits, push_int, split, stored_entries, warn};
 
 /// Milliseconds since the Unix epoch. The browser's is `Date.now()`; tests use a fake.
 pub trait Clock {
@@ -242,12 +242,13 @@ pub fn decode(stored: &str, timers: &mut [Timer], now: u64, warnings: &mut Vec<S
 /// changed, when it cannot: read with `?` at each field, no tuple of `Option`s built first.
 fn restore(entry: &str, timers: &mut [Timer], now: u64) -> Option<()> {
     const DAY: u64 = 24 * 60 * 60 * 1000;
-    let mut f = fields(entry, b',');
-    let step = parse_uint(f.next()?)? as usize;
-    let kind = f.next()?;
-    let v = parse_uint(f.next()?)?;
+    // Four fields: the last (one byte) holds no comma.
+    let (step, rest) = split(entry, b",")?;
+    let (kind, rest) = split(rest, b",")?;
+    let (v, alerted) = split(rest, b",")?;
+    let (step, v) = (parse_uint(step)? as usize, parse_uint(v)?);
     // Bytes, not `&str` patterns (each one a compare call).
-    let alerted = match f.next()?.as_bytes() {
+    let alerted = match alerted.as_bytes() {
         b"0" => None,
         b"c" => Some(Alert::CheckNow),
         b"d" => Some(Alert::Done),
@@ -258,9 +259,6 @@ fn restore(entry: &str, timers: &mut [Timer], now: u64) -> Option<()> {
         b"p" if v <= DAY => Run::Paused { left: v },
         _ => return None,
     };
-    if f.next().is_some() {
-        return None;
-    }
     let t = timers.iter_mut().find(|t| t.step == step)?;
     t.run = run;
     t.alerted = alerted;
