@@ -51,6 +51,7 @@ build: setup-rust setup-node
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
 	node tools/trim-glue.mjs $(DIST)/recipe_card.js $(DIST)/recipe_card.js
 	node tools/shorten-imports.mjs $(DIST)
+	node tools/blank-panic-text.mjs $(DIST)/recipe_card_bg.wasm $(DIST)/recipe_card_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	# Bundled from an entry (src/web/entry.js) that re-exports only what the loader calls and loads
 	# the wasm itself, with the snippets (dom.js, device.js) and the minified stylesheet (as the
