@@ -9,7 +9,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 ESBUILD := node_modules/.bin/esbuild
 # Each pass measured (docs/performance.md): near-identical functions merged, then -Oz, then the
 # most-called functions given the shortest indices and -Oz again.
-WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
