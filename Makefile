@@ -9,7 +9,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 ESBUILD := node_modules/.bin/esbuild
 # Each pass measured (docs/performance.md): near-identical functions merged, then -Oz, then the
 # most-called functions given the shortest indices and -Oz again.
-WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -51,6 +51,7 @@ build: setup-rust setup-node
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
 	node tools/trim-glue.mjs $(DIST)/recipe_card.js $(DIST)/recipe_card.js
 	node tools/shorten-imports.mjs $(DIST)
+	node tools/blank-panic-text.mjs $(DIST)/recipe_card_bg.wasm $(DIST)/recipe_card_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
 	# Bundled from an entry (src/web/entry.js) that re-exports only what the loader calls and loads
 	# the wasm itself, with the snippets (dom.js, device.js) and the minified stylesheet (as the
