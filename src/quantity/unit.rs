@@ -1,5 +1,7 @@
 //! Units a recipe may name, and how a cook writes them.
 
+use super::format::fields;
+
 /// A unit of measure. Whole items (shallots, cloves) have no unit: see [`crate::model::Ingredient`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -15,6 +17,24 @@ pub enum Unit {
     Pinch,
 }
 
+/// Every unit, in the order of [`NAMES`].
+const UNITS: [Unit; 10] = [
+    Unit::Tsp,
+    Unit::Tbsp,
+    Unit::Cup,
+    Unit::Ml,
+    Unit::L,
+    Unit::G,
+    Unit::Kg,
+    Unit::Oz,
+    Unit::Lb,
+    Unit::Pinch,
+];
+
+/// The spellings authors use, a unit's after each `;`, separated by commas.
+const NAMES: &str = "tsp,teaspoon,teaspoons;tbsp,tablespoon,tablespoons;cup,cups;ml,mL;\
+    l,L,litre,liter;g,gram,grams;kg;oz,ounce,ounces;lb,lbs,pound,pounds;pinch,pinches";
+
 /// Which measuring system a unit belongs to, which decides fractions (US) or decimals (metric).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum System {
@@ -23,21 +43,20 @@ pub enum System {
 }
 
 impl Unit {
-    /// Parses the spellings authors use; `None` names an unknown unit, which the format rejects.
+    /// Parses the spellings authors use ([`NAMES`]); `None` names an unknown unit, which the
+    /// format rejects.
     pub fn parse(s: &str) -> Option<Unit> {
-        Some(match s.trim_ascii() {
-            "tsp" | "teaspoon" | "teaspoons" => Unit::Tsp,
-            "tbsp" | "tablespoon" | "tablespoons" => Unit::Tbsp,
-            "cup" | "cups" => Unit::Cup,
-            "ml" | "mL" => Unit::Ml,
-            "l" | "L" | "litre" | "liter" => Unit::L,
-            "g" | "gram" | "grams" => Unit::G,
-            "kg" => Unit::Kg,
-            "oz" | "ounce" | "ounces" => Unit::Oz,
-            "lb" | "lbs" | "pound" | "pounds" => Unit::Lb,
-            "pinch" | "pinches" => Unit::Pinch,
-            _ => return None,
-        })
+        let s = s.trim_ascii();
+        let mut units = UNITS.iter();
+        for names in fields(NAMES, b';') {
+            let unit = units.next()?;
+            for name in fields(names, b',') {
+                if name == s {
+                    return Some(*unit);
+                }
+            }
+        }
+        None
     }
 
     /// The label shown after an amount: `plural` for amounts other than one (and for ranges).
