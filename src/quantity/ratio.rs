@@ -244,14 +244,14 @@ fn plain(s: &[u8], i: &mut usize) -> (Ratio, u8) {
         }
         *i += 1;
     }
-    let v = match sep {
-        _ if digits == 0 => None,
-        b'/' if before_digits > 0 => Ratio::new(before, n),
-        b'.' if digits <= 6 => Ratio::new(before * scale + n, scale),
-        0 => Some(Ratio::int(n)),
-        _ => None,
+    let (num, den) = match sep {
+        _ if digits == 0 => (-1, 1),
+        b'/' if before_digits > 0 => (before, n),
+        b'.' if digits <= 6 => (before * scale + n, scale),
+        0 => (n, 1),
+        _ => (-1, 1),
     };
-    (v.unwrap_or(Ratio::int(-1)), sep)
+    (Ratio::new(num, den).unwrap_or(Ratio::int(-1)), sep)
 }
 
 /// The Unicode vulgar fractions cooks use, with their values (reduced). As `&str`s: matched
