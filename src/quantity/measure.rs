@@ -2,7 +2,7 @@
 //! oz → lb, g → kg, ml → l), kitchen fractions for US units, short decimals for metric, US ↔
 //! metric conversion with exact constants, and never a vanishing amount.
 
-use super::format::{as_written, is_kitchen, kitchen, metric, metric_round};
+use super::format::{as_written, is_kitchen, kitchen, metric, metric_round, KITCHEN_DENS};
 use super::{Qty, Ratio, System, Unit};
 use crate::prelude::*;
 
@@ -88,9 +88,9 @@ fn target_dim(d: Dim, v: Ratio, target: Option<System>) -> (Dim, Ratio) {
 /// Zero when there is none (a kitchen fraction is never zero): no `Option` moved.
 fn approx(x: Ratio) -> Ratio {
     let dens: &[i64] = if x >= Ratio::int(4) {
-        &[1, 2]
+        &KITCHEN_DENS[..2]
     } else {
-        &[1, 2, 3, 4, 8]
+        &KITCHEN_DENS
     };
     for &d in dens {
         let c = x.round_to(d);
@@ -303,7 +303,6 @@ pub fn show(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quantity::format::KITCHEN_DENS;
 
     #[test]
     fn the_nearest_kitchen_fraction_is_a_third_or_an_eighth() {
