@@ -64,8 +64,6 @@ const US_VOLUME: [(Unit, i64, Ratio); 3] = [
     (Unit::Tsp, 1, Ratio::ZERO),
 ];
 const US_MASS: [(Unit, i64, Ratio); 2] = [(Unit::Lb, 16, Ratio::ONE), (Unit::Oz, 1, Ratio::ZERO)];
-/// Counted items that do not round to halves: kitchen fractions, one rung.
-const COUNT: [(Unit, i64, Ratio); 1] = [(Unit::Tsp, 1, Ratio::ZERO)];
 
 /// The dimension a base amount `v` is shown in for `target`, and the base units of that
 /// dimension per base unit of `d` (the exact constants; one match for both). Spoons stay spoons
@@ -237,7 +235,9 @@ pub fn measure(
             let (ladder, pinch): (&[(Unit, i64, Ratio)], bool) = match d2 {
                 Dim::UsVolume => (&US_VOLUME, true),
                 Dim::UsMass => (&US_MASS, false),
-                _ => (&COUNT, false),
+                // Counted items that do not round to halves: kitchen fractions, one rung (the
+                // volume ladder's base; its unit is dropped below).
+                _ => (&US_VOLUME[2..], false),
             };
             let (a, b, u) = us(ladder, lo, hi, range, pinch);
             (a, b, if d2 == Dim::Count { None } else { u })
