@@ -56,11 +56,34 @@ mod tests {
         assert_eq!(Qty::parse("2-3"), Some(Qty::Range(r(2, 1), r(3, 1))));
         assert_eq!(Qty::parse("2–3"), Some(Qty::Range(r(2, 1), r(3, 1))));
         assert_eq!(Qty::parse("1 1/2 to 2"), Some(Qty::Range(r(3, 2), r(2, 1))));
+        assert_eq!(Qty::parse("1\t to 2"), Some(Qty::Range(r(1, 1), r(2, 1))));
+        assert_eq!(
+            Qty::parse("1 1/2 - 2 1/2"),
+            Some(Qty::Range(r(3, 2), r(5, 2)))
+        );
+        assert_eq!(Qty::parse("½-1"), Some(Qty::Range(r(1, 2), r(1, 1))));
     }
 
     #[test]
     fn rejects_zero_backwards_and_garbage() {
-        for bad in ["0", "3-2", "2-2", "0-1", "-3", "a-b", "1e9", ""] {
+        // `to` takes a space on each side; one separator only.
+        for bad in [
+            "0",
+            "3-2",
+            "2-2",
+            "0-1",
+            "-3",
+            "a-b",
+            "1e9",
+            "",
+            "1 to2",
+            "1\tto 2",
+            "1 \tto 2",
+            "1 to\t2",
+            "1-2-3",
+            "1–2-3",
+            "1 to to 2",
+        ] {
             assert_eq!(Qty::parse(bad), None, "{bad:?}");
         }
     }

@@ -374,6 +374,11 @@ mod tests {
         assert_eq!(Ratio::parse("1½"), Some(r(3, 2)));
         assert_eq!(Ratio::parse("1 ¾"), Some(r(7, 4)));
         assert_eq!(Ratio::parse("⅓"), Some(r(1, 3)));
+        // Read in one pass: whitespace around and before a glyph, a glyph after any plain number.
+        assert_eq!(Ratio::parse("\t2 \n"), Some(r(2, 1)));
+        assert_eq!(Ratio::parse(" ½ "), Some(r(1, 2)));
+        assert_eq!(Ratio::parse("1/2½"), Some(r(1, 1)));
+        assert_eq!(Ratio::parse("0 1/2"), Some(r(1, 2)));
     }
 
     #[test]
@@ -390,6 +395,13 @@ mod tests {
             "2/x",
             "1..5",
             "99999999999",
+            // A whole number and a fraction take exactly one space first; one glyph, last.
+            "1\t1/2",
+            "1.5 1/2",
+            "1 .5",
+            "1 1/0",
+            "1 1/2½",
+            "½½",
         ] {
             assert_eq!(Ratio::parse(bad), None, "{bad:?}");
         }
