@@ -50,20 +50,45 @@ pub fn parse(text: &str) -> Result<Doc<'_>, String> {
         src: text.as_bytes(),
         pos: 0,
         nodes: Vec::new(),
+        what: "",
+        at: 0,
     };
     // A byte-order mark is not JSON, but editors write one.
     if p.src.starts_with(&[0xEF, 0xBB, 0xBF]) {
         p.pos = 3;
     }
-    p.value(0).map_err(|what| p.error(what))?;
+    p.value(0);
     p.ws();
     if p.pos < p.src.len() {
-        return Err(p.error("unexpected text after the end of the recipe"));
+        p.fail("unexpected text after the end of the recipe");
+    }
+    if !p.what.is_empty() {
+        return Err(error(text.as_bytes(), p.at, p.what));
     }
     Ok(Doc {
         text,
         nodes: p.nodes,
     })
+}
+
+/// `line 4, column 28: what`, for the error met at byte `at` of `src`.
+fn error(src: &[u8], at: usize, what: &str) -> String {
+    let before = src.get(..at).unwrap_or(src);
+    let (mut line, mut column) = (1, 1);
+    for &b in before {
+        if b == b'\n' {
+            (line, column) = (line + 1, 1);
+        } else {
+            column += 1;
+        }
+    }
+    let mut s = String::from("line ");
+    push_int(&mut s, line as i64);
+    s.push_str(", column ");
+    push_int(&mut s, column as i64);
+    s.push_str(": ");
+    s.push_str(what);
+    s
 }
 
 /// The value of the four hex digits at `at`, in a `\u` escape.
@@ -117,26 +142,21 @@ struct Parser<'a> {
     src: &'a [u8],
     pos: usize,
     nodes: Vec<Node>,
+    /// The first error, empty while there is none, and the byte where it was met.
+    what: &'static str,
+    at: usize,
 }
 
 impl Parser<'_> {
-    fn error(&self, what: &str) -> String {
-        let before = self.src.get(..self.pos).unwrap_or(self.src);
-        let (mut line, mut column) = (1, 1);
-        for &b in before {
-            if b == b'\n' {
-                (line, column) = (line + 1, 1);
-            } else {
-                column += 1;
-            }
+    /// Records the error `what` at the current byte unless one came first, and stops reading:
+    /// the text left is dropped, so every loop ends and the values being read unwind without a
+    /// `Result` passed up through each of them.
+    #[inline(never)]
+    fn fail(&mut self, what: &'static str) {
+        if self.what.is_empty() {
+            (self.what, self.at) = (what, self.pos);
         }
-        let mut s = String::from("line ");
-        push_int(&mut s, line as i64);
-        s.push_str(", column ");
-        push_int(&mut s, column as i64);
-        s.push_str(": ");
-        s.push_str(what);
-        s
+        self.src = &[];
     }
 
     fn peek(&self) -> Option<u8> {
@@ -164,10 +184,10 @@ impl Parser<'_> {
         self.pos > s
     }
 
-    /// One value and everything in it, appended to `nodes`.
-    fn value(&mut self, depth: usize) -> Result<(), &'static str> {
+    /// One value and everything in it, appended to `nodes`; an error is recorded ([`Parser::fail`]).
+    fn value(&mut self, depth: usize) {
         if depth > MAX_DEPTH {
-            return Err("nested too deeply");
+            return self.fail("nested too deeply");
         }
         self.ws();
         let at = self.nodes.len();
@@ -187,28 +207,30 @@ impl Parser<'_> {
                 } else {
                     (b']', Kind::Arr)
                 };
+                // After an error the text is gone: every `eat` fails, and the loop ends.
                 if !self.eat(close) {
                     loop {
                         if kind == Kind::Obj {
                             self.ws();
                             if self.peek() != Some(b'"') {
-                                return Err("expected a quoted field name");
+                                self.fail("expected a quoted field name");
                             }
-                            self.value(depth + 1)?;
+                            self.value(depth + 1);
                             if !self.eat(b':') {
-                                return Err("expected ':' after the field name");
+                                self.fail("expected ':' after the field name");
                             }
                         }
-                        self.value(depth + 1)?;
+                        self.value(depth + 1);
                         if self.eat(close) {
                             break;
                         }
                         if !self.eat(b',') {
-                            return Err(if kind == Kind::Obj {
+                            self.fail(if kind == Kind::Obj {
                                 "expected ',' or '}'"
                             } else {
                                 "expected ',' or ']'"
                             });
+                            break;
                         }
                     }
                 }
@@ -219,13 +241,17 @@ impl Parser<'_> {
                 node.start += 1;
                 loop {
                     match self.peek() {
-                        None => return Err("unclosed string"),
-                        Some(b'"') => break,
-                        Some(b'\\') => {
-                            self.pos = escape(self.src, self.pos + 1)?.1;
+                        None => {
+                            self.fail("unclosed string");
+                            break;
                         }
+                        Some(b'"') => break,
+                        Some(b'\\') => match escape(self.src, self.pos + 1) {
+                            Ok((_, end)) => self.pos = end,
+                            Err(what) => self.fail(what),
+                        },
                         Some(0..=0x1F) => {
-                            return Err("control character in a string (write \\n for a new line)")
+                            self.fail("control character in a string (write \\n for a new line)")
                         }
                         Some(_) => self.pos += 1,
                     }
@@ -241,7 +267,7 @@ impl Parser<'_> {
                     _ => (b"null", Kind::Null),
                 };
                 if !self.src.get(start..).unwrap_or_default().starts_with(word) {
-                    return Err("expected a value");
+                    self.fail("expected a value");
                 }
                 self.pos += word.len();
                 kind
@@ -251,28 +277,33 @@ impl Parser<'_> {
                 let leading_zero = self.peek() == Some(b'0');
                 let int = self.pos;
                 if !self.digits() || (leading_zero && self.pos - int > 1) {
-                    return Err("malformed number");
+                    self.fail("malformed number");
                 }
                 if self.eat_byte(b'.') && !self.digits() {
-                    return Err("malformed number");
+                    self.fail("malformed number");
                 }
                 if self.eat_byte(b'e') || self.eat_byte(b'E') {
                     let _ = self.eat_byte(b'+') || self.eat_byte(b'-');
                     if !self.digits() {
-                        return Err("malformed number");
+                        self.fail("malformed number");
                     }
                 }
                 node.end = self.pos as u32;
                 Kind::Num
             }
-            Some(_) => return Err("expected a value"),
-            None => return Err("the recipe ends too soon"),
+            Some(_) => {
+                self.fail("expected a value");
+                Kind::Null
+            }
+            None => {
+                self.fail("the recipe ends too soon");
+                Kind::Null
+            }
         };
         node.len = (self.nodes.len() - at) as u32;
         if let Some(n) = self.nodes.get_mut(at) {
             *n = node;
         }
-        Ok(())
     }
 
     /// Steps over `b` if it comes next, without skipping white space (inside a number).
