@@ -46,13 +46,7 @@ const MAX_DEPTH: usize = 64;
 
 /// Parses `text`, or says where it stopped being JSON: `line 4, column 28: expected ','`.
 pub fn parse(text: &str) -> Result<Doc<'_>, String> {
-    let mut p = Parser {
-        src: text.as_bytes(),
-        pos: 0,
-        nodes: Vec::new(),
-        what: "",
-        at: 0,
-    };
+    let mut p = Parser::new(text.as_bytes());
     // A byte-order mark is not JSON, but editors write one.
     if p.src.starts_with(&[0xEF, 0xBB, 0xBF]) {
         p.pos = 3;
@@ -91,53 +85,6 @@ fn error(src: &[u8], at: usize, what: &str) -> String {
     s
 }
 
-/// The value of the four hex digits at `at`, in a `\u` escape.
-fn hex4(src: &[u8], at: usize) -> Result<u32, &'static str> {
-    let mut v = 0;
-    for i in at..at + 4 {
-        let b = src.get(i).copied().unwrap_or_default();
-        // A letter's lower case, from `a`: 0 to 5 for a hex digit.
-        let letter = (b | 0x20).wrapping_sub(b'a');
-        let d = if b.is_ascii_digit() {
-            b - b'0'
-        } else if letter < 6 {
-            letter + 10
-        } else {
-            return Err("malformed \\u escape");
-        };
-        v = v * 16 + d as u32;
-    }
-    Ok(v)
-}
-
-/// The character an escape stands for, and where the escape ends; `at` is just after the `\`.
-fn escape(src: &[u8], at: usize) -> Result<(char, usize), &'static str> {
-    let c = match src.get(at) {
-        Some(b'"') => '"',
-        Some(b'\\') => '\\',
-        Some(b'/') => '/',
-        Some(b'b') => '\u{8}',
-        Some(b'f') => '\u{c}',
-        Some(b'n') => '\n',
-        Some(b'r') => '\r',
-        Some(b't') => '\t',
-        Some(b'u') => {
-            let hi = hex4(src, at + 1)?;
-            let (code, end) =
-                if (0xD800..0xDC00).contains(&hi) && src.get(at + 5..at + 7) == Some(b"\\u") {
-                    let lo = hex4(src, at + 7)?;
-                    let low = lo.wrapping_sub(0xDC00) & 0x3FF;
-                    (0x10000 + ((hi - 0xD800) << 10) + low, at + 11)
-                } else {
-                    (hi, at + 5)
-                };
-            return Ok((char::from_u32(code).unwrap_or('\u{FFFD}'), end));
-        }
-        _ => return Err("unknown escape in a string"),
-    };
-    Ok((c, at + 1))
-}
-
 struct Parser<'a> {
     src: &'a [u8],
     pos: usize,
@@ -157,6 +104,72 @@ impl Parser<'_> {
             (self.what, self.at) = (what, self.pos);
         }
         self.src = &[];
+    }
+
+    /// A parser of `src` from its start.
+    fn new(src: &[u8]) -> Parser<'_> {
+        Parser {
+            src,
+            pos: 0,
+            nodes: Vec::new(),
+            what: "",
+            at: 0,
+        }
+    }
+
+    /// The value of the four hex digits at `at`, in a `\u` escape.
+    fn hex4(&mut self, at: usize) -> u32 {
+        let mut v = 0;
+        for i in at..at + 4 {
+            let b = self.src.get(i).copied().unwrap_or_default();
+            // A letter's lower case, from `a`: 0 to 5 for a hex digit.
+            let letter = (b | 0x20).wrapping_sub(b'a');
+            let d = if b.is_ascii_digit() {
+                b - b'0'
+            } else if letter < 6 {
+                letter + 10
+            } else {
+                self.fail("malformed \\u escape");
+                0
+            };
+            v = v * 16 + d as u32;
+        }
+        v
+    }
+
+    /// At a backslash: the character its escape stands for, the escape stepped over. The
+    /// parser checks escapes with it, and [`Doc::text`] decodes them.
+    fn escape(&mut self) -> char {
+        let at = self.pos + 1;
+        let mut end = at + 1;
+        let code = match self.src.get(at) {
+            Some(b'"') => '"' as u32,
+            Some(b'\\') => '\\' as u32,
+            Some(b'/') => '/' as u32,
+            Some(b'b') => 8,
+            Some(b'f') => 12,
+            Some(b'n') => '\n' as u32,
+            Some(b'r') => '\r' as u32,
+            Some(b't') => '\t' as u32,
+            Some(b'u') => {
+                let hi = self.hex4(at + 1);
+                end = at + 5;
+                if (0xD800..0xDC00).contains(&hi) && self.src.get(end..end + 2) == Some(b"\\u") {
+                    let lo = self.hex4(at + 7);
+                    end = at + 11;
+                    let low = lo.wrapping_sub(0xDC00) & 0x3FF;
+                    0x10000 + ((hi - 0xD800) << 10) + low
+                } else {
+                    hi
+                }
+            }
+            _ => {
+                self.fail("unknown escape in a string");
+                0
+            }
+        };
+        self.pos = end;
+        char::from_u32(code).unwrap_or('\u{FFFD}')
     }
 
     fn peek(&self) -> Option<u8> {
@@ -246,10 +259,9 @@ impl Parser<'_> {
                             break;
                         }
                         Some(b'"') => break,
-                        Some(b'\\') => match escape(self.src, self.pos + 1) {
-                            Ok((_, end)) => self.pos = end,
-                            Err(what) => self.fail(what),
-                        },
+                        Some(b'\\') => {
+                            self.escape();
+                        }
                         Some(0..=0x1F) => {
                             self.fail("control character in a string (write \\n for a new line)")
                         }
@@ -378,20 +390,18 @@ impl<'a> Doc<'a> {
     /// A string's text, unescaped, or a number as written; empty for anything else.
     pub fn text(&self, v: usize) -> String {
         let raw = self.raw(v);
-        let src = raw.as_bytes();
+        let mut p = Parser::new(raw.as_bytes());
         let mut out = String::new();
         // `run`: where the text not yet copied starts. Escapes were checked while parsing;
         // text between them is whole characters.
-        let (mut run, mut at) = (0, 0);
-        while let Some(&b) = src.get(at) {
-            at += 1;
+        let mut run = 0;
+        while let Some(b) = p.peek() {
             if b == b'\\' {
-                out.push_str(raw.get(run..at - 1).unwrap_or_default());
-                let Ok((c, next)) = escape(src, at) else {
-                    break;
-                };
-                out.push(c);
-                (run, at) = (next, next);
+                out.push_str(raw.get(run..p.pos).unwrap_or_default());
+                out.push(p.escape());
+                run = p.pos;
+            } else {
+                p.pos += 1;
             }
         }
         out.push_str(raw.get(run..).unwrap_or_default());
