@@ -31,10 +31,12 @@ fn special(b: u8) -> bool {
 /// (no vtable, no indirect call).
 pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Template, String> {
     let bytes = src.as_bytes();
-    // `top`: the group being read; `outer`: the groups it is inside, innermost last.
-    let (mut top, mut outer): (Vec<Seg>, Vec<Vec<Seg>>) = (Vec::new(), Vec::new());
-    // `text`: where the text not yet pushed starts; `at`: the byte being looked at.
-    let (mut text, mut at) = (0, 0);
+    // `top`: the group being read; `outer`: the groups it is inside, innermost last, each kept
+    // as a `Seg::Group` (no list of lists of its own).
+    let (mut top, mut outer) = (Vec::new(), Vec::new());
+    // `text`: where the text not yet pushed starts; `at`: the byte being looked at;
+    // `reference`: whether that text is a reference's, after its `{`.
+    let (mut text, mut at, mut reference) = (0, 0, false);
     loop {
         // The end of the step ends the last run of text, as a special character does.
         let b = bytes.get(at).copied();
@@ -42,36 +44,36 @@ pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Templa
             at += 1;
             continue;
         }
-        if at > text {
-            let run = src.get(text..at).unwrap_or_default();
+        let run = src.get(text..at).unwrap_or_default();
+        at += 1;
+        text = at;
+        if reference {
+            if b != Some(b'}') {
+                return Err("unclosed '{' in step text".into());
+            }
+            reference = false;
+            let (id, form) = crate::quantity::format::split(run, b":").unwrap_or((run, ""));
+            let (id, form) = (id.trim_ascii(), form.trim_ascii());
+            let Some(index) = lookup(id) else {
+                return Err(cat(&["unknown ingredient id \"", id, "\""]));
+            };
+            let seg = match form {
+                "" => Seg::Name(index),
+                "amount" => Seg::Amount(index),
+                _ => return Err("a reference is {id} or {id:amount}".into()),
+            };
+            top.push(seg);
+            continue;
+        }
+        if !run.is_empty() {
             top.push(Seg::Text(run.into()));
         }
-        at += 1;
         match b {
             None => break,
-            Some(b'{') => {
-                let rest = bytes.get(at..).unwrap_or_default();
-                let end = rest.iter().position(|&b| special(b));
-                let Some(len) = end.filter(|&n| rest.get(n) == Some(&b'}')) else {
-                    return Err("unclosed '{' in step text".into());
-                };
-                let inner = src.get(at..at + len).unwrap_or_default();
-                at += len + 1;
-                let (id, form) = crate::quantity::format::split(inner, b":").unwrap_or((inner, ""));
-                let (id, form) = (id.trim_ascii(), form.trim_ascii());
-                let Some(index) = lookup(id) else {
-                    return Err(cat(&["unknown ingredient id \"", id, "\""]));
-                };
-                let seg = match form {
-                    "" => Seg::Name(index),
-                    "amount" => Seg::Amount(index),
-                    _ => return Err("a reference is {id} or {id:amount}".into()),
-                };
-                top.push(seg);
-            }
-            Some(b'[') => outer.push(core::mem::take(&mut top)),
+            Some(b'{') => reference = true,
+            Some(b'[') => outer.push(Seg::Group(core::mem::take(&mut top))),
             Some(b']') => {
-                let Some(up) = outer.pop() else {
+                let Some(Seg::Group(up)) = outer.pop() else {
                     return Err("']' without '[' in step text".into());
                 };
                 let group = core::mem::replace(&mut top, up);
@@ -79,7 +81,6 @@ pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Templa
             }
             _ => return Err("'}' without '{' in step text".into()),
         }
-        text = at;
     }
     if !outer.is_empty() {
         return Err("unclosed '[' in step text".into());
