@@ -81,26 +81,37 @@ pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
 pub fn parse_duration(s: &str) -> Option<Duration> {
     // By bytes: a `char` predicate brings a `char` searcher into the wasm. Both parts are
     // trimmed, so the whole need not be.
-    let split = s.bytes().position(|b| b.is_ascii_alphabetic())?;
+    let mut split = 0;
+    while !s.as_bytes().get(split)?.is_ascii_alphabetic() {
+        split += 1;
+    }
     let (num, unit) = (s.get(..split)?.trim_ascii(), s.get(split..)?.trim_ascii());
-    let secs: u32 = match unit {
-        "s" | "sec" | "secs" | "second" | "seconds" => 1,
-        "min" | "mins" | "minute" | "minutes" => 60,
-        "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+    // The unit without a plural `s` (`mins`, `hrs`: not `s` or `hs`).
+    let one = match unit.as_bytes() {
+        [_, _, .., b's'] => unit.get(..unit.len() - 1)?,
+        _ => unit,
+    };
+    let secs = match one {
+        "s" | "sec" | "second" => 1,
+        "min" | "minute" => 60,
+        "h" | "hr" | "hour" => 3600,
         _ => return None,
     };
-    let to_secs = |r: crate::quantity::Ratio| {
-        let v = r * crate::quantity::Ratio::int(secs as i64);
-        (v.den() == 1 && v.num() > 0 && v.num() <= MAX_DURATION_SECS as i64)
-            .then_some(v.num() as u32)
+    let (lo, hi) = match Qty::parse(num)? {
+        Qty::Exact(v) => (v, v),
+        Qty::Range(lo, hi) => (lo, hi),
     };
-    match Qty::parse(num)? {
-        Qty::Exact(v) => to_secs(v).map(|v| Duration { lo: v, hi: v }),
-        Qty::Range(lo, hi) => Some(Duration {
-            lo: to_secs(lo)?,
-            hi: to_secs(hi)?,
-        }),
-    }
+    Some(Duration {
+        lo: whole_secs(lo, secs)?,
+        hi: whole_secs(hi, secs)?,
+    })
+}
+
+/// `r` units of `secs` seconds each, when that is a whole number of seconds from 1 to
+/// [`MAX_DURATION_SECS`].
+fn whole_secs(r: crate::quantity::Ratio, secs: i64) -> Option<u32> {
+    let v = r * crate::quantity::Ratio::int(secs);
+    (v.den() == 1 && v.num() > 0 && v.num() <= MAX_DURATION_SECS as i64).then_some(v.num() as u32)
 }
 
 /// Member `key`'s duration. One that cannot be right (zero, negative, over 24 hours,
