@@ -120,11 +120,9 @@ fn duration(o: &Obj, key: &str, warnings: &mut Vec<FormatError>) -> Option<Durat
     let s = o.opt_str(key)?;
     let d = parse_duration(&s);
     if d.is_none() {
-        let m = quoted(
-            "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not",
-            &s,
-        );
-        o.warn(warnings, key, &cat(&[&m, ": no timer"]));
+        let m =
+            "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not \"";
+        o.warn(warnings, key, &cat(&[m, &s, "\": no timer"]));
     }
     d
 }
