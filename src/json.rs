@@ -380,7 +380,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A string's text as written (escapes not decoded), or a number's.
-    fn raw(&self, v: usize) -> &str {
+    pub(crate) fn raw(&self, v: usize) -> &str {
         let n = self.node(v);
         self.text
             .get(n.start as usize..n.end as usize)

@@ -192,10 +192,10 @@ impl<'a> Obj<'a> {
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
         let v = self.get(key)?;
-        let n = self.doc.text(v);
+        let n = self.doc.raw(v);
         // At most 9 digits: any such number fits a `u32`.
         let whole = if self.doc.kind(v) == Kind::Num && n.len() <= 9 {
-            parse_uint(&n)
+            parse_uint(n)
         } else {
             None
         };
