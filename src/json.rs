@@ -172,6 +172,7 @@ impl Parser<'_> {
         char::from_u32(code).unwrap_or('\u{FFFD}')
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -184,9 +185,7 @@ impl Parser<'_> {
 
     fn eat(&mut self, b: u8) -> bool {
         self.ws();
-        let found = self.peek() == Some(b);
-        self.pos += usize::from(found);
-        found
+        self.eat_byte(b)
     }
 
     fn digits(&mut self) -> bool {
