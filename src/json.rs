@@ -360,6 +360,10 @@ impl Iterator for Items<'_> {
     }
 }
 
+/// A value that is not there: a node past the end, which reads as `null` (no members, no items,
+/// an empty path).
+pub const NONE: usize = usize::MAX;
+
 /// What a node past the end reads as.
 static NULL: Node = Node {
     kind: Kind::Null,
@@ -416,25 +420,28 @@ impl<'a> Doc<'a> {
         let container = matches!(n.kind, Kind::Arr | Kind::Obj);
         Items {
             doc: self,
-            // Wrapping: a node past the end (`usize::MAX`, schema's `NONE`) has no items.
+            // Wrapping: a node past the end ([`NONE`]) has no items.
             at: v.wrapping_add(1),
             end: if container { v + n.len as usize } else { 0 },
             object: n.kind == Kind::Obj,
         }
     }
 
-    /// The value of member `key` of object `v`; `null` counts as absent.
-    pub fn member(&self, v: usize, key: &str) -> Option<usize> {
+    /// The value of member `key` of object `v`, [`NONE`] when absent; `null` counts as absent.
+    pub fn member(&self, v: usize, key: &str) -> usize {
         // An array's items have no names, and other values no items: only an object's match.
-        if self.kind(v) != Kind::Obj {
-            return None;
-        }
-        for value in self.items(v) {
-            if self.text(value - 1) == key {
-                return (self.kind(value) != Kind::Null).then_some(value);
+        if self.kind(v) == Kind::Obj {
+            for value in self.items(v) {
+                if self.text(value - 1) == key {
+                    return if self.kind(value) == Kind::Null {
+                        NONE
+                    } else {
+                        value
+                    };
+                }
             }
         }
-        None
+        NONE
     }
 
     /// Where value `v` is in the file, `ingredients[2].unit`, for an error; empty at the top.
@@ -504,14 +511,14 @@ mod tests {
             show(&d, 0),
             "(a:(1,-2.5e3,true,false,null),b:<x\"é🌶\n>,c:(),dA:0)"
         );
-        let a = d.member(0, "a").unwrap();
+        let a = d.member(0, "a");
         assert_eq!(d.kind(a), Kind::Arr);
-        assert_eq!(d.member(0, "dA").map(|v| d.text(v)).as_deref(), Some("0"));
-        assert_eq!(d.member(0, "z"), None);
-        assert_eq!(d.member(a, "a"), None, "an array has no members");
+        assert_eq!(d.text(d.member(0, "dA")), "0");
+        assert_eq!(d.member(0, "z"), NONE);
+        assert_eq!(d.member(a, "a"), NONE, "an array has no members");
         assert!(!d.items(a).is_empty());
-        assert!(d.items(d.member(0, "c").unwrap()).is_empty());
-        assert!(d.items(d.member(0, "dA").unwrap()).is_empty());
+        assert!(d.items(d.member(0, "c")).is_empty());
+        assert!(d.items(d.member(0, "dA")).is_empty());
         let d = parse(r#""\u00C9\u00e9\uD83C\uDF36""#).unwrap();
         assert_eq!(d.text(0), "Éé🌶");
         let d = parse("\u{FEFF}[]").unwrap();
@@ -521,26 +528,26 @@ mod tests {
     #[test]
     fn null_members_count_as_absent() {
         let d = parse(r#"{"a": null, "b": 1}"#).unwrap();
-        assert_eq!(d.member(0, "a"), None);
-        assert!(d.member(0, "b").is_some());
+        assert_eq!(d.member(0, "a"), NONE);
+        assert_eq!(d.kind(d.member(0, "b")), Kind::Num);
     }
 
     #[test]
     fn paths_name_where_a_value_is() {
         let d = parse(r#"{"x": 1, "list": [{"a": 1}, {"b": [true, {"c": "v"}]}]}"#).unwrap();
-        let list = d.member(0, "list").unwrap();
+        let list = d.member(0, "list");
         let second = d.items(list).nth(1).unwrap();
-        let b = d.member(second, "b").unwrap();
+        let b = d.member(second, "b");
         let inner = d.items(b).nth(1).unwrap();
-        let c = d.member(inner, "c").unwrap();
+        let c = d.member(inner, "c");
         assert_eq!(d.path(c), "list[1].b[1].c");
         assert_eq!(d.path(second), "list[1]");
-        assert_eq!(d.path(d.member(0, "x").unwrap()), "x");
+        assert_eq!(d.path(d.member(0, "x")), "x");
         assert_eq!(d.path(0), "");
-        // A node past the end (schema's NONE) reads as null: no members, no path.
-        assert_eq!(d.path(usize::MAX), "");
-        assert_eq!(d.member(usize::MAX, "x"), None);
-        assert_eq!(d.kind(usize::MAX), Kind::Null);
+        // A node past the end (NONE) reads as null: no members, no path.
+        assert_eq!(d.path(NONE), "");
+        assert_eq!(d.member(NONE, "x"), NONE);
+        assert_eq!(d.kind(NONE), Kind::Null);
     }
 
     #[test]
