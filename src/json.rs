@@ -44,7 +44,8 @@ pub struct Doc<'a> {
 /// hostile file from exhausting the stack.
 const MAX_DEPTH: usize = 64;
 
-/// Parses `text`, or says where it stopped being JSON: `line 4, column 28: expected ','`.
+/// Parses `text`, or says where it stopped being JSON:
+/// `not valid JSON: line 4, column 28: expected ','`.
 pub fn parse(text: &str) -> Result<Doc<'_>, String> {
     let mut p = Parser::new(text.as_bytes());
     // A byte-order mark is not JSON, but editors write one.
@@ -65,7 +66,7 @@ pub fn parse(text: &str) -> Result<Doc<'_>, String> {
     })
 }
 
-/// `line 4, column 28: what`, for the error met at byte `at` of `src`.
+/// `not valid JSON: line 4, column 28: what`, for the error met at byte `at` of `src`.
 fn error(src: &[u8], at: usize, what: &str) -> String {
     let before = src.get(..at).unwrap_or(src);
     let (mut line, mut column) = (1, 1);
@@ -76,7 +77,7 @@ fn error(src: &[u8], at: usize, what: &str) -> String {
             column += 1;
         }
     }
-    let mut s = String::from("line ");
+    let mut s = String::from("not valid JSON: line ");
     push_int(&mut s, line as i64);
     s.push_str(", column ");
     push_int(&mut s, column as i64);
@@ -555,7 +556,7 @@ mod tests {
         let cases = [
             (
                 "{\n  \"a\": 1,\n}",
-                "line 3, column 1: expected a quoted field name",
+                "not valid JSON: line 3, column 1: expected a quoted field name",
             ),
             ("[1 2]", "line 1, column 4: expected ',' or ']'"),
             ("{\"a\" 1}", "expected ':'"),

@@ -492,7 +492,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     // Text that is not JSON is recorded like any other error, and the rest reads an empty
     // document: no early return with its own copy of the error.
     let doc = json::parse(text).unwrap_or_else(|m| {
-        e.fail("", &cat(&["not valid JSON: ", &m]));
+        e.fail("", &m);
         json::Doc::default()
     });
     let f = schema::top(&e, &doc);
