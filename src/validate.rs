@@ -213,9 +213,7 @@ fn ingredient(o: &Obj) -> Ingredient {
 #[inline(never)]
 fn step(o: &Obj, i: usize, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
     let lookup = |id: &str| r.ingredient(id);
-    let text = template::parse(&o.str("text"), lookup)
-        .map_err(|m| o.fail("text", &m))
-        .unwrap_or_default();
+    let text = template::parse(&o.str("text"), lookup, |m| o.fail("text", m));
     let id = if o.has_str("id") {
         o.required("id")
     } else {
