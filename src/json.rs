@@ -33,8 +33,7 @@ struct Node {
 }
 
 /// A parsed recipe file. Node 0 is the top-level value; a value is named by its node's index.
-/// The default has no nodes: every value in it reads as `null`.
-#[derive(Default)]
+/// After an error it has no nodes: every value in it reads as `null`.
 pub struct Doc<'a> {
     text: &'a str,
     nodes: Vec<Node>,
@@ -44,9 +43,10 @@ pub struct Doc<'a> {
 /// hostile file from exhausting the stack.
 const MAX_DEPTH: usize = 64;
 
-/// Parses `text`, or says where it stopped being JSON:
-/// `not valid JSON: line 4, column 28: expected ','`.
-pub fn parse(text: &str) -> Result<Doc<'_>, String> {
+/// Parses `text`. Where it stops being JSON, `fail` is told so
+/// (`not valid JSON: line 4, column 28: expected ','`) and the document is empty: every value in it
+/// reads as `null` (no `Result` handed back).
+pub fn parse(text: &str, fail: impl FnOnce(&str)) -> Doc<'_> {
     let mut p = Parser::new(text.as_bytes());
     // A byte-order mark is not JSON, but editors write one.
     if p.src.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -58,12 +58,13 @@ pub fn parse(text: &str) -> Result<Doc<'_>, String> {
         p.fail("unexpected text after the end of the recipe");
     }
     if !p.what.is_empty() {
-        return Err(error(text.as_bytes(), p.at, p.what));
+        fail(&error(text.as_bytes(), p.at, p.what));
+        p.nodes.clear();
     }
-    Ok(Doc {
+    Doc {
         text,
         nodes: p.nodes,
-    })
+    }
 }
 
 /// `not valid JSON: line 4, column 28: what`, for the error met at byte `at` of `src`.
@@ -478,6 +479,19 @@ impl<'a> Doc<'a> {
 mod tests {
     use super::*;
 
+    /// `parse` with its error handed back (and the document then empty).
+    fn parsed(text: &str) -> Result<Doc<'_>, String> {
+        let mut error = None;
+        let d = parse(text, |m| error = Some(String::from(m)));
+        match error {
+            Some(e) => {
+                assert_eq!(d.kind(0), Kind::Null, "{text:?}");
+                Err(e)
+            }
+            None => Ok(d),
+        }
+    }
+
     /// The document back as compact JSON-like text, to compare whole trees.
     fn show(d: &Doc, v: usize) -> String {
         match d.kind(v) {
@@ -504,7 +518,7 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value() {
-        let d = parse(
+        let d = parsed(
             r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83c\udf36\n", "c": {}, "d\u0041": 0} "#,
         )
         .unwrap();
@@ -520,22 +534,22 @@ mod tests {
         assert!(!d.items(a).is_empty());
         assert!(d.items(d.member(0, "c")).is_empty());
         assert!(d.items(d.member(0, "dA")).is_empty());
-        let d = parse(r#""\u00C9\u00e9\uD83C\uDF36""#).unwrap();
+        let d = parsed(r#""\u00C9\u00e9\uD83C\uDF36""#).unwrap();
         assert_eq!(d.text(0), "Éé🌶");
-        let d = parse("\u{FEFF}[]").unwrap();
+        let d = parsed("\u{FEFF}[]").unwrap();
         assert_eq!(show(&d, 0), "()");
     }
 
     #[test]
     fn null_members_count_as_absent() {
-        let d = parse(r#"{"a": null, "b": 1}"#).unwrap();
+        let d = parsed(r#"{"a": null, "b": 1}"#).unwrap();
         assert_eq!(d.member(0, "a"), NONE);
         assert_eq!(d.kind(d.member(0, "b")), Kind::Num);
     }
 
     #[test]
     fn paths_name_where_a_value_is() {
-        let d = parse(r#"{"x": 1, "list": [{"a": 1}, {"b": [true, {"c": "v"}]}]}"#).unwrap();
+        let d = parsed(r#"{"x": 1, "list": [{"a": 1}, {"b": [true, {"c": "v"}]}]}"#).unwrap();
         let list = d.member(0, "list");
         let second = d.items(list).nth(1).unwrap();
         let b = d.member(second, "b");
@@ -578,14 +592,14 @@ mod tests {
             ("{} x", "unexpected text after the end"),
         ];
         for (text, want) in cases {
-            let got = parse(text).err().unwrap_or_default();
+            let got = parsed(text).err().unwrap_or_default();
             assert!(got.contains(want), "{text:?}: {got}");
         }
         for ok in ["[0]", "[-0.5e+3]", "[1E2]", "\"\\/\\b\\f\\r\\t\""] {
-            assert!(parse(ok).is_ok(), "{ok}");
+            assert!(parsed(ok).is_ok(), "{ok}");
         }
         let deep = "[".repeat(100) + &"]".repeat(100);
-        assert!(parse(&deep)
+        assert!(parsed(&deep)
             .err()
             .unwrap_or_default()
             .contains("nested too deeply"));

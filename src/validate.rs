@@ -489,10 +489,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     let e = Errors::default();
     // Text that is not JSON is recorded like any other error, and the rest reads an empty
     // document: no early return with its own copy of the error.
-    let doc = json::parse(text).unwrap_or_else(|m| {
-        e.fail("", &m);
-        json::Doc::default()
-    });
+    let doc = json::parse(text, |m| e.fail("", m));
     let f = schema::top(&e, &doc);
     let mut warnings = Vec::new();
     let mut r = head(&f, &e, &mut warnings);
