@@ -446,8 +446,9 @@ impl<'a> Doc<'a> {
         NONE
     }
 
-    /// Where value `v` is in the file, `ingredients[2].unit`, for an error; empty at the top.
-    pub fn path(&self, v: usize) -> String {
+    /// Where value `v` is in the file, `ingredients[2]`, then its member `key` when that is not
+    /// empty (`ingredients[2].unit`), for an error; empty for the top itself.
+    pub fn path(&self, v: usize, key: &str) -> String {
         let mut path = String::new();
         let mut at = 0;
         // Down from the top, into the item that holds `v` at each level.
@@ -456,10 +457,7 @@ impl<'a> Doc<'a> {
             for (index, child) in self.items(at).enumerate() {
                 if child <= v && v < child + self.node(child).len as usize {
                     if object {
-                        if !path.is_empty() {
-                            path.push('.');
-                        }
-                        path.push_str(&self.text(child - 1));
+                        push_name(&mut path, &self.text(child - 1));
                     } else {
                         path.push('[');
                         push_int(&mut path, index as i64);
@@ -471,8 +469,19 @@ impl<'a> Doc<'a> {
             }
             break;
         }
+        if !key.is_empty() {
+            push_name(&mut path, key);
+        }
         path
     }
+}
+
+/// `path.name`, or `name` at the top.
+fn push_name(path: &mut String, name: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(name);
 }
 
 #[cfg(test)]
@@ -555,12 +564,14 @@ mod tests {
         let b = d.member(second, "b");
         let inner = d.items(b).nth(1).unwrap();
         let c = d.member(inner, "c");
-        assert_eq!(d.path(c), "list[1].b[1].c");
-        assert_eq!(d.path(second), "list[1]");
-        assert_eq!(d.path(d.member(0, "x")), "x");
-        assert_eq!(d.path(0), "");
+        assert_eq!(d.path(c, ""), "list[1].b[1].c");
+        assert_eq!(d.path(second, ""), "list[1]");
+        assert_eq!(d.path(d.member(0, "x"), ""), "x");
+        assert_eq!(d.path(0, ""), "");
+        assert_eq!(d.path(0, "name"), "name");
+        assert_eq!(d.path(second, "a"), "list[1].a");
         // A node past the end (NONE) reads as null: no members, no path.
-        assert_eq!(d.path(NONE), "");
+        assert_eq!(d.path(NONE, ""), "");
         assert_eq!(d.member(NONE, "x"), NONE);
         assert_eq!(d.kind(NONE), Kind::Null);
     }

@@ -14,15 +14,6 @@ use crate::validate::{Errors, FormatError};
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// `path.key`, or `key` at the top.
-fn join(mut path: String, key: &str) -> String {
-    if !path.is_empty() {
-        path.push('.');
-    }
-    path.push_str(key);
-    path
-}
-
 /// `before "value"`.
 pub(crate) fn quoted(before: &str, value: &str) -> String {
     cat(&[before, " \"", value, "\""])
@@ -44,7 +35,7 @@ pub(crate) struct Obj<'a> {
 impl<'a> Obj<'a> {
     /// `path.key`: where a member's error points.
     pub(crate) fn at(&self, key: &str) -> String {
-        join(self.doc.path(self.node), key)
+        self.doc.path(self.node, key)
     }
 
     /// Adds the warning `message` about member `key` to `warnings`.
@@ -88,7 +79,7 @@ impl<'a> Obj<'a> {
             ", expected ",
             expected,
         ]);
-        self.errors.fail(&d.path(v), &message);
+        self.errors.fail(&d.path(v, ""), &message);
     }
 
     /// A member, [`NONE`] when absent (or `null`).
@@ -101,7 +92,7 @@ impl<'a> Obj<'a> {
     fn need(&self, key: &str) -> usize {
         let v = self.get(key);
         if v == NONE {
-            let path = self.doc.path(self.node);
+            let path = self.doc.path(self.node, "");
             self.errors
                 .fail(&path, &cat(&["missing field `", key, "`"]));
         }
