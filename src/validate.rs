@@ -15,7 +15,7 @@ use crate::quantity::{Qty, System, Unit};
 use crate::schema::{self, quoted, Obj, FORMAT_VERSION};
 use crate::template;
 use alloc::boxed::Box;
-use core::cell::Cell;
+use core::cell::OnceCell;
 
 /// What is wrong with a recipe file, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,32 +42,25 @@ type Result<T> = core::result::Result<T, FormatError>;
 /// The first error met. Reading and checking go on with empty values after it, so the big
 /// functions have no early returns: each `?` out of a half-built recipe needs its own code to drop
 /// what was built so far, and in the wasm that code was most of the reader (docs/performance.md).
-/// Boxed: checking whether there is one moves a pointer, not the error.
+/// A `OnceCell`: the first error set stays, and whether there is one is looked up in place (no
+/// take and put back). Boxed: finishing moves a pointer, not the error.
 #[derive(Default)]
-pub(crate) struct Errors(Cell<Option<Box<FormatError>>>);
+pub(crate) struct Errors(OnceCell<Box<FormatError>>);
 
 impl Errors {
-    /// Whether no error is recorded yet: a later one would be dropped, so need not be built.
-    pub(crate) fn is_clear(&self) -> bool {
-        let first = self.0.take();
-        let clear = first.is_none();
-        self.0.set(first);
-        clear
-    }
-
     /// Records the error `message` at `path` unless an earlier one was recorded.
     pub(crate) fn fail(&self, path: &str, message: &str) {
-        if self.is_clear() {
-            self.0.set(Some(Box::new(FormatError {
+        if self.0.get().is_none() {
+            let _ = self.0.set(Box::new(FormatError {
                 path: path.into(),
                 message: message.into(),
-            })));
+            }));
         }
     }
 
     /// `value` when nothing went wrong, else the first error.
     pub(crate) fn finish<T>(self, value: T) -> Result<T> {
-        match self.0.take() {
+        match self.0.into_inner() {
             Some(e) => Err(*e),
             None => Ok(value),
         }
@@ -332,7 +325,7 @@ fn choices(
         let e = Errors::default();
         let c = choice(&c.reporting_to(&e), r);
         // Matched on the error alone: a `Result<Choice, _>` would move the choice once more.
-        match e.0.take() {
+        match e.0.into_inner() {
             None => out.push(c),
             Some(mut e) => {
                 e.message.push_str(": option left out");
