@@ -6,7 +6,7 @@
 //! half-built value costs code to drop what was built (docs/performance.md). Paths such as
 //! `ingredients[2].unit` are worked out from the document only when an error names one.
 
-use crate::json::{Doc, Items, Kind};
+use crate::json::{Doc, Items, Kind, NONE};
 use crate::prelude::*;
 use crate::quantity::format::parse_uint;
 use crate::validate::{Errors, FormatError};
@@ -14,24 +14,10 @@ use crate::validate::{Errors, FormatError};
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// `path.key`, or `key` at the top.
-fn join(mut path: String, key: &str) -> String {
-    if !path.is_empty() {
-        path.push('.');
-    }
-    path.push_str(key);
-    path
-}
-
 /// `before "value"`.
 pub(crate) fn quoted(before: &str, value: &str) -> String {
     cat(&[before, " \"", value, "\""])
 }
-
-/// The node of an object that is absent or of another type. A document has no such node, and
-/// reads it as `null`: it has no members and its path is empty, so no `Option` is checked at
-/// each read.
-const NONE: usize = usize::MAX;
 
 /// A JSON object being read. A value of another type reads as an empty object, after recording
 /// the error: reading goes on after an error, with empty values, so that `read` has no early
@@ -40,6 +26,8 @@ const NONE: usize = usize::MAX;
 pub(crate) struct Obj<'a> {
     doc: &'a Doc<'a>,
     /// The object's node; [`NONE`] when it is absent or not an object, an error already recorded.
+    /// A document has no such node and reads it as `null`: it has no members and its path is
+    /// empty, so no `Option` is checked at each read.
     node: usize,
     errors: &'a Errors,
 }
@@ -47,7 +35,7 @@ pub(crate) struct Obj<'a> {
 impl<'a> Obj<'a> {
     /// `path.key`: where a member's error points.
     pub(crate) fn at(&self, key: &str) -> String {
-        join(self.doc.path(self.node), key)
+        self.doc.path(self.node, key)
     }
 
     /// Adds the warning `message` about member `key` to `warnings`.
@@ -91,19 +79,20 @@ impl<'a> Obj<'a> {
             ", expected ",
             expected,
         ]);
-        self.errors.fail(&d.path(v), &message);
+        self.errors.fail(&d.path(v, ""), &message);
     }
 
-    /// A member; `null` counts as absent.
-    fn get(&self, key: &str) -> Option<usize> {
+    /// A member, [`NONE`] when absent (or `null`).
+    fn get(&self, key: &str) -> usize {
         self.doc.member(self.node, key)
     }
 
-    /// A member that must be there.
-    pub(crate) fn need(&self, key: &str) -> Option<usize> {
+    /// A member that must be there. When it is absent, [`NONE`] reads as `null`: a check of its
+    /// type that follows records an error too, but the missing field's came first and wins.
+    fn need(&self, key: &str) -> usize {
         let v = self.get(key);
-        if v.is_none() {
-            let path = self.doc.path(self.node);
+        if v == NONE {
+            let path = self.doc.path(self.node, "");
             self.errors
                 .fail(&path, &cat(&["missing field `", key, "`"]));
         }
@@ -141,26 +130,33 @@ impl<'a> Obj<'a> {
         self.is_str(v).then(|| self.doc.text(v))
     }
 
+    /// Value `v`'s text when it is a string; `None` when it is absent.
+    fn opt_text(&self, v: usize) -> Option<String> {
+        if v == NONE {
+            return None;
+        }
+        self.text(v)
+    }
+
     /// Whether member `key` is there as a string, recording the error if it is of another type:
     /// what `opt_str(key).is_some()` says, without copying the text (and dropping the copy).
     pub(crate) fn has_str(&self, key: &str) -> bool {
-        self.get(key).is_some_and(|v| self.is_str(v))
+        let v = self.get(key);
+        v != NONE && self.is_str(v)
     }
 
     /// Whether member `key` is there as an amount: `opt_amount(key).is_some()` without the copy.
     pub(crate) fn has_amount(&self, key: &str) -> bool {
-        self.get(key)
-            .is_some_and(|v| self.doc.kind(v) == Kind::Num || self.is_str(v))
+        let v = self.get(key);
+        v != NONE && (self.doc.kind(v) == Kind::Num || self.is_str(v))
     }
 
     pub(crate) fn str(&self, key: &str) -> String {
-        self.need(key)
-            .and_then(|v| self.text(v))
-            .unwrap_or_default()
+        self.text(self.need(key)).unwrap_or_default()
     }
 
     pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
-        self.text(self.get(key)?)
+        self.opt_text(self.get(key))
     }
 
     /// An optional string member's text; empty when absent. One call instead of an `Option`
@@ -186,16 +182,18 @@ impl<'a> Obj<'a> {
 
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
     pub(crate) fn opt_amount(&self, key: &str) -> Option<String> {
-        let v = self.get(key)?;
-        self.has_amount(key).then(|| self.doc.text(v))
+        self.has_amount(key).then(|| self.doc.text(self.get(key)))
     }
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
-        let v = self.get(key)?;
-        let n = self.doc.text(v);
+        let v = self.get(key);
+        if v == NONE {
+            return None;
+        }
+        let n = self.doc.raw(v);
         // At most 9 digits: any such number fits a `u32`.
         let whole = if self.doc.kind(v) == Kind::Num && n.len() <= 9 {
-            parse_uint(&n)
+            parse_uint(n)
         } else {
             None
         };
@@ -211,10 +209,12 @@ impl<'a> Obj<'a> {
     }
 
     pub(crate) fn opt_bool(&self, key: &str) -> Option<bool> {
-        let v = self.get(key)?;
+        let v = self.get(key);
         match self.doc.kind(v) {
             Kind::True => Some(true),
             Kind::False => Some(false),
+            // Absent: [`NONE`] reads as `null`.
+            Kind::Null => None,
             _ => {
                 self.wrong(v, "true or false");
                 None
@@ -223,25 +223,19 @@ impl<'a> Obj<'a> {
     }
 
     pub(crate) fn opt_obj(&self, key: &str) -> Option<Obj<'a>> {
-        Some(self.obj_at(self.get(key)?))
+        let v = self.get(key);
+        (v != NONE).then(|| self.obj_at(v))
     }
 
     pub(crate) fn obj(&self, key: &str) -> Obj<'a> {
-        match self.need(key) {
-            Some(v) => self.obj_at(v),
-            None => Obj {
-                node: NONE,
-                ..*self
-            },
-        }
+        self.obj_at(self.need(key))
     }
 
     /// The items of an array member; absent is none.
     fn array(&self, key: &str) -> Items<'a> {
-        match self.get(key) {
-            Some(v) if self.is(v, Kind::Arr, "an array") => self.doc.items(v),
-            _ => self.doc.items(NONE),
-        }
+        let v = self.get(key);
+        let array = v == NONE || self.is(v, Kind::Arr, "an array");
+        self.doc.items(if array { v } else { NONE })
     }
 
     /// The items of an array member as objects; `need`: the member must be there. Every item's

@@ -23,18 +23,27 @@ fn special(b: u8) -> bool {
     matches!(b, b'{' | b'}' | b'[' | b']')
 }
 
-/// Parses step text, resolving ids with `lookup`. The error is a short reason for the author.
+/// Parses step text, resolving ids with `lookup`; an error, a short reason for the author, goes
+/// to `fail` and the template is empty.
 ///
 /// Scanned by bytes (the four special characters are ASCII, so text between them is whole
 /// characters): a `Chars` iterator and a `String` per character cost more code in the wasm.
-/// `lookup` is generic, not `&dyn Fn`: the wasm has one caller, whose lookup is then compiled in
-/// (no vtable, no indirect call).
-pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Template, String> {
+/// `lookup` and `fail` are generic, not `&dyn Fn`: the wasm has one caller, whose closures are
+/// then compiled in (no vtable, no indirect call), and no `Result` is handed back.
+pub fn parse(
+    src: &str,
+    lookup: impl Fn(&str) -> Option<usize>,
+    fail: impl FnOnce(&str),
+) -> Template {
     let bytes = src.as_bytes();
-    // `top`: the group being read; `outer`: the groups it is inside, innermost last.
-    let (mut top, mut outer): (Vec<Seg>, Vec<Vec<Seg>>) = (Vec::new(), Vec::new());
-    // `text`: where the text not yet pushed starts; `at`: the byte being looked at.
-    let (mut text, mut at) = (0, 0);
+    // `top`: the group being read; `outer`: the groups it is inside, innermost last, each kept
+    // as a `Seg::Group` (no list of lists of its own).
+    let (mut top, mut outer) = (Vec::new(), Vec::new());
+    // `text`: where the text not yet pushed starts; `at`: the byte being looked at;
+    // `reference`: whether that text is a reference's, after its `{`.
+    let (mut text, mut at, mut reference) = (0, 0, false);
+    // The first error, and the id it names (an unknown one).
+    let (mut error, mut unknown) = ("", None);
     loop {
         // The end of the step ends the last run of text, as a special character does.
         let b = bytes.get(at).copied();
@@ -42,49 +51,66 @@ pub fn parse(src: &str, lookup: impl Fn(&str) -> Option<usize>) -> Result<Templa
             at += 1;
             continue;
         }
-        if at > text {
-            let run = src.get(text..at).unwrap_or_default();
+        let run = src.get(text..at).unwrap_or_default();
+        at += 1;
+        text = at;
+        if reference {
+            if b != Some(b'}') {
+                error = "unclosed '{' in step text";
+                break;
+            }
+            reference = false;
+            let (id, form) = crate::quantity::format::split(run, b":").unwrap_or((run, ""));
+            let (id, form) = (id.trim_ascii(), form.trim_ascii());
+            let Some(index) = lookup(id) else {
+                (error, unknown) = ("unknown ingredient id", Some(id));
+                break;
+            };
+            let seg = match form {
+                "" => Seg::Name(index),
+                "amount" => Seg::Amount(index),
+                _ => {
+                    error = "a reference is {id} or {id:amount}";
+                    break;
+                }
+            };
+            top.push(seg);
+            continue;
+        }
+        if !run.is_empty() {
             top.push(Seg::Text(run.into()));
         }
-        at += 1;
         match b {
-            None => break,
-            Some(b'{') => {
-                let rest = bytes.get(at..).unwrap_or_default();
-                let end = rest.iter().position(|&b| special(b));
-                let Some(len) = end.filter(|&n| rest.get(n) == Some(&b'}')) else {
-                    return Err("unclosed '{' in step text".into());
-                };
-                let inner = src.get(at..at + len).unwrap_or_default();
-                at += len + 1;
-                let (id, form) = crate::quantity::format::split(inner, b":").unwrap_or((inner, ""));
-                let (id, form) = (id.trim_ascii(), form.trim_ascii());
-                let Some(index) = lookup(id) else {
-                    return Err(cat(&["unknown ingredient id \"", id, "\""]));
-                };
-                let seg = match form {
-                    "" => Seg::Name(index),
-                    "amount" => Seg::Amount(index),
-                    _ => return Err("a reference is {id} or {id:amount}".into()),
-                };
-                top.push(seg);
+            None => {
+                if !outer.is_empty() {
+                    error = "unclosed '[' in step text";
+                }
+                break;
             }
-            Some(b'[') => outer.push(core::mem::take(&mut top)),
+            Some(b'{') => reference = true,
+            Some(b'[') => outer.push(Seg::Group(core::mem::take(&mut top))),
             Some(b']') => {
-                let Some(up) = outer.pop() else {
-                    return Err("']' without '[' in step text".into());
+                let Some(Seg::Group(up)) = outer.pop() else {
+                    error = "']' without '[' in step text";
+                    break;
                 };
                 let group = core::mem::replace(&mut top, up);
                 top.push(Seg::Group(group));
             }
-            _ => return Err("'}' without '{' in step text".into()),
+            _ => {
+                error = "'}' without '{' in step text";
+                break;
+            }
         }
-        text = at;
     }
-    if !outer.is_empty() {
-        return Err("unclosed '[' in step text".into());
+    if error.is_empty() {
+        return top;
     }
-    Ok(top)
+    fail(&match unknown {
+        Some(id) => crate::schema::quoted(error, id),
+        None => error.into(),
+    });
+    Vec::new()
 }
 
 /// Every ingredient index a template refers to, groups included.
@@ -106,9 +132,22 @@ mod tests {
         ["sugar", "water", "chili"].iter().position(|x| *x == id)
     }
 
+    /// `parse` with its error handed back (and the template then empty).
+    fn read(src: &str) -> Result<Template, String> {
+        let mut error = None;
+        let t = parse(src, ids, |m| error = Some(String::from(m)));
+        match error {
+            Some(e) => {
+                assert!(t.is_empty(), "{src:?}");
+                Err(e)
+            }
+            None => Ok(t),
+        }
+    }
+
     #[test]
     fn parses_names_amounts_and_groups() {
-        let t = parse("Melt {sugar:amount} with {water}[, {chili}].", ids).unwrap();
+        let t = read("Melt {sugar:amount} with {water}[, {chili}].").unwrap();
         assert_eq!(
             t,
             vec![
@@ -127,23 +166,28 @@ mod tests {
 
     #[test]
     fn spaces_around_id_and_form_are_ignored() {
-        let t = parse("{ sugar : amount }{ water }{chili: }", ids).unwrap();
+        let t = read("{ sugar : amount }{ water }{chili: }").unwrap();
         assert_eq!(t, vec![Seg::Amount(0), Seg::Name(1), Seg::Name(2)]);
-        assert!(parse("{sugar: am ount}", ids).is_err());
+        assert!(read("{sugar: am ount}").is_err());
     }
 
     #[test]
     fn names_the_problem() {
         assert_eq!(
-            parse("Add {pepper}.", ids).unwrap_err(),
+            read("Add {pepper}.").unwrap_err(),
             "unknown ingredient id \"pepper\""
         );
-        assert!(parse("Add {sugar", ids)
-            .unwrap_err()
-            .contains("unclosed '{'"));
-        assert!(parse("Add [x", ids).unwrap_err().contains("unclosed '['"));
-        assert!(parse("Add x]", ids).unwrap_err().contains("without '['"));
-        assert!(parse("Add x}", ids).unwrap_err().contains("without '{'"));
-        assert!(parse("{sugar:grams}", ids).is_err());
+        let cases = [
+            ("Add {sugar", "unclosed '{' in step text"),
+            ("Add {sugar[x]}", "unclosed '{' in step text"),
+            ("Add [x", "unclosed '[' in step text"),
+            ("Add x]", "']' without '[' in step text"),
+            ("Add x}", "'}' without '{' in step text"),
+            ("{sugar:grams}", "a reference is {id} or {id:amount}"),
+            ("[{sugar}] {pepper} x]", "unknown ingredient id \"pepper\""),
+        ];
+        for (src, want) in cases {
+            assert_eq!(read(src).unwrap_err(), want, "{src:?}");
+        }
     }
 }

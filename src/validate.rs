@@ -15,7 +15,7 @@ use crate::quantity::{Qty, System, Unit};
 use crate::schema::{self, quoted, Obj, FORMAT_VERSION};
 use crate::template;
 use alloc::boxed::Box;
-use core::cell::Cell;
+use core::cell::OnceCell;
 
 /// What is wrong with a recipe file, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,32 +42,25 @@ type Result<T> = core::result::Result<T, FormatError>;
 /// The first error met. Reading and checking go on with empty values after it, so the big
 /// functions have no early returns: each `?` out of a half-built recipe needs its own code to drop
 /// what was built so far, and in the wasm that code was most of the reader (docs/performance.md).
-/// Boxed: checking whether there is one moves a pointer, not the error.
+/// A `OnceCell`: the first error set stays, and whether there is one is looked up in place (no
+/// take and put back). Boxed: finishing moves a pointer, not the error.
 #[derive(Default)]
-pub(crate) struct Errors(Cell<Option<Box<FormatError>>>);
+pub(crate) struct Errors(OnceCell<Box<FormatError>>);
 
 impl Errors {
-    /// Whether no error is recorded yet: a later one would be dropped, so need not be built.
-    pub(crate) fn is_clear(&self) -> bool {
-        let first = self.0.take();
-        let clear = first.is_none();
-        self.0.set(first);
-        clear
-    }
-
     /// Records the error `message` at `path` unless an earlier one was recorded.
     pub(crate) fn fail(&self, path: &str, message: &str) {
-        if self.is_clear() {
-            self.0.set(Some(Box::new(FormatError {
+        if self.0.get().is_none() {
+            let _ = self.0.set(Box::new(FormatError {
                 path: path.into(),
                 message: message.into(),
-            })));
+            }));
         }
     }
 
     /// `value` when nothing went wrong, else the first error.
     pub(crate) fn finish<T>(self, value: T) -> Result<T> {
-        match self.0.take() {
+        match self.0.into_inner() {
             Some(e) => Err(*e),
             None => Ok(value),
         }
@@ -81,26 +74,37 @@ pub const MAX_DURATION_SECS: u32 = 24 * 60 * 60;
 pub fn parse_duration(s: &str) -> Option<Duration> {
     // By bytes: a `char` predicate brings a `char` searcher into the wasm. Both parts are
     // trimmed, so the whole need not be.
-    let split = s.bytes().position(|b| b.is_ascii_alphabetic())?;
+    let mut split = 0;
+    while !s.as_bytes().get(split)?.is_ascii_alphabetic() {
+        split += 1;
+    }
     let (num, unit) = (s.get(..split)?.trim_ascii(), s.get(split..)?.trim_ascii());
-    let secs: u32 = match unit {
-        "s" | "sec" | "secs" | "second" | "seconds" => 1,
-        "min" | "mins" | "minute" | "minutes" => 60,
-        "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+    // The unit without a plural `s` (`mins`, `hrs`: not `s` or `hs`).
+    let one = match unit.as_bytes() {
+        [_, _, .., b's'] => unit.get(..unit.len() - 1)?,
+        _ => unit,
+    };
+    let secs = match one {
+        "s" | "sec" | "second" => 1,
+        "min" | "minute" => 60,
+        "h" | "hr" | "hour" => 3600,
         _ => return None,
     };
-    let to_secs = |r: crate::quantity::Ratio| {
-        let v = r * crate::quantity::Ratio::int(secs as i64);
-        (v.den() == 1 && v.num() > 0 && v.num() <= MAX_DURATION_SECS as i64)
-            .then_some(v.num() as u32)
+    let (lo, hi) = match Qty::parse(num)? {
+        Qty::Exact(v) => (v, v),
+        Qty::Range(lo, hi) => (lo, hi),
     };
-    match Qty::parse(num)? {
-        Qty::Exact(v) => to_secs(v).map(|v| Duration { lo: v, hi: v }),
-        Qty::Range(lo, hi) => Some(Duration {
-            lo: to_secs(lo)?,
-            hi: to_secs(hi)?,
-        }),
-    }
+    Some(Duration {
+        lo: whole_secs(lo, secs)?,
+        hi: whole_secs(hi, secs)?,
+    })
+}
+
+/// `r` units of `secs` seconds each, when that is a whole number of seconds from 1 to
+/// [`MAX_DURATION_SECS`].
+fn whole_secs(r: crate::quantity::Ratio, secs: i64) -> Option<u32> {
+    let v = r * crate::quantity::Ratio::int(secs);
+    (v.den() == 1 && v.num() > 0 && v.num() <= MAX_DURATION_SECS as i64).then_some(v.num() as u32)
 }
 
 /// Member `key`'s duration. One that cannot be right (zero, negative, over 24 hours,
@@ -109,11 +113,9 @@ fn duration(o: &Obj, key: &str, warnings: &mut Vec<FormatError>) -> Option<Durat
     let s = o.opt_str(key)?;
     let d = parse_duration(&s);
     if d.is_none() {
-        let m = quoted(
-            "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not",
-            &s,
-        );
-        o.warn(warnings, key, &cat(&[&m, ": no timer"]));
+        let m =
+            "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not \"";
+        o.warn(warnings, key, &cat(&[m, &s, "\": no timer"]));
     }
     d
 }
@@ -204,9 +206,7 @@ fn ingredient(o: &Obj) -> Ingredient {
 #[inline(never)]
 fn step(o: &Obj, i: usize, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
     let lookup = |id: &str| r.ingredient(id);
-    let text = template::parse(&o.str("text"), lookup)
-        .map_err(|m| o.fail("text", &m))
-        .unwrap_or_default();
+    let text = template::parse(&o.str("text"), lookup, |m| o.fail("text", m));
     let id = if o.has_str("id") {
         o.required("id")
     } else {
@@ -325,7 +325,7 @@ fn choices(
         let e = Errors::default();
         let c = choice(&c.reporting_to(&e), r);
         // Matched on the error alone: a `Result<Choice, _>` would move the choice once more.
-        match e.0.take() {
+        match e.0.into_inner() {
             None => out.push(c),
             Some(mut e) => {
                 e.message.push_str(": option left out");
@@ -482,10 +482,7 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
     let e = Errors::default();
     // Text that is not JSON is recorded like any other error, and the rest reads an empty
     // document: no early return with its own copy of the error.
-    let doc = json::parse(text).unwrap_or_else(|m| {
-        e.fail("", &cat(&["not valid JSON: ", &m]));
-        json::Doc::default()
-    });
+    let doc = json::parse(text, |m| e.fail("", m));
     let f = schema::top(&e, &doc);
     let mut warnings = Vec::new();
     let mut r = head(&f, &e, &mut warnings);
