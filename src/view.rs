@@ -69,9 +69,9 @@ pub struct Line {
     pub name: String,
     pub prep: String,
     pub tip: String,
-    /// Whether the chosen level and swaps use the ingredient (unused lines leave [`Shown`]'s
-    /// list once the steps are filled): kept on the line, not in a list of its own.
-    used: bool,
+    /// Whether the chosen level and swaps use the ingredient: an unused line is not shown (the
+    /// steps still take its name). Kept on the line, not in a list of its own.
+    pub used: bool,
 }
 
 /// A run of step text: plain words, or an ingredient as it currently stands.
@@ -109,6 +109,7 @@ pub fn factor(r: &Recipe, servings: u32) -> Ratio {
 /// Everything on the card that depends on the reader's choices, computed together: the
 /// ingredients are patched once and each amount measured once, for the list and the steps alike.
 pub struct Shown {
+    /// Every ingredient's line, in recipe order; those not [`Line::used`] are not shown.
     pub lines: Vec<Line>,
     pub steps: Vec<StepView>,
     /// What the chosen level and swaps changed, and the side serving.
@@ -232,8 +233,6 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             notes,
         });
     }
-    // Unused ingredients leave the list (the steps are filled).
-    all.retain(|l| l.used);
     Shown {
         lines: all,
         steps,
@@ -244,7 +243,9 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
 
 /// The ingredient list at the reader's choices (unused ingredients left out).
 pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
-    shown(r, sel).lines
+    let mut lines = shown(r, sel).lines;
+    lines.retain(|l| l.used);
+    lines
 }
 
 /// The steps at the reader's choices: references filled in, groups of unused ingredients dropped.

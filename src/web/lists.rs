@@ -131,12 +131,15 @@ impl Lists {
         }
     }
 
-    /// Walks the ingredient lines, building them when `b`: each the label of a real checkbox
-    /// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
-    /// (same ingredient, same pieces).
+    /// Walks the ingredient lines in use, building them when `b`: each the label of a real
+    /// checkbox ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words
+    /// change (same ingredient, same pieces).
     fn ingredients(&mut self, b: bool, lines: &[Line], progress: &Progress) {
         let d = &mut self.lines;
         for l in lines {
+            if !l.used {
+                continue;
+            }
             push_int(&mut d.shape, l.index as i64);
             d.shape.push(if l.amount.is_empty() { '-' } else { 'a' });
             d.shape.push(if l.amount_is_text { 't' } else { '-' });
