@@ -59,7 +59,7 @@ impl Selection {
 
 /// One line of the ingredient list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'r> {
     /// The ingredient's index in the recipe (cook-mode checkboxes follow it).
     pub index: usize,
     /// `3 tbsp`, `2–3`, `to taste`; empty when the ingredient has no amount.
@@ -67,17 +67,17 @@ pub struct Line {
     /// The amount is words ("to taste"), not a measure.
     pub amount_is_text: bool,
     pub name: String,
-    pub prep: String,
-    pub tip: String,
-    /// Whether the chosen level and swaps use the ingredient (unused lines leave [`Shown`]'s
-    /// list once the steps are filled): kept on the line, not in a list of its own.
-    used: bool,
+    pub prep: &'r str,
+    pub tip: &'r str,
+    /// Whether the chosen level and swaps use the ingredient: an unused line is not shown (the
+    /// steps still take its name). Kept on the line, not in a list of its own.
+    pub used: bool,
 }
 
 /// A run of step text: plain words, or an ingredient as it currently stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Inline {
-    Text(String),
+pub enum Inline<'r> {
+    Text(&'r str),
     /// `amount` is empty for a bare `{id}` reference.
     Ref {
         amount: String,
@@ -86,11 +86,11 @@ pub enum Inline {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepView {
-    pub title: String,
-    pub text: Vec<Inline>,
+pub struct StepView<'r> {
+    pub title: &'r str,
+    pub text: Vec<Inline<'r>>,
     pub time: Option<String>,
-    pub notes: Vec<String>,
+    pub notes: Vec<&'r str>,
 }
 
 /// [`Amount`], borrowed: an ingredient's amount as the chosen level and swaps leave it.
@@ -108,16 +108,17 @@ pub fn factor(r: &Recipe, servings: u32) -> Ratio {
 
 /// Everything on the card that depends on the reader's choices, computed together: the
 /// ingredients are patched once and each amount measured once, for the list and the steps alike.
-pub struct Shown {
-    pub lines: Vec<Line>,
-    pub steps: Vec<StepView>,
+pub struct Shown<'r> {
+    /// Every ingredient's line, in recipe order; those not [`Line::used`] are not shown.
+    pub lines: Vec<Line<'r>>,
+    pub steps: Vec<StepView<'r>>,
     /// What the chosen level and swaps changed, and the side serving.
     pub notes: Vec<String>,
     /// Whether "on the side" applies: see [`side_available`].
     pub side_available: bool,
 }
 
-pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
+pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
     let f = factor(r, sel.servings);
     let choices = sel.choices(r);
     let side_of = r.spice.as_ref().and_then(|s| s.side.as_ref());
@@ -194,8 +195,8 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
             amount,
             amount_is_text,
             name,
-            prep: prep.clone(),
-            tip: tip.clone(),
+            prep,
+            tip,
             used: now_used,
         });
     }
@@ -215,25 +216,23 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
                 if p.step == n {
                     title = p.title.as_ref().unwrap_or(title);
                     if let Some(note) = &p.note {
-                        notes.push(note.clone());
+                        notes.push(note.as_str());
                     }
                 }
             }
         }
         if let Some(b) = &r.servings.batch {
             if b.step == n && sel.servings > b.max {
-                notes.push(b.note.clone());
+                notes.push(&b.note);
             }
         }
         steps.push(StepView {
-            title: title.clone(),
+            title,
             text,
             time: s.duration.map(duration),
             notes,
         });
     }
-    // Unused ingredients leave the list (the steps are filled).
-    all.retain(|l| l.used);
     Shown {
         lines: all,
         steps,
@@ -243,19 +242,26 @@ pub fn shown(r: &Recipe, sel: &Selection) -> Shown {
 }
 
 /// The ingredient list at the reader's choices (unused ingredients left out).
-pub fn ingredient_lines(r: &Recipe, sel: &Selection) -> Vec<Line> {
-    shown(r, sel).lines
+pub fn ingredient_lines<'r>(r: &'r Recipe, sel: &Selection) -> Vec<Line<'r>> {
+    let mut lines = shown(r, sel).lines;
+    lines.retain(|l| l.used);
+    lines
 }
 
 /// The steps at the reader's choices: references filled in, groups of unused ingredients dropped.
-pub fn steps(r: &Recipe, sel: &Selection) -> Vec<StepView> {
+pub fn steps<'r>(r: &'r Recipe, sel: &Selection) -> Vec<StepView<'r>> {
     shown(r, sel).steps
 }
 
-fn fill(t: &[Seg], all: &[Line], in_wok: &impl Fn(usize) -> bool, out: &mut Vec<Inline>) {
+fn fill<'r>(
+    t: &'r [Seg],
+    all: &[Line<'r>],
+    in_wok: &impl Fn(usize) -> bool,
+    out: &mut Vec<Inline<'r>>,
+) {
     for seg in t {
         match seg {
-            Seg::Text(s) => out.push(Inline::Text(s.clone())),
+            Seg::Text(s) => out.push(Inline::Text(s)),
             Seg::Name(i) | Seg::Amount(i) => {
                 let Some(l) = all.get(*i) else {
                     continue;

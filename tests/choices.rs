@@ -37,7 +37,7 @@ fn chili_line(r: &Recipe, sel: &Selection) -> String {
         .iter()
         .find(|l| l.name.contains("chil") || l.name.contains("pepper"))
         .unwrap();
-    [l.amount.as_str(), " ", &l.name, ", ", &l.prep].concat()
+    [l.amount.as_str(), " ", &l.name, ", ", l.prep].concat()
 }
 
 fn step(r: &Recipe, sel: &Selection, n: usize) -> String {
@@ -144,7 +144,7 @@ fn protein_and_sugar_swaps_follow_the_faq() {
             (
                 lines[0].amount.as_str(),
                 lines[0].name.as_str(),
-                lines[0].prep.as_str()
+                lines[0].prep
             ),
             ("500 g", ["ground ", protein].concat().as_str(), "")
         );

@@ -131,17 +131,20 @@ impl Lists {
         }
     }
 
-    /// Walks the ingredient lines, building them when `b`: each the label of a real checkbox
-    /// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
-    /// (same ingredient, same pieces).
+    /// Walks the ingredient lines in use, building them when `b`: each the label of a real
+    /// checkbox ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words
+    /// change (same ingredient, same pieces).
     fn ingredients(&mut self, b: bool, lines: &[Line], progress: &Progress) {
         let d = &mut self.lines;
         for l in lines {
+            if !l.used {
+                continue;
+            }
             push_int(&mut d.shape, l.index as i64);
             d.shape.push(if l.amount.is_empty() { '-' } else { 'a' });
             d.shape.push(if l.amount_is_text { 't' } else { '-' });
             d.shape.push(if l.prep.is_empty() { '-' } else { 'p' });
-            d.piece(SEP, &l.tip);
+            d.piece(SEP, l.tip);
             if b {
                 open(INGREDIENT);
                 open(INGREDIENT_LABEL);
@@ -169,7 +172,7 @@ impl Lists {
             }
             d.slot(b, l.name.clone());
             if !l.prep.is_empty() {
-                let prep = cat(&[", ", &l.prep]);
+                let prep = cat(&[", ", l.prep]);
                 if b {
                     put(PREP, &prep);
                 }
@@ -178,7 +181,7 @@ impl Lists {
             if b {
                 shut();
                 if !l.tip.is_empty() {
-                    put(TIP, &l.tip);
+                    put(TIP, l.tip);
                 }
                 shut();
             }
@@ -190,7 +193,7 @@ impl Lists {
     fn steps(&mut self, b: bool, steps: &[StepView], progress: &Progress) {
         for (n, view) in steps.iter().enumerate() {
             let d = &mut self.step_list;
-            d.piece('h', &view.title);
+            d.piece('h', view.title);
             d.piece('d', view.time.as_deref().unwrap_or_default());
             for note in &view.notes {
                 d.piece('n', note);
@@ -201,7 +204,7 @@ impl Lists {
                 if done {
                     set("data-done", "");
                 }
-                put(STEP_TITLE, &view.title);
+                put(STEP_TITLE, view.title);
                 open(STEP_TEXT);
             }
             for run in &view.text {
@@ -242,11 +245,11 @@ impl Lists {
                 put(STEP_NOTE, note);
             }
             if let Some(t) = &view.time {
-                self.timers.push(timer(n, &view.title, t));
+                self.timers.push(timer(n, view.title, t));
             }
             open(STEP_DONE);
             checkbox(STEP_DONE_CHECK, DONE_NAME, n, done);
-            set("aria-label", &cat(&["Done: ", &view.title]));
+            set("aria-label", &cat(&["Done: ", view.title]));
             say("Done");
             shut();
             shut();
