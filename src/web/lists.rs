@@ -5,43 +5,41 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::specs::*;
-use super::dom::{self, at, int, keep, open, put, say, set, set_checked, shut, text};
+use super::dom::{self, int, open, put, say, set, shut};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
-use web_sys::Element;
 
 /// Checkbox group names inside the card's shadow root.
 pub const GOT_NAME: &str = "rc-got";
 pub const DONE_NAME: &str = "rc-done";
 
 /// One list as drawn: its shape (everything but the texts in slots, as one string), and the
-/// nodes and texts of its slots in document order. A change that keeps the shape rewrites only
-/// the slots that differ. One walk per list fills it: dry (shape and texts only) to compare,
-/// then, when the shape changed, again building the DOM and recording the slots' nodes.
+/// texts of its slots in document order (`dom.js` keeps their nodes on the list, [`dom::slot`]).
+/// A change that keeps the shape rewrites only the slots that differ. One walk per list fills
+/// it: dry (shape and texts only) to compare, then, when the shape changed, again building the
+/// DOM and keeping the slots' nodes.
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    nodes: Vec<Element>,
     texts: Vec<String>,
 }
 
 impl Drawn {
-    /// After a dry walk into `self`: when the shape is `old`'s, rewrites the slots that differ,
-    /// keeps `old`'s nodes and returns `true`; else empties `self` for the building walk
-    /// (`false`). Compares with what was drawn (kept in Rust): reading the DOM back costs more.
-    fn same(&mut self, old: Drawn) -> bool {
-        let same = self.shape == old.shape && self.texts.len() == old.nodes.len();
+    /// After a dry walk into `self`: when the shape is `old`'s, rewrites the slots of list `k`
+    /// that differ and returns `true`; else empties `self` for the building walk (`false`).
+    /// Compares with what was drawn (kept in Rust): reading the DOM back costs more.
+    fn same(&mut self, k: u8, old: Drawn) -> bool {
+        let same = self.shape == old.shape;
         if same {
-            for ((node, was), new) in old.nodes.iter().zip(&old.texts).zip(&self.texts) {
+            for (i, (was, new)) in old.texts.iter().zip(&self.texts).enumerate() {
                 if was != new {
-                    text(node, new);
+                    dom::slot_text(k, i, new);
                 }
             }
-            self.nodes = old.nodes;
         } else {
             self.shape.clear();
             self.texts.clear();
@@ -52,7 +50,7 @@ impl Drawn {
     /// A slot with `text`: when building (`b`), the newest node shows it.
     fn slot(&mut self, b: bool, text: String) {
         if b {
-            self.nodes.push(keep());
+            dom::slot();
         }
         self.texts.push(text);
     }
@@ -65,17 +63,14 @@ impl Drawn {
     }
 }
 
-/// Handles on one step's timer.
+/// One step's timer, which [`dom::timer`] finds by its step.
 pub struct TimerParts {
     pub step: usize,
     pub title: String,
-    /// The timer's group; [`dom::timer`] reaches the rest through it.
-    group: Element,
 }
 
+#[derive(Default)]
 pub struct Lists {
-    ingredients: Element,
-    steps: Element,
     lines: Drawn,
     step_list: Drawn,
     pub timers: Vec<TimerParts>,
@@ -84,7 +79,9 @@ pub struct Lists {
 /// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
 fn checkbox(spec: u8, name: &str, value: usize, checked: bool) {
     input(spec, "checkbox", name, &int(value));
-    set_checked(&keep(), checked);
+    if checked {
+        set("checked", "");
+    }
 }
 
 /// The text after a reference's amount: " pork", or "pork" when there is no amount.
@@ -102,30 +99,18 @@ fn ref_name(amount: &str, name: &str) -> String {
 const SEP: char = '\u{1}';
 
 impl Lists {
-    pub fn new(ingredients: Element, steps: Element) -> Lists {
-        Lists {
-            ingredients,
-            steps,
-            lines: Drawn::default(),
-            step_list: Drawn::default(),
-            timers: Vec::new(),
-        }
-    }
-
     /// Brings both lists up to date with the reader's choices.
     pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
         let old = core::mem::take(&mut self.lines);
         self.ingredients(false, &lines, progress);
-        if !self.lines.same(old) {
-            dom::clear(&self.ingredients);
-            at(&self.ingredients);
+        if !self.lines.same(INGREDIENT_LIST, old) {
+            dom::into(INGREDIENT_LIST);
             self.ingredients(true, &lines, progress);
         }
         let old = core::mem::take(&mut self.step_list);
         self.steps(false, &steps, progress);
-        if !self.step_list.same(old) {
-            dom::clear(&self.steps);
-            at(&self.steps);
+        if !self.step_list.same(STEP_LIST, old) {
+            dom::into(STEP_LIST);
             self.timers.clear();
             self.steps(true, &steps, progress);
         }
@@ -256,7 +241,6 @@ impl Lists {
 
 fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
     open(TIMER);
-    let group = keep();
     set("role", "group");
     set("aria-label", &cat(&["Timer: ", title]));
     put(STEP_TIME, duration);
@@ -272,7 +256,6 @@ fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
     TimerParts {
         step,
         title: title.into(),
-        group,
     }
 }
 
@@ -287,6 +270,6 @@ impl TimerParts {
             Phase::Check { .. } => 4,
             Phase::Done { .. } => 5,
         };
-        dom::timer(&self.group, state, &timer::display(phase), &self.title);
+        dom::timer(self.step, state, &timer::display(phase), &self.title);
     }
 }

@@ -30,7 +30,7 @@ use core::cell::UnsafeCell;
 use dom::{is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, ShadowRoot};
+use web_sys::ShadowRoot;
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: i32 = 250;
@@ -73,9 +73,6 @@ fn warn(message: &str) {
 struct State {
     /// Its number, for [`event`] and the page title's per-card lines.
     id: u32,
-    /// The card's listener's control (`browser::listen`): starts and stops the ticks, and
-    /// removes the listener from its root and the document.
-    control: JsValue,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -101,7 +98,16 @@ pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsVa
     for p in &problems {
         warnings.push(p.text());
     }
-    let selection = initial_selection(&root, &recipe, &mut warnings);
+    let cards = cards();
+    let mut i = 0;
+    while i < cards.len() && cards[i].is_some() {
+        i += 1;
+    }
+    let id = i as u32 + 1;
+    // One listener for the card's controls (on its root) and the page's visibility; the card
+    // is `dom.js`'s current one from here on.
+    browser::listen(root.as_ref(), id, &event);
+    let selection = initial_selection(&recipe, &mut warnings);
     let mut timers = Timers::for_recipe(&recipe, BrowserClock);
     if let Some(stored) = load_for(&recipe, "timers") {
         timers.restore(&stored, &mut warnings);
@@ -113,18 +119,9 @@ pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsVa
     for w in &warnings {
         warn(w);
     }
-    let parts = render::card(root.as_ref(), &recipe, &selection, &progress);
-    let cards = cards();
-    let mut i = 0;
-    while i < cards.len() && cards[i].is_some() {
-        i += 1;
-    }
-    let id = i as u32 + 1;
-    // One listener for the card's controls (on its root) and the page's visibility.
-    let control = browser::listen(root.as_ref(), id, &event);
+    let parts = render::card(&recipe, &selection, &progress);
     let mut s = Box::new(State {
         id,
-        control,
         recipe,
         selection,
         timers,
@@ -154,15 +151,16 @@ pub fn event(id: u32, kind: u32) {
     let Some(Some(mut s)) = slot(id).map(Option::take) else {
         return;
     };
+    dom::card(id);
     if kind == FREE {
         // Its state goes (dropped here), and with it its listener, its ticks, its line in the
         // page title, its ringing and its screen lock.
-        browser::tick(&s.control, browser::OFF);
+        browser::tick(browser::OFF);
         alert::title(s.id, 0.0, "");
-        alert::ring(&s.parts.alerts, 0, false);
-        return alert::cook(&s.parts.cook, 0);
+        alert::ring(0, false);
+        return alert::cook(0);
     }
-    handle(&mut s, kind, &browser::target());
+    handle(&mut s, kind);
     if let Some(slot) = slot(id) {
         *slot = Some(s);
     }
@@ -170,17 +168,17 @@ pub fn event(id: u32, kind: u32) {
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
 #[inline(never)]
-fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
+fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
     let search = dom::search();
     let mut sel = Selection::default_for(recipe);
 
-    let s = Sources::new(&search, root, "servings", Some(recipe));
+    let s = Sources::new(&search, "servings", Some(recipe));
     sel.servings = settings::servings(recipe, &s.given(), warnings);
-    let s = Sources::new(&search, root, "units", None);
+    let s = Sources::new(&search, "units", None);
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let s = Sources::new(&search, root, "spice", Some(recipe));
+        let s = Sources::new(&search, "spice", Some(recipe));
         if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
@@ -208,14 +206,14 @@ struct Sources<'a> {
 
 impl<'a> Sources<'a> {
     /// `name`'s values; stored for `recipe` under `name`, or for every recipe (the units).
-    fn new(search: &'a str, root: &ShadowRoot, name: &str, recipe: Option<&Recipe>) -> Self {
+    fn new(search: &'a str, name: &str, recipe: Option<&Recipe>) -> Self {
         Sources {
             url: settings::query_param(search, name),
             stored: match recipe {
                 Some(r) => load_for(r, name),
                 None => load(settings::UNITS_KEY),
             },
-            attribute: dom::host_attr(root.as_ref(), name),
+            attribute: dom::host_attr(name),
         }
     }
 
@@ -249,36 +247,36 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
 }
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data_index(target: &Element, attr: &str) -> Option<usize> {
-    data(target, attr).map(|n| n as usize)
+fn data_index(attr: &str) -> Option<usize> {
+    data(attr).map(|n| n as usize)
 }
 
 /// The number in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data(target: &Element, attr: &str) -> Option<i32> {
-    let n = dom::closest(target, attr);
+fn data(attr: &str) -> Option<i32> {
+    let n = dom::closest(attr);
     (n != dom::NONE).then_some(n)
 }
 
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
 /// and re-renders what depends on it.
-fn handle(s: &mut State, kind: u32, target: &Element) {
+fn handle(s: &mut State, kind: u32) {
     match kind {
-        INPUT if dom::name_of(target).is_empty() => {
+        INPUT if dom::name_of().is_empty() => {
             // The slider: the one input without a name.
-            let n = parse_uint(&dom::value_of(target))
+            let n = parse_uint(&dom::value_of())
                 .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
             set_servings(s, n);
         }
-        CLICK => on_click(s, target),
-        CHANGE => on_change(s, target),
+        CLICK => on_click(s),
+        CHANGE => on_change(s),
         VISIBILITY => on_visible(s),
         TICK => tick(s),
         _ => {}
     }
 }
 
-fn on_click(s: &mut State, target: &Element) {
-    if let Some(step) = data(target, "data-step") {
+fn on_click(s: &mut State) {
+    if let Some(step) = data("data-step") {
         let n = s.selection.servings;
         let n = if step < 0 {
             n.saturating_sub(1)
@@ -287,31 +285,31 @@ fn on_click(s: &mut State, target: &Element) {
         };
         return set_servings(s, n);
     }
-    if let Some(step) = data_index(target, "data-timer") {
+    if let Some(step) = data_index("data-timer") {
         alert::unlock_audio();
         s.timers.toggle(step);
         save_timers(s);
         start_ticking(s);
         return tick(s);
     }
-    if let Some(step) = data_index(target, "data-reset") {
+    if let Some(step) = data_index("data-reset") {
         s.timers.reset(step);
         drop_alerts(s, step, usize::MAX);
         save_timers(s);
         show_alerts(s, false);
         return tick(s);
     }
-    if let Some(i) = data_index(target, "data-dismiss") {
+    if let Some(i) = data_index("data-dismiss") {
         drop_alerts(s, usize::MAX, i);
         return show_alerts(s, false);
     }
-    if data(target, "data-notify").is_some() {
-        alert::notify_button(target, true);
+    if data("data-notify").is_some() {
+        alert::notify_button(true);
     }
 }
 
-fn on_change(s: &mut State, input: &Element) {
-    let (name, value, on) = (dom::name_of(input), dom::value_of(input), is_checked(input));
+fn on_change(s: &mut State) {
+    let (name, value, on) = (dom::name_of(), dom::value_of(), is_checked());
     if name == render::GOT_NAME || name == render::DONE_NAME {
         let marks = if name == render::GOT_NAME {
             &mut s.progress.got
@@ -322,13 +320,13 @@ fn on_change(s: &mut State, input: &Element) {
             *m = on;
         }
         if name == render::DONE_NAME {
-            dom::flag_closest(input, "li", "data-done", on);
+            dom::done(on);
         }
         save(&s.recipe, "progress", &s.progress.encode());
         return;
     }
     if name == render::COOK_NAME {
-        return alert::cook(input, 1);
+        return alert::cook(1);
     }
     if name == render::UNITS_NAME {
         let mut ignored = Vec::new();
@@ -377,7 +375,7 @@ fn set_servings(s: &mut State, n: u32) {
     s.selection.servings = n;
     redraw(s);
     save(&s.recipe, "servings", &dom::int(n as usize));
-    dom::announce(&s.parts.announcer, &settings::servings_text(n));
+    dom::announce(&settings::servings_text(n));
 }
 
 fn save_timers(s: &State) {
@@ -423,7 +421,7 @@ fn tick(s: &mut State) {
     update_title(s);
     if s.ticking && !s.timers.any_running() {
         s.ticking = false;
-        browser::tick(&s.control, 0);
+        browser::tick(0);
     }
 }
 
@@ -434,7 +432,7 @@ fn start_ticking(s: &mut State) {
         return;
     }
     s.ticking = true;
-    browser::tick(&s.control, TICK_MS);
+    browser::tick(TICK_MS);
 }
 
 /// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
@@ -456,10 +454,10 @@ fn show_alerts(s: &mut State, again: bool) {
         Some(&(_, kind)) => 1 + (kind == Alert::Done) as u32,
         None => 0,
     };
-    alert::ring(&s.parts.alerts, kind, again);
-    dom::clear(&s.parts.alerts);
+    alert::ring(kind, again);
+    dom::into(dom::specs::ALERTS);
     for (i, &(step, kind)) in s.alerts.iter().enumerate() {
-        render::alert(&s.parts.alerts, i, kind, step_title(s, step));
+        render::alert(i, kind, step_title(s, step));
     }
     update_title(s);
 }
@@ -489,11 +487,12 @@ fn update_title(s: &State) {
 /// The page came back into view: catch the timers up at once and take the screen lock again.
 fn on_visible(s: &mut State) {
     tick(s);
-    alert::cook(&s.parts.cook, 2);
+    alert::cook(2);
 }
 
 /// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.
 #[wasm_bindgen(js_name = showError)]
 pub fn show_error(root: &ShadowRoot, detail: &str) {
-    render::error(root.as_ref(), detail);
+    dom::hold(root.as_ref());
+    render::error(detail);
 }
