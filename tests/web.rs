@@ -18,7 +18,7 @@ impl Card {
     /// `mount`, given the wasm's own `event` export as the loader gives it.
     fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
         let event = js_sys::Reflect::get(&wasm_bindgen::exports(), &"event".into()).unwrap();
-        mount(root, recipe, event).map(Card)
+        mount(&root, recipe, &event).map(Card)
     }
 }
 

@@ -92,7 +92,7 @@ struct State {
 /// Throws an `Error` whose message names the field at fault; the caller shows it with
 /// [`show_error`] so that one broken card never blanks the page or its neighbours.
 #[wasm_bindgen]
-pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsValue> {
+pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> Result<u32, JsValue> {
     let (recipe, problems) = read(recipe).map_err(|e| JsError::new(&e.text()))?;
     let mut warnings = Vec::new();
     for p in &problems {
@@ -106,7 +106,7 @@ pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsVa
     let id = i as u32 + 1;
     // One listener for the card's controls (on its root) and the page's visibility; the card
     // is `dom.js`'s current one from here on.
-    browser::listen(root.as_ref(), id, &event);
+    browser::listen(root.as_ref(), id, event);
     let selection = initial_selection(&recipe, &mut warnings);
     let mut timers = Timers::for_recipe(&recipe, BrowserClock);
     if let Some(stored) = load_for(&recipe, "timers") {
