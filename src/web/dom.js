@@ -179,3 +179,7 @@ export function load(key) {
 export function store(key, value) {
   try { localStorage.setItem(key, value); } catch { /* nothing stored */ }
 }
+/** Why `mount` refused a recipe, kept until `refused` throws it (from a frame holding nothing). */
+let refused;
+export const refuse = (m) => { refused = m; };
+export const fail = () => { throw new Error(refused); };

@@ -79,6 +79,10 @@ extern "C" {
     /// localStorage; every failure reads as nothing stored.
     pub fn load(key: &str) -> Option<String>;
     pub fn store(key: &str, value: &str);
+    /// Keeps `message`: why [`super::mount`] refused a recipe.
+    pub fn refuse(message: &str);
+    /// Throws an `Error` with the message [`refuse`] kept.
+    pub fn fail();
 }
 
 /// The elements the card is built of, as [`put`] and [`open`] take them: each is the index of

@@ -89,11 +89,18 @@ struct State {
 /// `event` is this module's [`event`] export: the card's listener calls it. Returns the card's
 /// number, for `event(card, FREE)`.
 ///
-/// Throws an `Error` whose message names the field at fault; the caller shows it with
-/// [`show_error`] so that one broken card never blanks the page or its neighbours.
+/// Returns 0 when the recipe is refused: `entry.js` then throws an `Error` whose message names
+/// the field at fault ([`refused`]); the caller shows it with [`show_error`] so that one broken
+/// card never blanks the page or its neighbours.
 #[wasm_bindgen]
-pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> Result<u32, JsValue> {
-    let (recipe, problems) = read(recipe).map_err(|e| JsError::new(&e.text()))?;
+pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
+    let (recipe, problems) = match read(recipe) {
+        Ok(r) => r,
+        Err(e) => {
+            dom::refuse(&e.text());
+            return 0;
+        }
+    };
     let mut warnings = Vec::new();
     for p in &problems {
         warnings.push(p.text());
@@ -140,7 +147,15 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> Result<u32, Js
     } else {
         cards.push(Some(s));
     }
-    Ok(id)
+    id
+}
+
+/// Throws the `Error` of the recipe [`mount`] refused last (called by `entry.js` when `mount`
+/// returns 0). Thrown from here, where the wasm holds nothing, and not from inside `mount`: a
+/// throw leaves no frame of the wasm half done.
+#[wasm_bindgen]
+pub fn refused() {
+    dom::fail();
 }
 
 /// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
