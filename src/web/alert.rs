@@ -16,19 +16,20 @@ extern "C" {
     pub fn vibrate();
     /// A system notification, when the reader has granted permission.
     pub fn notify(title: &str, body: &str);
-    /// Sets card `card`'s line for the page title (empty to withdraw it); the title shows the
-    /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
-    /// it when no card has a line.
-    pub fn title(card: u32, urgency: f64, text: &str);
 }
 
 /// `device.js`'s functions on the current card's parts, through `dom.js` (no handle crosses).
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// Beeps again every 4 s, at most 15 times, while the card has alerts: `kind` is the
-    /// latest alert's (1 check now, 2 done; 0, none, stops); `again` starts the count over
-    /// (new alerts came due).
-    pub fn ring(kind: u32, again: bool);
+    /// Beeps again every 4 s, at most 15 times, while the card has alerts, as its latest alert
+    /// rings (check now or done; none stops it); `again` starts the count over (new alerts
+    /// came due).
+    pub fn ring(again: bool);
+    /// Sets card `card`'s line for the page title (empty to withdraw it): the latest alert's
+    /// while the card has one ("⏰ Done: <step>", urgency 0), else `text`. The title shows the
+    /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
+    /// it when no card has a line.
+    pub fn title(card: u32, urgency: f64, text: &str);
     /// Shows the card's "Notify me" button only while asking for notifications would prompt
     /// the reader (they have not answered yet); with `ask` (only ever from the reader's click
     /// on it), asks first.

@@ -9,7 +9,7 @@
 // crosses: every element put is kept in its card's `C` under its spec's number (the last one of
 // each), so the wasm names the parts that change later by their spec, and the nodes of a list's
 // slots are kept on the list (`slot`, `slotText`).
-import { ring as ringer, cook as cooker, notifyButton } from './device.js';
+import { ring as ringer, cook as cooker, notifyButton, title as titler } from './device.js';
 
 let top, last, C, S;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
@@ -125,8 +125,34 @@ export function servings(n, t, min, max) {
   s.previousSibling.setAttribute('aria-disabled', min);
   v.nextSibling.setAttribute('aria-disabled', max);
 }
-/** The card's alerts ring (`ring` in device.js). */
-export const ring = (kind, again) => ringer(C[50 /* ALERTS */], kind, again);
+/** Shows an alert for step `step` (Done when `done`, else Check now) at the end of the card's
+ * alerts, in place of the step's earlier one: `<div class=alert><p>Done: <title></p><button
+ * data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the card. */
+export function alert(step, done, title) {
+  dismiss(step);
+  top = C[50 /* ALERTS */];
+  open(52 /* ALERT */);
+  top.k = 1 + done;
+  put(53 /* P */, (done ? 'Done: ' : 'Check now: ') + title);
+  put(54 /* ALERT_DISMISS */, 'Dismiss');
+  set('type', 'button');
+  set('aria-label', 'Dismiss: ' + title);
+  set('data-dismiss', step);
+}
+/** Takes away step `step`'s alert. */
+export const dismiss = (step) =>
+  C[50 /* ALERTS */].querySelector(`[data-dismiss="${step}"]`)?.parentNode.remove();
+/** The card's alerts ring as the latest one does (`ring` in device.js; none stops it). */
+export const ring = (again) => {
+  const a = C[50 /* ALERTS */];
+  ringer(a, a.lastChild?.k ?? 0, again);
+};
+/** Card `card`'s line in the page title (`title` in device.js): its latest alert's while it has
+ * one, else `text`. */
+export const title = (card, urgency, text) => {
+  const a = C[50 /* ALERTS */].lastChild;
+  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : text);
+};
 /** Cook mode for the card's switch (`cook` in device.js). */
 export const cook = (why) => cooker(C[41 /* COOK_MODE_SWITCH */], why);
 /** The card's "Notify me" button (`notifyButton` in device.js). */

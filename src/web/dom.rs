@@ -48,6 +48,12 @@ extern "C" {
     /// Sets the announcer's text once it has rested for 700 ms: each call cancels the one
     /// before, so only the resting value is spoken, once per gesture, not per tick.
     pub fn announce(text: &str);
+    /// Shows an alert for step `step` titled `title` ("Done: <title>" when `done`, else
+    /// "Check now: <title>") with its Dismiss button, at the end of the alerts, in place of the
+    /// step's earlier alert. The region is assertive, so a new alert is read out at once.
+    pub fn alert(step: usize, done: bool, title: &str);
+    /// Takes away step `step`'s alert, if it has one.
+    pub fn dismiss(step: usize);
     /// Starts building in a fresh fragment (the cursor goes into it), for [`place`].
     pub fn fragment();
     /// Replaces the children of the card's root with what was built since [`fragment`].
@@ -142,8 +148,12 @@ pub mod specs {
     pub const STEP_LIST: u8 = 49;
     pub const ALERTS: u8 = 50;
     pub const NOTE: u8 = 51;
+    // An alert is built by `alert` in dom.js itself.
+    #[allow(dead_code)]
     pub const ALERT: u8 = 52;
+    #[allow(dead_code)]
     pub const P: u8 = 53;
+    #[allow(dead_code)]
     pub const ALERT_DISMISS: u8 = 54;
     pub const ERROR_CARD: u8 = 55;
     pub const ERROR_TITLE: u8 = 56;

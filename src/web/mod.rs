@@ -78,8 +78,6 @@ struct State {
     timers: Timers<BrowserClock>,
     progress: Progress,
     parts: Parts,
-    /// Alerts not yet dismissed: step and kind.
-    alerts: Vec<(usize, Alert)>,
     /// Whether the ticks run.
     ticking: bool,
 }
@@ -134,7 +132,6 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
         timers,
         progress,
         parts,
-        alerts: Vec::new(),
         ticking: false,
     });
     tick(&mut s);
@@ -168,11 +165,12 @@ pub fn event(id: u32, kind: u32) {
     };
     dom::card(id);
     if kind == FREE {
-        // Its state goes (dropped here), and with it its listener, its ticks, its line in the
-        // page title, its ringing and its screen lock.
+        // Its state goes (dropped here), and with it its listener, its ticks, its alerts, its
+        // line in the page title, its ringing and its screen lock.
         browser::tick(browser::OFF);
+        dom::into(dom::specs::ALERTS);
         alert::title(s.id, 0.0, "");
-        alert::ring(0, false);
+        alert::ring(false);
         return alert::cook(0);
     }
     handle(&mut s, kind);
@@ -309,14 +307,15 @@ fn on_click(s: &mut State) {
     }
     if let Some(step) = data_index("data-reset") {
         s.timers.reset(step);
-        drop_alerts(s, step, usize::MAX);
         save_timers(s);
-        show_alerts(s, false);
+        dom::dismiss(step);
+        alert::ring(false);
         return tick(s);
     }
-    if let Some(i) = data_index("data-dismiss") {
-        drop_alerts(s, usize::MAX, i);
-        return show_alerts(s, false);
+    if let Some(step) = data_index("data-dismiss") {
+        dom::dismiss(step);
+        alert::ring(false);
+        return update_title(s);
     }
     if data("data-notify").is_some() {
         alert::notify_button(true);
@@ -416,21 +415,15 @@ fn tick(s: &mut State) {
     let due = s.timers.due();
     if !due.is_empty() {
         for &(step, kind) in &due {
-            drop_alerts(s, step, usize::MAX);
-            s.alerts.push((step, kind));
-            alert::notify(
-                if kind == Alert::Done {
-                    "Timer done"
-                } else {
-                    "Check now"
-                },
-                step_title(s, step),
-            );
-            alert::beep(kind == Alert::Done);
+            let done = kind == Alert::Done;
+            let title = step_title(s, step);
+            dom::alert(step, done, title);
+            alert::notify(if done { "Timer done" } else { "Check now" }, title);
+            alert::beep(done);
         }
         alert::vibrate();
         save_timers(s);
-        show_alerts(s, true);
+        alert::ring(true);
     }
     render::timers(&s.parts, &s.timers);
     update_title(s);
@@ -450,51 +443,15 @@ fn start_ticking(s: &mut State) {
     browser::tick(TICK_MS);
 }
 
-/// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
-/// for every removal: no `remove` panic path for an index that is gone, and no `retain`
-/// instantiated per closure.
-fn drop_alerts(s: &mut State, step: usize, index: usize) {
-    let old = core::mem::take(&mut s.alerts);
-    for (k, &a) in old.iter().enumerate() {
-        if a.0 != step && k != index {
-            s.alerts.push(a);
-        }
-    }
-}
-
-/// Shows the alerts still waiting, and keeps ringing for the latest (`again`: new alerts came
-/// due, so the count of rings starts over).
-fn show_alerts(s: &mut State, again: bool) {
-    let kind = match s.alerts.last() {
-        Some(&(_, kind)) => 1 + (kind == Alert::Done) as u32,
-        None => 0,
-    };
-    alert::ring(kind, again);
-    dom::into(dom::specs::ALERTS);
-    for (i, &(step, kind)) in s.alerts.iter().enumerate() {
-        render::alert(i, kind, step_title(s, step));
-    }
-    update_title(s);
-}
-
-/// This card's line for the page title: the latest alert, else the soonest running timer.
+/// This card's line for the page title: the soonest running timer, unless an alert waits
+/// (`dom.js` then shows the latest alert's line, [`alert::title`]).
 fn update_title(s: &State) {
-    let (urgency, text) = match s.alerts.last() {
-        Some(&(step, kind)) => {
-            let what = if kind == Alert::Done {
-                "⏰ Done: "
-            } else {
-                "⏰ Check now: "
-            };
-            (0, cat(&[what, step_title(s, step)]))
+    let (urgency, text) = match s.timers.soonest() {
+        Some((step, left)) => {
+            let time = timer::clock_text(left, true);
+            (left, cat(&["⏱ ", &time, " ", step_title(s, step)]))
         }
-        None => match s.timers.soonest() {
-            Some((step, left)) => {
-                let time = timer::clock_text(left, true);
-                (left, cat(&["⏱ ", &time, " ", step_title(s, step)]))
-            }
-            None => (0, String::new()),
-        },
+        None => (0, String::new()),
     };
     alert::title(s.id, urgency as f64, &text);
 }

@@ -10,7 +10,7 @@ use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::System;
 use crate::settings;
-use crate::timer::{Alert, Run, Timers};
+use crate::timer::{Run, Timers};
 use crate::view::{self, Selection};
 
 /// Opens a `<section>` under an `<h3>`; `spec` is `section|section <key>|<key>`. Deliberately
@@ -300,22 +300,6 @@ pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
             );
         }
     }
-}
-
-/// Shows one alert still waiting for the cook (the `i`th), with its Dismiss button, at the end
-/// of the alerts ([`dom::into`] them first). The region is assertive, so a new alert is read
-/// out at once.
-pub fn alert(i: usize, alert: Alert, title: &str) {
-    open(ALERT);
-    let what = match alert {
-        Alert::CheckNow => "Check now: ",
-        Alert::Done => "Done: ",
-    };
-    put(P, &cat(&[what, title]));
-    let label = cat(&["Dismiss: ", title]);
-    button(ALERT_DISMISS, "Dismiss", &label);
-    set("data-dismiss", &int(i));
-    shut();
 }
 
 /// Replaces everything in the root [`dom::hold`] gave with a short, readable error.
