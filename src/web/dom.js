@@ -55,8 +55,6 @@ export const say = (text) => top.append((last = document.createTextNode(text)));
 export const set = (name, value) => last.setAttribute(name, value);
 /** Keeps the newest node as the next slot of the list being built (`into`). */
 export const slot = () => S.push(last);
-/** Part `k`'s boolean attribute `name`. */
-export const flag = (k, name, on) => C[k].toggleAttribute(name, on);
 
 /** Sets `n`'s text only when it differs: an unchanged write still costs a layout. */
 function show(n, s) {
@@ -108,7 +106,11 @@ let built;
 export const fragment = () => { top = built = document.createDocumentFragment(); };
 /** Replaces the children of the card's root with what was built since `fragment`. */
 export const place = () => C.r.replaceChildren(built);
-export const setChecked = (k, on) => { C[k].checked = on; };
+/** Shows the "on the side" switch when it is `available` (else hides its label), checked when `on`. */
+export const side = (available, on) => {
+  C[33 /* SIDE */].hidden = !available;
+  C[34 /* SIDE_SWITCH */].checked = on;
+};
 /** Checks the `i`th of the controls' radios named `name` and unchecks the others. */
 export const pick = (name, i) =>
   C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });

@@ -29,8 +29,6 @@ extern "C" {
     /// Keeps the newest node (element or text) as the next slot of the list being built
     /// ([`into`]), for [`slot_text`].
     pub fn slot();
-    /// Sets or removes a boolean attribute of part `k`.
-    pub fn flag(k: u8, name: &str, on: bool);
     /// Marks the step whose Done box is the event's target as done or not.
     pub fn done(on: bool);
     /// Sets the text of part `k` when it differs.
@@ -58,8 +56,9 @@ extern "C" {
     pub fn fragment();
     /// Replaces the children of the card's root with what was built since [`fragment`].
     pub fn place();
-    #[wasm_bindgen(js_name = setChecked)]
-    pub fn set_checked(k: u8, on: bool);
+    /// Shows the "on the side" switch when it is `available` (else hides its label), checked
+    /// when `on`.
+    pub fn side(available: bool, on: bool);
     /// Checks the `i`th of the controls' radios named `name` and unchecks the others.
     pub fn pick(name: &str, i: u32);
     /// Shows `n` servings on the slider (its value, and `text` as its spoken value), on the

@@ -3,7 +3,7 @@
 
 use super::browser::BrowserClock;
 use super::dom::specs::*;
-use super::dom::{self, flag, int, open, put, say, set, shut};
+use super::dom::{self, int, open, put, say, set, shut};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -273,8 +273,7 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
     }
     let shown = view::shown(r, sel);
     if r.spice.as_ref().is_some_and(|sp| sp.side.is_some()) {
-        flag(SIDE, "hidden", !shown.side_available);
-        dom::set_checked(SIDE_SWITCH, sel.side);
+        dom::side(shown.side_available, sel.side);
     }
     // Notes change with a level or a swap, not with the slider: redraw them only then.
     if shown.notes != p.drawn_notes {
