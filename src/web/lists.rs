@@ -17,42 +17,32 @@ use crate::view::{Inline, Line, StepView};
 pub const GOT_NAME: &str = "rc-got";
 pub const DONE_NAME: &str = "rc-done";
 
-/// One list as drawn: its shape (everything but the texts in slots, as one string), and the
-/// texts of its slots in document order (`dom.js` keeps their nodes on the list, [`dom::slot`]).
-/// A change that keeps the shape rewrites only the slots that differ. One walk per list fills
-/// it: dry (shape and texts only) to compare, then, when the shape changed, again building the
-/// DOM and keeping the slots' nodes.
+/// One list as drawn: its shape (everything but the texts in slots, as one string), and, while
+/// a walk updates or builds it, the number of its next slot. `dom.js` keeps the slots' nodes on
+/// the list ([`dom::slot`]) and sets a slot's text only when it differs. Each update walks a
+/// list twice: dry, for its shape; then, when the shape is the one drawn, setting every slot's
+/// text ([`UPDATE`]: new amounts), else building it anew ([`BUILD`]).
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    texts: Vec<String>,
+    next: usize,
 }
 
-impl Drawn {
-    /// After a dry walk into `self`: when the shape is `old`'s, rewrites the slots of list `k`
-    /// that differ and returns `true`; else empties `self` for the building walk (`false`).
-    /// Compares with what was drawn (kept in Rust): reading the DOM back costs more.
-    fn same(&mut self, k: u8, old: Drawn) -> bool {
-        let same = self.shape == old.shape;
-        if same {
-            for (i, (was, new)) in old.texts.iter().zip(&self.texts).enumerate() {
-                if was != new {
-                    dom::slot_text(k, i, new);
-                }
-            }
-        } else {
-            self.shape.clear();
-            self.texts.clear();
-        }
-        same
-    }
+/// How a walk goes over a list: only its shape, setting its slots' texts, or building it.
+const DRY: u8 = 0;
+const UPDATE: u8 = 1;
+const BUILD: u8 = 2;
 
-    /// A slot with `text`: when building (`b`), the newest node shows it.
-    fn slot(&mut self, b: bool, text: String) {
-        if b {
+impl Drawn {
+    /// A slot of list `k` with `text`: when building, the newest node shows it; when updating,
+    /// the next slot's node is set to it.
+    fn slot(&mut self, mode: u8, k: u8, text: &str) {
+        if mode == BUILD {
             dom::slot();
+        } else if mode == UPDATE {
+            dom::slot_text(k, self.next, text);
+            self.next += 1;
         }
-        self.texts.push(text);
     }
 
     /// Appends one piece of the shape: what it is, its text, the separator.
@@ -93,6 +83,19 @@ fn ref_name(amount: &str, name: &str) -> String {
     }
 }
 
+/// After a dry walk into `d`: [`UPDATE`] when its shape is `old`'s, else [`BUILD`], with list `k`
+/// emptied to build into; `d` is ready for that walk.
+fn next(d: &mut Drawn, old: Drawn, k: u8) -> u8 {
+    let mode = if d.shape == old.shape {
+        UPDATE
+    } else {
+        dom::into(k);
+        BUILD
+    };
+    d.shape.clear();
+    mode
+}
+
 /// Ends each piece of a shape. A step's pieces start with a letter saying what they are, and a
 /// line's with its index and three flag letters, so two different shapes cannot read the same
 /// (short of recipe text holding this control character).
@@ -102,24 +105,23 @@ impl Lists {
     /// Brings both lists up to date with the reader's choices.
     pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
         let old = core::mem::take(&mut self.lines);
-        self.ingredients(false, &lines, progress);
-        if !self.lines.same(INGREDIENT_LIST, old) {
-            dom::into(INGREDIENT_LIST);
-            self.ingredients(true, &lines, progress);
-        }
+        self.ingredients(DRY, &lines, progress);
+        let mode = next(&mut self.lines, old, INGREDIENT_LIST);
+        self.ingredients(mode, &lines, progress);
         let old = core::mem::take(&mut self.step_list);
-        self.steps(false, &steps, progress);
-        if !self.step_list.same(STEP_LIST, old) {
-            dom::into(STEP_LIST);
+        self.steps(DRY, &steps, progress);
+        let mode = next(&mut self.step_list, old, STEP_LIST);
+        if mode == BUILD {
             self.timers.clear();
-            self.steps(true, &steps, progress);
         }
+        self.steps(mode, &steps, progress);
     }
 
-    /// Walks the ingredient lines, building them when `b`: each the label of a real checkbox
+    /// Walks the ingredient lines (`mode` as [`Drawn`] says), each the label of a real checkbox
     /// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
     /// (same ingredient, same pieces).
-    fn ingredients(&mut self, b: bool, lines: &[Line], progress: &Progress) {
+    fn ingredients(&mut self, mode: u8, lines: &[Line], progress: &Progress) {
+        let b = mode == BUILD;
         let d = &mut self.lines;
         for l in lines {
             push_int(&mut d.shape, l.index as i64);
@@ -144,7 +146,7 @@ impl Lists {
                         &l.amount,
                     );
                 }
-                d.slot(b, l.amount.clone());
+                d.slot(mode, INGREDIENT_LIST, &l.amount);
                 if b {
                     say(" ");
                 }
@@ -152,13 +154,13 @@ impl Lists {
             if b {
                 put(ITEM, &l.name);
             }
-            d.slot(b, l.name.clone());
+            d.slot(mode, INGREDIENT_LIST, &l.name);
             if !l.prep.is_empty() {
                 let prep = cat(&[", ", &l.prep]);
                 if b {
                     put(PREP, &prep);
                 }
-                d.slot(b, prep);
+                d.slot(mode, INGREDIENT_LIST, &prep);
             }
             if b {
                 shut();
@@ -170,9 +172,10 @@ impl Lists {
         }
     }
 
-    /// Walks the steps, building them when `b`. Steps keep their shape while only their
+    /// Walks the steps (`mode` as [`Drawn`] says). Steps keep their shape while only their
     /// references' amounts and names change.
-    fn steps(&mut self, b: bool, steps: &[StepView], progress: &Progress) {
+    fn steps(&mut self, mode: u8, steps: &[StepView], progress: &Progress) {
+        let b = mode == BUILD;
         for (n, view) in steps.iter().enumerate() {
             let d = &mut self.step_list;
             d.piece('h', &view.title);
@@ -206,13 +209,13 @@ impl Lists {
                             if b {
                                 put(AMOUNT, amount);
                             }
-                            d.slot(b, amount.clone());
+                            d.slot(mode, STEP_LIST, amount);
                         }
                         let name = ref_name(amount, name);
                         if b {
                             say(&name);
                         }
-                        d.slot(b, name);
+                        d.slot(mode, STEP_LIST, &name);
                         if b {
                             shut();
                         }
