@@ -24,7 +24,8 @@ extern "C" {
     /// [`super::event`].
     pub fn listen(root: &Node, card: u32, event: &JsValue);
     /// For the current card: calls `event(card, 4)` (a running timer's redraw) every `ms` from
-    /// now on; 0 stops the ticks, and [`OFF`] also the listening, and `dom.js` forgets the card.
+    /// now on (the same `ms` as before changes nothing); 0 stops the ticks, and [`OFF`] also
+    /// the listening, and `dom.js` forgets the card.
     pub fn tick(ms: i32);
 }
 

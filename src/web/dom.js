@@ -167,15 +167,18 @@ let current;
 /** Makes card `card` (the current card from now on) with its `root`, and calls `f(card, kind)`
  * (the wasm's `event`) for its events: its root's `input` (kind 0), `click` (1) and `change`
  * (2), and the page's `visibilitychange` (3); the handler reads the event's target through
- * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms`; 0
- * stops the ticks, and -1 also the listening, and forgets the card. */
+ * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the
+ * same `ms` again changes nothing); 0 stops the ticks, and -1 also the listening, and forgets
+ * the card. */
 export function listen(root, card, f) {
-  let ticks;
+  let ticks, every = 0;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
   (C = cards[card] = []).r = root;
   C.k = (ms) => {
+    if (ms == every) return;
+    every = ms;
     clearInterval(ticks);
     if (ms < 0) each('removeEventListener'), (cards[card] = null);
     else if (ms) ticks = setInterval(f, ms, card, 4);

@@ -39,7 +39,7 @@ const INPUT: u32 = 0;
 const CLICK: u32 = 1;
 const CHANGE: u32 = 2;
 const VISIBILITY: u32 = 3;
-/// A running timer's redraw ([`start_ticking`]).
+/// A running timer's redraw ([`tick`]).
 const TICK: u32 = 4;
 /// The card's element went: the card is freed ([`event`]).
 pub const FREE: u32 = 5;
@@ -78,8 +78,6 @@ struct State {
     timers: Timers<BrowserClock>,
     progress: Progress,
     parts: Parts,
-    /// Whether the ticks run.
-    ticking: bool,
 }
 
 /// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the
@@ -132,12 +130,8 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
         timers,
         progress,
         parts,
-        ticking: false,
     });
     tick(&mut s);
-    if s.timers.any_running() {
-        start_ticking(&mut s);
-    }
     let cards = self::cards();
     if i < cards.len() {
         cards[i] = Some(s);
@@ -302,7 +296,6 @@ fn on_click(s: &mut State) {
         alert::unlock_audio();
         s.timers.toggle(step);
         save_timers(s);
-        start_ticking(s);
         return tick(s);
     }
     if let Some(step) = data_index("data-reset") {
@@ -427,20 +420,9 @@ fn tick(s: &mut State) {
     }
     render::timers(&s.parts, &s.timers);
     update_title(s);
-    if s.ticking && !s.timers.any_running() {
-        s.ticking = false;
-        browser::tick(0);
-    }
-}
-
-/// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time),
-/// through the card's one listener.
-fn start_ticking(s: &mut State) {
-    if s.ticking || !s.timers.any_running() {
-        return;
-    }
-    s.ticking = true;
-    browser::tick(TICK_MS);
+    // Redrawn every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep
+    // time), through the card's one listener.
+    browser::tick(if s.timers.any_running() { TICK_MS } else { 0 });
 }
 
 /// This card's line for the page title: the soonest running timer, unless an alert waits
