@@ -170,12 +170,13 @@ let current;
  * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the
  * same `ms` again changes nothing); 0 stops the ticks, and -1 also the listening, and forgets
  * the card. */
-export function listen(root, card, f) {
+export function listen(root, card, f, name) {
   let ticks, every = 0;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
   (C = cards[card] = []).r = root;
+  C.n = name;
   C.k = (ms) => {
     if (ms == every) return;
     every = ms;
@@ -203,12 +204,15 @@ export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;
 export const search = () => location.search;
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
+/** The storage key of `what` for the current card's recipe (settings.rs `recipe_key`); the units
+ * are the reader's for every recipe (`UNITS_KEY`). */
+const key = (what) => 'recipe-card:' + what + (what == 'units' ? '' : ':' + C.n);
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */
-export function load(key) {
-  try { return localStorage.getItem(key) ?? undefined; } catch { return undefined; }
+export function load(what) {
+  try { return localStorage.getItem(key(what)) ?? undefined; } catch { return undefined; }
 }
-export function store(key, value) {
-  try { localStorage.setItem(key, value); } catch { /* nothing stored */ }
+export function store(what, value) {
+  try { localStorage.setItem(key(what), value); } catch { /* nothing stored */ }
 }
 /** Why `mount` refused a recipe, kept until `refused` throws it (from a frame holding nothing). */
 let refused;

@@ -81,9 +81,12 @@ extern "C" {
     pub fn search() -> String;
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
-    /// localStorage; every failure reads as nothing stored.
-    pub fn load(key: &str) -> Option<String>;
-    pub fn store(key: &str, value: &str);
+    /// What localStorage holds for the current card's recipe under `what`, at the key
+    /// `recipe-card:<what>:<recipe name>` (`settings::recipe_key`), or for every recipe under
+    /// `units` (`settings::UNITS_KEY`); every failure reads as nothing stored.
+    pub fn load(what: &str) -> Option<String>;
+    /// Stores `value` where [`load`] finds it.
+    pub fn store(what: &str, value: &str);
     /// Keeps `message`: why [`super::mount`] refused a recipe.
     pub fn refuse(message: &str);
     /// Throws an `Error` with the message [`refuse`] kept.

@@ -109,14 +109,14 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
     let id = i as u32 + 1;
     // One listener for the card's controls (on its root) and the page's visibility; the card
     // is `dom.js`'s current one from here on.
-    browser::listen(root.as_ref(), id, event);
+    browser::listen(root.as_ref(), id, event, &recipe.name);
     let selection = initial_selection(&recipe, &mut warnings);
     let mut timers = Timers::for_recipe(&recipe, BrowserClock);
-    if let Some(stored) = load_for(&recipe, "timers") {
+    if let Some(stored) = load("timers") {
         timers.restore(&stored, &mut warnings);
     }
     let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
-    if let Some(stored) = load_for(&recipe, "progress") {
+    if let Some(stored) = load("progress") {
         progress.restore(&stored, &mut warnings);
     }
     for w in &warnings {
@@ -179,17 +179,17 @@ fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
     let search = dom::search();
     let mut sel = Selection::default_for(recipe);
 
-    let s = Sources::new(&search, "servings", Some(recipe));
+    let s = Sources::new(&search, "servings");
     sel.servings = settings::servings(recipe, &s.given(), warnings);
-    let s = Sources::new(&search, "units", None);
+    let s = Sources::new(&search, "units");
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let s = Sources::new(&search, "spice", Some(recipe));
+        let s = Sources::new(&search, "spice");
         if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
-        sel.side = load_for(recipe, "side").as_deref() == Some("1");
+        sel.side = load("side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
         let stored = load(&swap_key(recipe, i));
@@ -212,14 +212,11 @@ struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    /// `name`'s values; stored for `recipe` under `name`, or for every recipe (the units).
-    fn new(search: &'a str, name: &str, recipe: Option<&Recipe>) -> Self {
+    /// `name`'s values (stored for the recipe under `name`, or for every recipe: the units).
+    fn new(search: &'a str, name: &str) -> Self {
         Sources {
             url: settings::query_param(search, name),
-            stored: match recipe {
-                Some(r) => load_for(r, name),
-                None => load(settings::UNITS_KEY),
-            },
+            stored: load(name),
             attribute: dom::host_attr(name),
         }
     }
@@ -234,23 +231,14 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// What is stored for `recipe` under `what`.
-fn load_for(recipe: &Recipe, what: &str) -> Option<String> {
-    load(&settings::recipe_key(what, recipe))
-}
-
-/// Stores `value` for `recipe` under `what`.
-fn save(recipe: &Recipe, what: &str, value: &str) {
-    store(&settings::recipe_key(what, recipe), value)
-}
-
+/// What swap `i`'s choice is stored under (`swap.<id>`, for the recipe: [`dom::load`]).
 fn swap_key(recipe: &Recipe, i: usize) -> String {
     let id = recipe
         .swaps
         .get(i)
         .map(|s| s.id.as_str())
         .unwrap_or_default();
-    settings::recipe_key(&cat(&["swap.", id]), recipe)
+    cat(&["swap.", id])
 }
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
@@ -329,7 +317,7 @@ fn on_change(s: &mut State) {
         if name == render::DONE_NAME {
             dom::done(on);
         }
-        save(&s.recipe, "progress", &s.progress.encode());
+        store("progress", &s.progress.encode());
         return;
     }
     if name == render::COOK_NAME {
@@ -338,16 +326,16 @@ fn on_change(s: &mut State) {
     if name == render::UNITS_NAME {
         let mut ignored = Vec::new();
         s.selection.units = settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
-        store(settings::UNITS_KEY, &value);
+        store("units", &value);
     } else if name == render::SPICE_NAME {
         let Some(sp) = &s.recipe.spice else {
             return;
         };
         s.selection.spice = sp.levels.iter().position(|l| l.id == value);
-        save(&s.recipe, "spice", &value);
+        store("spice", &value);
     } else if name == render::SIDE_NAME {
         s.selection.side = on;
-        save(&s.recipe, "side", if on { "1" } else { "0" });
+        store("side", if on { "1" } else { "0" });
     } else if let Some(i) = name.strip_prefix(render::SWAP_PREFIX).and_then(parse_uint) {
         let i = i as usize;
         let Some(sw) = s.recipe.swaps.get(i) else {
@@ -381,12 +369,12 @@ fn set_servings(s: &mut State, n: u32) {
     }
     s.selection.servings = n;
     redraw(s);
-    save(&s.recipe, "servings", &dom::int(n as usize));
+    store("servings", &dom::int(n as usize));
     dom::announce(&settings::servings_text(n));
 }
 
 fn save_timers(s: &State) {
-    save(&s.recipe, "timers", &s.timers.encode());
+    store("timers", &s.timers.encode());
 }
 
 /// The step's title as shown (a swap may retitle it), else as written. Borrowed: no copy to
