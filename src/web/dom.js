@@ -88,12 +88,14 @@ export function timer(step, k, time, title) {
 
 /** Marks the step whose Done box is the event's target as done or not. */
 export const done = (on) => current.closest('li')?.toggleAttribute('data-done', on);
-/** Sets the announcer's text once it rests for 700 ms: each call cancels the last (one
- * announcement per gesture, not per slider tick). */
-export function announce(s) {
-  const n = C[43 /* ANNOUNCER */];
-  clearTimeout(n.later);
-  n.later = setTimeout(() => show(n, s), 700);
+/** `n` servings as read out: "6 servings", "1 serving" (settings.rs `servings_text`). */
+const says = (n) => n + (n == 1 ? ' serving' : ' servings');
+/** Sets the announcer's text to `n` servings once it rests for 700 ms: each call cancels the last
+ * (one announcement per gesture, not per slider tick). */
+export function announce(n) {
+  const a = C[43 /* ANNOUNCER */];
+  clearTimeout(a.later);
+  a.later = setTimeout(() => show(a, says(n)), 700);
 }
 /** Empties part `k` and builds into it from now on; its slots start over. */
 export const into = (k) => {
@@ -114,14 +116,15 @@ export const side = (available, on) => {
 /** Checks the `i`th of the controls' radios named `name` and unchecks the others. */
 export const pick = (name, i) =>
   C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
-/** Shows `n` servings on the slider (its value, `t` its spoken value), on the number after it,
+/** Shows `n` servings on the slider (its value, and its spoken value), on the number after it,
  * on the meta's last value ("Serves"), and the − and + buttons around the slider as disabled at
  * the ends (`min`, `max`). */
-export function servings(n, t, min, max) {
+export function servings(n, min, max) {
   const s = C[25 /* SERVINGS_SLIDER */];
   const v = s.nextSibling;
+  n = '' + n;
   s.value = n;
-  s.setAttribute('aria-valuetext', t);
+  s.setAttribute('aria-valuetext', says(n));
   show(v, n);
   show(C[5 /* META */].lastChild.lastChild, n);
   s.previousSibling.setAttribute('aria-disabled', min);

@@ -43,9 +43,10 @@ extern "C" {
     /// shows): its `data-state`, its time and status, its one button (named "<action> timer:
     /// <title>", hidden when there is none) and Reset (hidden while idle).
     pub fn timer(step: usize, state: u8, time: &str, title: &str);
-    /// Sets the announcer's text once it has rested for 700 ms: each call cancels the one
-    /// before, so only the resting value is spoken, once per gesture, not per tick.
-    pub fn announce(text: &str);
+    /// Sets the announcer's text to `n` servings ("6 servings", `settings::servings_text`)
+    /// once it has rested for 700 ms: each call cancels the one before, so only the resting
+    /// value is spoken, once per gesture, not per tick.
+    pub fn announce(n: u32);
     /// Shows an alert for step `step` titled `title` ("Done: <title>" when `done`, else
     /// "Check now: <title>") with its Dismiss button, at the end of the alerts, in place of the
     /// step's earlier alert. The region is assertive, so a new alert is read out at once.
@@ -61,10 +62,10 @@ extern "C" {
     pub fn side(available: bool, on: bool);
     /// Checks the `i`th of the controls' radios named `name` and unchecks the others.
     pub fn pick(name: &str, i: u32);
-    /// Shows `n` servings on the slider (its value, and `text` as its spoken value), on the
-    /// number after it and the meta's "Serves", and the − and + buttons around them as
+    /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
+    /// the number after it and the meta's "Serves", and the − and + buttons around them as
     /// disabled at the ends (`min`, `max`).
-    pub fn servings(n: &str, text: &str, min: bool, max: bool);
+    pub fn servings(n: u32, min: bool, max: bool);
     /// The attribute `name` of the event's target or of its closest ancestor that has it, as
     /// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
     pub fn closest(name: &str) -> i32;

@@ -370,7 +370,7 @@ fn set_servings(s: &mut State, n: u32) {
     s.selection.servings = n;
     redraw(s);
     store("servings", &dom::int(n as usize));
-    dom::announce(&settings::servings_text(n));
+    dom::announce(n);
 }
 
 fn save_timers(s: &State) {

@@ -9,7 +9,6 @@ use crate::model::{Choice, Recipe};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::System;
-use crate::settings;
 use crate::timer::{Run, Timers};
 use crate::view::{self, Selection};
 
@@ -246,10 +245,8 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
 /// Brings every part that depends on the reader's choices up to date with `sel`; the timers are
 /// drawn by the caller ([`timers`]: the mount's first tick, or after an event).
 pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
-    let n = int(sel.servings as usize);
     dom::servings(
-        &n,
-        &settings::servings_text(sel.servings),
+        sel.servings,
         sel.servings <= r.servings.min,
         sel.servings >= r.servings.max,
     );
