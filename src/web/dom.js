@@ -134,7 +134,7 @@ export function servings(n, min, max) {
  * alerts, in place of the step's earlier one: `<div class=alert><p>Done: <title></p><button
  * data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the card. */
 export function alert(step, done, title) {
-  dismiss(step);
+  drop(step);
   top = C[50 /* ALERTS */];
   open(52 /* ALERT */);
   top.k = 1 + done;
@@ -145,8 +145,12 @@ export function alert(step, done, title) {
   set('data-dismiss', step);
 }
 /** Takes away step `step`'s alert. */
-export const dismiss = (step) =>
-  C[50 /* ALERTS */].querySelector(`[data-dismiss="${step}"]`)?.parentNode.remove();
+const drop = (step) => C[50 /* ALERTS */].querySelector(`[data-dismiss="${step}"]`)?.parentNode.remove();
+/** Takes away step `step`'s alert and rings on for the latest left. */
+export const dismiss = (step) => {
+  drop(step);
+  ring(false);
+};
 /** The card's alerts ring as the latest one does (`ring` in device.js; none stops it). */
 export const ring = (again) => {
   const a = C[50 /* ALERTS */];

@@ -51,7 +51,8 @@ extern "C" {
     /// "Check now: <title>") with its Dismiss button, at the end of the alerts, in place of the
     /// step's earlier alert. The region is assertive, so a new alert is read out at once.
     pub fn alert(step: usize, done: bool, title: &str);
-    /// Takes away step `step`'s alert, if it has one.
+    /// Takes away step `step`'s alert, if it has one, and rings on for the latest left
+    /// ([`super::alert::ring`]).
     pub fn dismiss(step: usize);
     /// Starts building in a fresh fragment (the cursor goes into it), for [`place`].
     pub fn fragment();

@@ -290,12 +290,10 @@ fn on_click(s: &mut State) {
         s.timers.reset(step);
         save_timers(s);
         dom::dismiss(step);
-        alert::ring(false);
         return tick(s);
     }
     if let Some(step) = data_index("data-dismiss") {
         dom::dismiss(step);
-        alert::ring(false);
         return update_title(s);
     }
     if data("data-notify").is_some() {
