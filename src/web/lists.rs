@@ -74,15 +74,6 @@ fn checkbox(spec: u8, name: &str, value: usize, checked: bool) {
     }
 }
 
-/// The text after a reference's amount: " pork", or "pork" when there is no amount.
-fn ref_name(amount: &str, name: &str) -> String {
-    if amount.is_empty() {
-        name.into()
-    } else {
-        cat(&[" ", name])
-    }
-}
-
 /// After a dry walk into `d`: [`UPDATE`] when its shape is `old`'s, else [`BUILD`], with list `k`
 /// emptied to build into; `d` is ready for that walk.
 fn next(d: &mut Drawn, old: Drawn, k: u8) -> u8 {
@@ -210,12 +201,14 @@ impl Lists {
                                 put(AMOUNT, amount);
                             }
                             d.slot(mode, STEP_LIST, amount);
+                            if b {
+                                say(" ");
+                            }
                         }
-                        let name = ref_name(amount, name);
                         if b {
-                            say(&name);
+                            say(name);
                         }
-                        d.slot(mode, STEP_LIST, &name);
+                        d.slot(mode, STEP_LIST, name);
                         if b {
                             shut();
                         }
