@@ -94,18 +94,18 @@ const SEP: char = '\u{1}';
 
 impl Lists {
     /// Brings both lists up to date with the reader's choices.
-    pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
+    pub fn update(&mut self, lines: &[Line], steps: &[StepView], progress: &Progress) {
         let old = core::mem::take(&mut self.lines);
-        self.ingredients(DRY, &lines, progress);
+        self.ingredients(DRY, lines, progress);
         let mode = next(&mut self.lines, old, INGREDIENT_LIST);
-        self.ingredients(mode, &lines, progress);
+        self.ingredients(mode, lines, progress);
         let old = core::mem::take(&mut self.step_list);
-        self.steps(DRY, &steps, progress);
+        self.steps(DRY, steps, progress);
         let mode = next(&mut self.step_list, old, STEP_LIST);
         if mode == BUILD {
             self.timers.clear();
         }
-        self.steps(mode, &steps, progress);
+        self.steps(mode, steps, progress);
     }
 
     /// Walks the ingredient lines (`mode` as [`Drawn`] says), each the label of a real checkbox

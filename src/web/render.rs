@@ -280,7 +280,7 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
         }
         p.drawn_notes = shown.notes;
     }
-    p.lists.update(shown.lines, shown.steps, progress);
+    p.lists.update(&shown.lines, &shown.steps, progress);
 }
 
 /// Updates every timer's display: the only work a tick does.
