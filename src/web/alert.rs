@@ -10,12 +10,6 @@ extern "C" {
     /// Creates or resumes the audio context. Call from a click: browsers only allow sound after one.
     #[wasm_bindgen(js_name = unlockAudio)]
     pub fn unlock_audio();
-    /// Three short beeps, rising on "done". Silent where audio was never unlocked.
-    pub fn beep(done: bool);
-    /// A buzz where the device has a vibration motor and the browser allows it.
-    pub fn vibrate();
-    /// A system notification, when the reader has granted permission.
-    pub fn notify(title: &str, body: &str);
 }
 
 /// `device.js`'s functions on the current card's parts, through `dom.js` (no handle crosses).

@@ -9,7 +9,7 @@
 // crosses: every element put is kept in its card's `C` under its spec's number (the last one of
 // each), so the wasm names the parts that change later by their spec, and the nodes of a list's
 // slots are kept on the list (`slot`, `slotText`).
-import { ring as ringer, cook as cooker, notifyButton, title as titler } from './device.js';
+import { ring as ringer, cook as cooker, notifyButton, title as titler, beep, notify as notifier, vibrate } from './device.js';
 
 let top, last, C, S;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
@@ -130,9 +130,10 @@ export function servings(n, min, max) {
   s.previousSibling.setAttribute('aria-disabled', min);
   v.nextSibling.setAttribute('aria-disabled', max);
 }
-/** Shows an alert for step `step` (Done when `done`, else Check now) at the end of the card's
- * alerts, in place of the step's earlier one: `<div class=alert><p>Done: <title></p><button
- * data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the card. */
+/** Raises an alert for step `step` (Done when `done`, else Check now): shows it at the end of the
+ * card's alerts, in place of the step's earlier one (`<div class=alert><p>Done: <title></p>
+ * <button data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the
+ * card), and beeps, notifies, buzzes and rings on (device.js). */
 export function alert(step, done, title) {
   drop(step);
   top = C[50 /* ALERTS */];
@@ -143,6 +144,10 @@ export function alert(step, done, title) {
   set('type', 'button');
   set('aria-label', 'Dismiss: ' + title);
   set('data-dismiss', step);
+  notifier(done ? 'Timer done' : 'Check now', title);
+  beep(done);
+  vibrate();
+  ring(true);
 }
 /** Takes away step `step`'s alert. */
 const drop = (step) => C[50 /* ALERTS */].querySelector(`[data-dismiss="${step}"]`)?.parentNode.remove();

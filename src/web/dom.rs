@@ -47,9 +47,11 @@ extern "C" {
     /// once it has rested for 700 ms: each call cancels the one before, so only the resting
     /// value is spoken, once per gesture, not per tick.
     pub fn announce(n: u32);
-    /// Shows an alert for step `step` titled `title` ("Done: <title>" when `done`, else
-    /// "Check now: <title>") with its Dismiss button, at the end of the alerts, in place of the
-    /// step's earlier alert. The region is assertive, so a new alert is read out at once.
+    /// Raises an alert for step `step` titled `title` (done when `done`, else check now):
+    /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
+    /// alerts, in place of the step's earlier alert (the region is assertive, so a new alert is
+    /// read out at once), and beeps, notifies ("Timer done" or "Check now", when the reader
+    /// allowed it), buzzes and rings on (`device.js`).
     pub fn alert(step: usize, done: bool, title: &str);
     /// Takes away step `step`'s alert, if it has one, and rings on for the latest left
     /// ([`super::alert::ring`]).

@@ -392,17 +392,11 @@ fn step_title(s: &State, step: usize) -> &str {
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
 fn tick(s: &mut State) {
     let due = s.timers.due();
+    for &(step, kind) in &due {
+        dom::alert(step, kind == Alert::Done, step_title(s, step));
+    }
     if !due.is_empty() {
-        for &(step, kind) in &due {
-            let done = kind == Alert::Done;
-            let title = step_title(s, step);
-            dom::alert(step, done, title);
-            alert::notify(if done { "Timer done" } else { "Check now" }, title);
-            alert::beep(done);
-        }
-        alert::vibrate();
         save_timers(s);
-        alert::ring(true);
     }
     render::timers(&s.parts, &s.timers);
     update_title(s);
