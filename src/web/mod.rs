@@ -18,6 +18,7 @@ use crate::model::Recipe;
 use crate::prelude::cat;
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
+use crate::quantity::System;
 use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
 use crate::validate::read;
@@ -322,8 +323,12 @@ fn on_change(s: &mut State) {
         return alert::cook(1);
     }
     if name == render::UNITS_NAME {
-        let mut ignored = Vec::new();
-        s.selection.units = settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
+        // The radios' values are exactly `us` and `metric`.
+        s.selection.units = Some(if value == "metric" {
+            System::Metric
+        } else {
+            System::Us
+        });
         store("units", &value);
     } else if name == render::SPICE_NAME {
         let Some(sp) = &s.recipe.spice else {
