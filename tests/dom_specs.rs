@@ -27,3 +27,28 @@ fn element_specs_are_numbered_like_the_js_table() {
         "dom.js SPECS and dom.rs specs differ in length"
     );
 }
+
+/// `dom.js` reaches some parts by their number written out, as `C[<n> /* <NAME> */]`: each must be
+/// the number `dom.rs` gives that name.
+#[test]
+fn parts_that_dom_js_names_by_number_match_dom_rs() {
+    let rs = include_str!("../src/web/dom.rs");
+    let js = include_str!("../src/web/dom.js");
+    let mut checked = 0;
+    for piece in js.split("C[").skip(1) {
+        let Some((number, rest)) = piece.split_once(" /* ") else {
+            continue;
+        };
+        let name = rest.split_once(" */]").expect("C[n /* NAME */]").0;
+        let want = format!("pub const {name}: u8 = {number};");
+        assert!(
+            rs.contains(&want),
+            "dom.js C[{number} /* {name} */]: dom.rs has no `{want}`"
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 8,
+        "only {checked} parts named by number in dom.js"
+    );
+}

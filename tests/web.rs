@@ -15,10 +15,21 @@ wasm_bindgen_test_configure!(run_in_browser);
 struct Card(u32);
 
 impl Card {
-    /// `mount`, given the wasm's own `event` export as the loader gives it.
+    /// `mount`, given the wasm's own `event` export as the loader gives it; a refused recipe
+    /// (0) is the `Error` that `refused` throws, as `entry.js` throws it to the loader.
     fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
-        let event = js_sys::Reflect::get(&wasm_bindgen::exports(), &"event".into()).unwrap();
-        mount(root, recipe, event).map(Card)
+        let exports = wasm_bindgen::exports();
+        let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
+        match mount(&root, recipe, &event) {
+            0 => {
+                let refused = js_sys::Reflect::get(&exports, &"refused".into()).unwrap();
+                match js_sys::Function::from(refused).call0(&JsValue::NULL) {
+                    Ok(_) => panic!("refused did not throw"),
+                    Err(e) => Err(e),
+                }
+            }
+            id => Ok(Card(id)),
+        }
     }
 }
 

@@ -10,28 +10,28 @@ extern "C" {
     /// Creates or resumes the audio context. Call from a click: browsers only allow sound after one.
     #[wasm_bindgen(js_name = unlockAudio)]
     pub fn unlock_audio();
-    /// Three short beeps, rising on "done". Silent where audio was never unlocked.
-    pub fn beep(done: bool);
-    /// Beeps again every 4 s, at most 15 times, while the card whose alerts are in `e` has
-    /// any: `kind` is the latest alert's (1 check now, 2 done; 0, none, stops); `again` starts
-    /// the count over (new alerts came due).
-    pub fn ring(e: &web_sys::Element, kind: u32, again: bool);
-    /// A buzz where the device has a vibration motor and the browser allows it.
-    pub fn vibrate();
-    /// Shows the "Notify me" button around `e` only while asking for notifications would
-    /// prompt the reader (they have not answered yet); with `ask` (only ever from the reader's
-    /// click on it), asks first.
-    #[wasm_bindgen(js_name = notifyButton)]
-    pub fn notify_button(e: &web_sys::Element, ask: bool);
-    /// A system notification, when the reader has granted permission.
-    pub fn notify(title: &str, body: &str);
-    /// Sets card `card`'s line for the page title (empty to withdraw it); the title shows the
+}
+
+/// `device.js`'s functions on the current card's parts, through `dom.js` (no handle crosses).
+#[wasm_bindgen(module = "/src/web/dom.js")]
+extern "C" {
+    /// Beeps again every 4 s, at most 15 times, while the card has alerts, as its latest alert
+    /// rings (check now or done; none stops it); `again` starts the count over (new alerts
+    /// came due).
+    pub fn ring(again: bool);
+    /// Sets card `card`'s line for the page title (empty to withdraw it): the latest alert's
+    /// while the card has one ("⏰ Done: <step>", urgency 0), else `text`. The title shows the
     /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
     /// it when no card has a line.
     pub fn title(card: u32, urgency: f64, text: &str);
-    /// Cook mode, for the card whose switch is `switch`: on the switch's change (`why` 1), asks
-    /// for the screen wake lock or lets it go; when the page comes back into view (2), asks
-    /// again if the switch is on and the browser released the lock; when the card goes (0),
-    /// lets it go. Its status line says what is true (`data-state` `off`, `on`, `unsupported`).
-    pub fn cook(switch: &web_sys::Element, why: u32);
+    /// Shows the card's "Notify me" button only while asking for notifications would prompt
+    /// the reader (they have not answered yet); with `ask` (only ever from the reader's click
+    /// on it), asks first.
+    #[wasm_bindgen(js_name = notify)]
+    pub fn notify_button(ask: bool);
+    /// Cook mode, for the card's switch: on the switch's change (`why` 1), asks for the screen
+    /// wake lock or lets it go; when the page comes back into view (2), asks again if the
+    /// switch is on and the browser released the lock; when the card goes (0), lets it go.
+    /// Its status line says what is true (`data-state` `off`, `on`, `unsupported`).
+    pub fn cook(why: u32);
 }

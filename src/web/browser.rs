@@ -5,7 +5,7 @@
 
 use crate::timer::Clock;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Node};
+use web_sys::Node;
 
 /// The browser's wall clock.
 pub struct BrowserClock;
@@ -18,15 +18,15 @@ impl Clock for BrowserClock {
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// Calls `event(card, kind)` for the card's events: its `root`'s `input` (kind 0), `click`
-    /// (1) and `change` (2), and the page's `visibilitychange` (3); returns the card's control,
-    /// for [`tick`]. `event` is the wasm's export [`super::event`].
-    pub fn listen(root: &Node, card: u32, event: &JsValue) -> JsValue;
-    /// The target of the event being handled.
-    pub fn target() -> Element;
-    /// With the `control` [`listen`] returned: calls `event(card, 4)` (a running timer's
-    /// redraw) every `ms` from now on; 0 stops the ticks, and [`OFF`] also the listening.
-    pub fn tick(control: &JsValue, ms: i32);
+    /// Makes card `card` in `dom.js` (the current card, [`super::dom::card`]) with its `root`
+    /// and its recipe's `name` (its storage keys, [`super::dom::load`]), and calls `event(card, kind)` for its events: its `root`'s `input` (kind 0), `click` (1)
+    /// and `change` (2), and the page's `visibilitychange` (3). `event` is the wasm's export
+    /// [`super::event`].
+    pub fn listen(root: &Node, card: u32, event: &JsValue, name: &str);
+    /// For the current card: calls `event(card, 4)` (a running timer's redraw) every `ms` from
+    /// now on (the same `ms` as before changes nothing); 0 stops the ticks, and [`OFF`] also
+    /// the listening, and `dom.js` forgets the card.
+    pub fn tick(ms: i32);
 }
 
 /// [`tick`]'s `ms` that stops a card's ticks and removes its listener.

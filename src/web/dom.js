@@ -5,12 +5,20 @@
 // Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
 
 // The card is built at a cursor: `put` and `say` append to the open element, `open` appends one
-// and goes into it, `shut` comes back out, `set` sets an attribute of the newest node and `keep`
-// hands it to Rust. No handle crosses for the many elements Rust never refers to again.
-let top, last;
+// and goes into it, `shut` comes back out, `set` sets an attribute of the newest node. No handle
+// crosses: every element put is kept in its card's `C` under its spec's number (the last one of
+// each), so the wasm names the parts that change later by their spec, and the nodes of a list's
+// slots are kept on the list (`slot`, `slotText`).
+import { ring as ringer, cook as cooker, notifyButton, title as titler, beep, notify as notifier, vibrate } from './device.js';
 
-/** Builds into `n` from now on. */
-export const at = (n) => { top = n; };
+let top, last, C, S;
+/** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
+const cards = [[]];
+
+/** The card that events, ticks and builds act on from now on. */
+export const card = (id) => { C = cards[id]; };
+/** An error card goes into `root` (`place`). */
+export const hold = (root) => { (C = cards[0]).r = root; };
 
 /** The card's elements as `tag|class|part`, numbered in this order by `specs` in dom.rs: a
  * missing part is the class (`h3|section-title`), an empty one none (`ul|tip-list|`). */
@@ -26,11 +34,13 @@ const SPECS = ('h3|section-title,header|head|,h2|title,p|byline,p|intro,dl|meta,
   'span|item,span|prep,span|tip,li|step,h4|step-title,p|step-text,span|ref,' +
   'p|step-note,label|step-done,input|check|step-done-check,div|timer,span|step-time,span|timer-time,span|timer-status,' +
   'button|timer-button,button|timer-reset').split(',');
+// The primitives below reach some parts by themselves, by their number in `SPECS` written out
+// (tests/dom_specs.rs checks each against dom.rs): C[5 /* META */].
 
 /** `<tag class part>` holding `text`, appended to the open element; `spec` indexes `SPECS`. */
 export function put(spec, text) {
   const [tag, cls, part = cls] = SPECS[spec].split('|');
-  const e = (last = document.createElement(tag));
+  const e = (last = C[spec] = document.createElement(tag));
   if (cls) e.className = cls;
   if (part) e.setAttribute('part', part);
   if (text) e.textContent = text;
@@ -43,105 +53,180 @@ export const shut = () => { top = top.parentNode; };
 /** A text node appended to the open element. */
 export const say = (text) => top.append((last = document.createTextNode(text)));
 export const set = (name, value) => last.setAttribute(name, value);
-export const keep = () => last;
-export const flag = (e, name, on) => e.toggleAttribute(name, on);
+/** Keeps the newest node as the next slot of the list being built (`into`). */
+export const slot = () => S.push(last);
 
 /** Sets `n`'s text only when it differs: an unchanged write still costs a layout. */
-export function text(n, s) {
+function show(n, s) {
   if (n.textContent !== s) n.textContent = s;
 }
+/** Part `k`'s text. */
+export const text = (k, s) => show(C[k], s);
+/** Slot `i`'s text in list `k`. */
+export const slotText = (k, i, s) => show(C[k].s[i], s);
 
 /** Each timer state as `data-state|status|action`: idle, paused, running, running until a
  * check, check now, done. */
 const TIMER = ['idle||Start', 'paused|Paused|Resume', 'running|left|Pause',
   'running|until check|Pause', 'check|Check now|Pause', 'done|Done|'];
 
-/** Shows a timer in state `k` (`TIMER`): its group `g`'s state, its time, status and one
+/** Shows step `step`'s timer in state `k` (`TIMER`): its group's state, its time, status and one
  * button (hidden when it has no action), and Reset, hidden while idle (the group's children as
  * lists.rs builds them). */
-export function timer(g, k, time, title) {
+export function timer(step, k, time, title) {
+  const g = C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
   const [, t, s, b, r] = g.children;
   const [state, status, action] = TIMER[k].split('|');
   g.setAttribute('data-state', state);
-  text(t, time);
-  text(s, status);
-  text(b, action);
+  show(t, time);
+  show(s, status);
+  show(b, action);
   b.setAttribute('aria-label', action + ' timer: ' + title);
   b.hidden = !action;
   r.hidden = !k;
 }
 
-/** Sets or removes boolean attribute `name` on the closest `selector` around `e`. */
-export const flagClosest = (e, selector, name, on) => e.closest(selector)?.toggleAttribute(name, on);
-/** Sets `n`'s text once it rests for 700 ms: each call cancels the last (one announcement per
- * gesture, not per slider tick). */
-export function announce(n, s) {
-  clearTimeout(n.later);
-  n.later = setTimeout(() => text(n, s), 700);
+/** Marks the step whose Done box is the event's target as done or not. */
+export const done = (on) => current.closest('li')?.toggleAttribute('data-done', on);
+/** `n` servings as read out: "6 servings", "1 serving" (settings.rs `servings_text`). */
+const says = (n) => n + (n == 1 ? ' serving' : ' servings');
+/** Sets the announcer's text to `n` servings once it rests for 700 ms: each call cancels the last
+ * (one announcement per gesture, not per slider tick). */
+export function announce(n) {
+  const a = C[43 /* ANNOUNCER */];
+  clearTimeout(a.later);
+  a.later = setTimeout(() => show(a, says(n)), 700);
 }
-export const clear = (n) => n.replaceChildren();
+/** Empties part `k` and builds into it from now on; its slots start over. */
+export const into = (k) => {
+  top = C[k];
+  top.replaceChildren();
+  S = top.s = [];
+};
 let built;
 /** Starts building in a fresh fragment (the cursor goes into it), for `place`. */
 export const fragment = () => { top = built = document.createDocumentFragment(); };
-/** Replaces the children of `root` with what was built since `fragment`. */
-export const place = (root) => root.replaceChildren(built);
-export const setChecked = (e, on) => { e.checked = on; };
-export const pick = (root, name, i) =>
-  root.querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
-/** Shows `n` servings on slider `s` (its value, `t` its spoken value), on the number after it,
- * and the − and + buttons around them as disabled at the ends (`min`, `max`). */
-export function servings(s, n, t, min, max) {
+/** Replaces the children of the card's root with what was built since `fragment`. */
+export const place = () => C.r.replaceChildren(built);
+/** Shows the "on the side" switch when it is `available` (else hides its label), checked when `on`. */
+export const side = (available, on) => {
+  C[33 /* SIDE */].hidden = !available;
+  C[34 /* SIDE_SWITCH */].checked = on;
+};
+/** Checks the `i`th of the controls' radios named `name` and unchecks the others. */
+export const pick = (name, i) =>
+  C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
+/** Shows `n` servings on the slider (its value, and its spoken value), on the number after it,
+ * on the meta's last value ("Serves"), and the − and + buttons around the slider as disabled at
+ * the ends (`min`, `max`). */
+export function servings(n, min, max) {
+  const s = C[25 /* SERVINGS_SLIDER */];
   const v = s.nextSibling;
+  n = '' + n;
   s.value = n;
-  s.setAttribute('aria-valuetext', t);
-  text(v, n);
+  s.setAttribute('aria-valuetext', says(n));
+  show(v, n);
+  show(C[5 /* META */].lastChild.lastChild, n);
   s.previousSibling.setAttribute('aria-disabled', min);
   v.nextSibling.setAttribute('aria-disabled', max);
 }
+/** Raises an alert for step `step` (Done when `done`, else Check now): shows it at the end of the
+ * card's alerts, in place of the step's earlier one (`<div class=alert><p>Done: <title></p>
+ * <button data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the
+ * card), and beeps, notifies, buzzes and rings on (device.js). */
+export function alert(step, done, title) {
+  drop(step);
+  top = C[50 /* ALERTS */];
+  open(52 /* ALERT */);
+  top.k = 1 + done;
+  put(53 /* P */, (done ? 'Done: ' : 'Check now: ') + title);
+  put(54 /* ALERT_DISMISS */, 'Dismiss');
+  set('type', 'button');
+  set('aria-label', 'Dismiss: ' + title);
+  set('data-dismiss', step);
+  notifier(done ? 'Timer done' : 'Check now', title);
+  beep(done);
+  vibrate();
+  ring(true);
+}
+/** Takes away step `step`'s alert. */
+const drop = (step) => C[50 /* ALERTS */].querySelector(`[data-dismiss="${step}"]`)?.parentNode.remove();
+/** Takes away step `step`'s alert and rings on for the latest left. */
+export const dismiss = (step) => {
+  drop(step);
+  ring(false);
+};
+/** The card's alerts ring as the latest one does (`ring` in device.js; none stops it). */
+export const ring = (again) => {
+  const a = C[50 /* ALERTS */];
+  ringer(a, a.lastChild?.k ?? 0, again);
+};
+/** Card `card`'s line in the page title (`title` in device.js): its latest alert's while it has
+ * one, else `text`. */
+export const title = (card, urgency, text) => {
+  const a = C[50 /* ALERTS */].lastChild;
+  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : text);
+};
+/** Cook mode for the card's switch (`cook` in device.js). */
+export const cook = (why) => cooker(C[41 /* COOK_MODE_SWITCH */], why);
+/** The card's "Notify me" button (`notifyButton` in device.js). */
+export const notify = (ask) => notifyButton(C[48 /* TIMER_NOTIFY */], ask);
 
 const KINDS = ['input', 'click', 'change', 'visibilitychange'];
 /** The target of the event being handled. */
 let current;
 
-/** Calls `f(card, kind)` (the wasm's `event`) for a card's events: its `root`'s `input` (kind
- * 0), `click` (1) and `change` (2), and the page's `visibilitychange` (3); the handler asks for
- * the event's target (`target`). Returns the card's control: `tick(control, ms)` calls
- * `f(card, 4)` every `ms`; 0 stops the ticks, and -1 also the listening. */
-export function listen(root, card, f) {
-  let ticks;
+/** Makes card `card` (the current card from now on) with its `root`, and calls `f(card, kind)`
+ * (the wasm's `event`) for its events: its root's `input` (kind 0), `click` (1) and `change`
+ * (2), and the page's `visibilitychange` (3); the handler reads the event's target through
+ * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the
+ * same `ms` again changes nothing); 0 stops the ticks, and -1 also the listening, and forgets
+ * the card. */
+export function listen(root, card, f, name) {
+  let ticks, every = 0;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
-  return (ms) => {
+  (C = cards[card] = []).r = root;
+  C.n = name;
+  C.k = (ms) => {
+    if (ms == every) return;
+    every = ms;
     clearInterval(ticks);
-    if (ms < 0) each('removeEventListener');
+    if (ms < 0) each('removeEventListener'), (cards[card] = null);
     else if (ms) ticks = setInterval(f, ms, card, 4);
   };
 }
 
-export const tick = (control, ms) => control(ms);
-export const target = () => current;
+export const tick = (ms) => C.k(ms);
 
-/** The value of attribute `name` on `e` or its closest ancestor that has it, as a number (''
- * reads 0); -2^31 where none has it. */
-export function closest(e, name) {
-  const v = e.closest?.(`[${name}]`)?.getAttribute(name);
+/** The value of attribute `name` on the event's target or its closest ancestor that has it, as
+ * a number ('' reads 0); -2^31 where none has it. */
+export function closest(name) {
+  const v = current.closest?.(`[${name}]`)?.getAttribute(name);
   return v == null ? -0x80000000 : +v;
 }
 
-/** A string property of `e`: a control's `name` or `value` (one primitive,
+/** A string property of the event's target: a control's `name` or `value` (one primitive,
  * one glue shim). */
-export const prop = (e, k) => e[k] ?? '';
-export const isChecked = (e) => !!e.checked;
+export const prop = (k) => current[k] ?? '';
+export const isChecked = () => !!current.checked;
 
-export const hostAttr = (root, name) => root.host.getAttribute(name) ?? undefined;
+export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;
 export const search = () => location.search;
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
+/** The storage key of `what` for the current card's recipe (settings.rs `recipe_key`); the units
+ * are the reader's for every recipe (`UNITS_KEY`). */
+const key = (what) => 'recipe-card:' + what + (what == 'units' ? '' : ':' + C.n);
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */
-export function load(key) {
-  try { return localStorage.getItem(key) ?? undefined; } catch { return undefined; }
+export function load(what) {
+  try { return localStorage.getItem(key(what)) ?? undefined; } catch { return undefined; }
 }
-export function store(key, value) {
-  try { localStorage.setItem(key, value); } catch { /* nothing stored */ }
+export function store(what, value) {
+  try { localStorage.setItem(key(what), value); } catch { /* nothing stored */ }
 }
+/** Why `mount` refused a recipe, kept until `refused` throws it (from a frame holding nothing). */
+let refused;
+export const refuse = (m) => { refused = m; };
+export const fail = () => { throw new Error(refused); };

@@ -5,15 +5,18 @@
 
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Node};
+use web_sys::Node;
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// Builds into `n` from now on: the builders below work at a cursor, so no handle crosses
-    /// for the many elements nothing refers to again.
-    pub fn at(n: &Node);
+    /// Card `id` (made by [`super::browser::listen`]) is the one the primitives below act on
+    /// from now on: each event starts with it.
+    pub fn card(id: u32);
+    /// An error card goes into `root` ([`place`]).
+    pub fn hold(root: &Node);
     /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
-    /// [`specs`].
+    /// [`specs`]. The card keeps it in `dom.js` under `spec` (the last of each), so the parts
+    /// that change later are named by their spec: no handle crosses.
     pub fn put(spec: u8, text: &str);
     /// [`put`] an empty element and build into it until [`shut`].
     pub fn open(spec: u8);
@@ -23,53 +26,75 @@ extern "C" {
     pub fn say(text: &str);
     /// Sets an attribute of the newest element.
     pub fn set(name: &str, value: &str);
-    /// The newest node (element or text), for the parts that change later.
-    pub fn keep() -> Element;
-    /// Sets or removes a boolean attribute.
-    pub fn flag(e: &Element, name: &str, on: bool);
-    /// `flag` on the closest `selector` around `e`.
-    #[wasm_bindgen(js_name = flagClosest)]
-    pub fn flag_closest(e: &Element, selector: &str, name: &str, on: bool);
-    /// Sets the text of `n` when it differs.
-    pub fn text(n: &Node, text: &str);
-    pub fn clear(n: &Node);
-    /// Shows a timer whose group is `group` ([`super::lists`] builds it) in `state` (idle,
-    /// paused, running, running until a check, check now, done: `TIMER` in `dom.js` says what
-    /// each shows): its `data-state`, its time and status, its one button (named "<action>
-    /// timer: <title>", hidden when there is none) and Reset (hidden while idle).
-    pub fn timer(group: &Element, state: u8, time: &str, title: &str);
-    /// Sets the text of `n` (a live region) once it has rested for 700 ms: each call cancels
-    /// the one before, so only the resting value is spoken, once per gesture, not per tick.
-    pub fn announce(n: &Element, text: &str);
+    /// Keeps the newest node (element or text) as the next slot of the list being built
+    /// ([`into`]), for [`slot_text`].
+    pub fn slot();
+    /// Marks the step whose Done box is the event's target as done or not.
+    pub fn done(on: bool);
+    /// Sets the text of part `k` when it differs.
+    pub fn text(k: u8, text: &str);
+    /// Sets the text of slot `i` of list `k` when it differs.
+    #[wasm_bindgen(js_name = slotText)]
+    pub fn slot_text(k: u8, i: usize, text: &str);
+    /// Empties part `k` and builds into it from now on; its slots start over.
+    pub fn into(k: u8);
+    /// Shows step `step`'s timer ([`super::lists`] builds it) in `state` (idle, paused,
+    /// running, running until a check, check now, done: `TIMER` in `dom.js` says what each
+    /// shows): its `data-state`, its time and status, its one button (named "<action> timer:
+    /// <title>", hidden when there is none) and Reset (hidden while idle).
+    pub fn timer(step: usize, state: u8, time: &str, title: &str);
+    /// Sets the announcer's text to `n` servings ("6 servings", `settings::servings_text`)
+    /// once it has rested for 700 ms: each call cancels the one before, so only the resting
+    /// value is spoken, once per gesture, not per tick.
+    pub fn announce(n: u32);
+    /// Raises an alert for step `step` titled `title` (done when `done`, else check now):
+    /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
+    /// alerts, in place of the step's earlier alert (the region is assertive, so a new alert is
+    /// read out at once), and beeps, notifies ("Timer done" or "Check now", when the reader
+    /// allowed it), buzzes and rings on (`device.js`).
+    pub fn alert(step: usize, done: bool, title: &str);
+    /// Takes away step `step`'s alert, if it has one, and rings on for the latest left
+    /// ([`super::alert::ring`]).
+    pub fn dismiss(step: usize);
     /// Starts building in a fresh fragment (the cursor goes into it), for [`place`].
     pub fn fragment();
-    /// Replaces the children of `root` with what was built since [`fragment`].
-    pub fn place(root: &Node);
-    #[wasm_bindgen(js_name = setChecked)]
-    pub fn set_checked(e: &Element, on: bool);
-    /// Checks the `i`th of the radios named `name` inside `root` and unchecks the others.
-    pub fn pick(root: &Element, name: &str, i: u32);
-    /// Shows `n` servings on `slider` (its value, and `text` as its spoken value), on the
-    /// number after it, and the − and + buttons around them as disabled at the ends (`min`,
-    /// `max`).
-    pub fn servings(slider: &Element, n: &str, text: &str, min: bool, max: bool);
-    /// The attribute `name` of `e` or of its closest ancestor that has it, as a number (an
-    /// empty value reads 0); [`NONE`] where none has it. No string crosses.
-    pub fn closest(e: &Element, name: &str) -> i32;
-    /// A string property of `e` (a control's `name` or `value`), empty when it has none: one primitive, one glue shim.
-    fn prop(e: &JsValue, key: &str) -> String;
+    /// Replaces the children of the card's root with what was built since [`fragment`].
+    pub fn place();
+    /// Shows the "on the side" switch when it is `available` (else hides its label), checked
+    /// when `on`.
+    pub fn side(available: bool, on: bool);
+    /// Checks the `i`th of the controls' radios named `name` and unchecks the others.
+    pub fn pick(name: &str, i: u32);
+    /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
+    /// the number after it and the meta's "Serves", and the − and + buttons around them as
+    /// disabled at the ends (`min`, `max`).
+    pub fn servings(n: u32, min: bool, max: bool);
+    /// The attribute `name` of the event's target or of its closest ancestor that has it, as
+    /// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
+    pub fn closest(name: &str) -> i32;
+    /// A string property of the event's target (a control's `name` or `value`), empty when it
+    /// has none: one primitive, one glue shim.
+    fn prop(key: &str) -> String;
+    /// Whether the event's target is checked.
     #[wasm_bindgen(js_name = isChecked)]
-    pub fn is_checked(e: &Element) -> bool;
-    /// An attribute of the shadow root's host element.
+    pub fn is_checked() -> bool;
+    /// An attribute of the card's host element.
     #[wasm_bindgen(js_name = hostAttr)]
-    pub fn host_attr(root: &Node, name: &str) -> Option<String>;
+    pub fn host_attr(name: &str) -> Option<String>;
     /// The page's `location.search`.
     pub fn search() -> String;
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
-    /// localStorage; every failure reads as nothing stored.
-    pub fn load(key: &str) -> Option<String>;
-    pub fn store(key: &str, value: &str);
+    /// What localStorage holds for the current card's recipe under `what`, at the key
+    /// `recipe-card:<what>:<recipe name>` (`settings::recipe_key`), or for every recipe under
+    /// `units` (`settings::UNITS_KEY`); every failure reads as nothing stored.
+    pub fn load(what: &str) -> Option<String>;
+    /// Stores `value` where [`load`] finds it.
+    pub fn store(what: &str, value: &str);
+    /// Keeps `message`: why [`super::mount`] refused a recipe.
+    pub fn refuse(message: &str);
+    /// Throws an `Error` with the message [`refuse`] kept.
+    pub fn fail();
 }
 
 /// The elements the card is built of, as [`put`] and [`open`] take them: each is the index of
@@ -129,8 +154,12 @@ pub mod specs {
     pub const STEP_LIST: u8 = 49;
     pub const ALERTS: u8 = 50;
     pub const NOTE: u8 = 51;
+    // An alert is built by `alert` in dom.js itself.
+    #[allow(dead_code)]
     pub const ALERT: u8 = 52;
+    #[allow(dead_code)]
     pub const P: u8 = 53;
+    #[allow(dead_code)]
     pub const ALERT_DISMISS: u8 = 54;
     pub const ERROR_CARD: u8 = 55;
     pub const ERROR_TITLE: u8 = 56;
@@ -161,12 +190,14 @@ pub mod specs {
 /// What [`closest`] returns where no element has the attribute.
 pub const NONE: i32 = i32::MIN;
 
-pub fn name_of(e: &Element) -> String {
-    prop(e, "name")
+/// The event's target's `name`.
+pub fn name_of() -> String {
+    prop("name")
 }
 
-pub fn value_of(e: &Element) -> String {
-    prop(e, "value")
+/// The event's target's `value`.
+pub fn value_of() -> String {
+    prop("value")
 }
 
 /// A number as text (no `core::fmt` in the wasm).

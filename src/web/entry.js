@@ -3,9 +3,11 @@
 // three exports, the stylesheet as the string `css`, and, as the default export, the wasm's loading.
 // wasm-bindgen's own `init` is left out: its options, deprecation warnings and checks for
 // browsers older than the loader's own syntax cost bytes and nothing else.
-import { __wbg_get_imports, __wbg_finalize_init } from './glue.js';
+import { __wbg_get_imports, __wbg_finalize_init, mount as start, refused } from './glue.js';
 
-export { mount, event, showError } from './glue.js';
+export { event, showError } from './glue.js';
+/** Mounts a card; a recipe the wasm refuses (0) throws an `Error` naming the field at fault. */
+export const mount = (root, text, event) => start(root, text, event) || refused();
 export { default as css } from './card.css';
 
 /** Fetches `url` and instantiates the wasm while it streams in, once per page (the loader asks once). */

@@ -5,56 +5,44 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::specs::*;
-use super::dom::{self, at, int, keep, open, put, say, set, set_checked, shut, text};
+use super::dom::{self, int, open, put, say, set, shut};
 use super::render::{button, input};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
-use web_sys::Element;
 
 /// Checkbox group names inside the card's shadow root.
 pub const GOT_NAME: &str = "rc-got";
 pub const DONE_NAME: &str = "rc-done";
 
-/// One list as drawn: its shape (everything but the texts in slots, as one string), and the
-/// nodes and texts of its slots in document order. A change that keeps the shape rewrites only
-/// the slots that differ. One walk per list fills it: dry (shape and texts only) to compare,
-/// then, when the shape changed, again building the DOM and recording the slots' nodes.
+/// One list as drawn: its shape (everything but the texts in slots, as one string), and, while
+/// a walk updates or builds it, the number of its next slot. `dom.js` keeps the slots' nodes on
+/// the list ([`dom::slot`]) and sets a slot's text only when it differs. Each update walks a
+/// list twice: dry, for its shape; then, when the shape is the one drawn, setting every slot's
+/// text ([`UPDATE`]: new amounts), else building it anew ([`BUILD`]).
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    nodes: Vec<Element>,
-    texts: Vec<String>,
+    next: usize,
 }
 
-impl Drawn {
-    /// After a dry walk into `self`: when the shape is `old`'s, rewrites the slots that differ,
-    /// keeps `old`'s nodes and returns `true`; else empties `self` for the building walk
-    /// (`false`). Compares with what was drawn (kept in Rust): reading the DOM back costs more.
-    fn same(&mut self, old: Drawn) -> bool {
-        let same = self.shape == old.shape && self.texts.len() == old.nodes.len();
-        if same {
-            for ((node, was), new) in old.nodes.iter().zip(&old.texts).zip(&self.texts) {
-                if was != new {
-                    text(node, new);
-                }
-            }
-            self.nodes = old.nodes;
-        } else {
-            self.shape.clear();
-            self.texts.clear();
-        }
-        same
-    }
+/// How a walk goes over a list: only its shape, setting its slots' texts, or building it.
+const DRY: u8 = 0;
+const UPDATE: u8 = 1;
+const BUILD: u8 = 2;
 
-    /// A slot with `text`: when building (`b`), the newest node shows it.
-    fn slot(&mut self, b: bool, text: String) {
-        if b {
-            self.nodes.push(keep());
+impl Drawn {
+    /// A slot of list `k` with `text`: when building, the newest node shows it; when updating,
+    /// the next slot's node is set to it.
+    fn slot(&mut self, mode: u8, k: u8, text: &str) {
+        if mode == BUILD {
+            dom::slot();
+        } else if mode == UPDATE {
+            dom::slot_text(k, self.next, text);
+            self.next += 1;
         }
-        self.texts.push(text);
     }
 
     /// Appends one piece of the shape: what it is, its text, the separator.
@@ -65,17 +53,14 @@ impl Drawn {
     }
 }
 
-/// Handles on one step's timer.
+/// One step's timer, which [`dom::timer`] finds by its step.
 pub struct TimerParts {
     pub step: usize,
     pub title: String,
-    /// The timer's group; [`dom::timer`] reaches the rest through it.
-    group: Element,
 }
 
+#[derive(Default)]
 pub struct Lists {
-    ingredients: Element,
-    steps: Element,
     lines: Drawn,
     step_list: Drawn,
     pub timers: Vec<TimerParts>,
@@ -84,16 +69,22 @@ pub struct Lists {
 /// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
 fn checkbox(spec: u8, name: &str, value: usize, checked: bool) {
     input(spec, "checkbox", name, &int(value));
-    set_checked(&keep(), checked);
+    if checked {
+        set("checked", "");
+    }
 }
 
-/// The text after a reference's amount: " pork", or "pork" when there is no amount.
-fn ref_name(amount: &str, name: &str) -> String {
-    if amount.is_empty() {
-        name.into()
+/// After a dry walk into `d`: [`UPDATE`] when its shape is `old`'s, else [`BUILD`], with list `k`
+/// emptied to build into; `d` is ready for that walk.
+fn next(d: &mut Drawn, old: Drawn, k: u8) -> u8 {
+    let mode = if d.shape == old.shape {
+        UPDATE
     } else {
-        cat(&[" ", name])
-    }
+        dom::into(k);
+        BUILD
+    };
+    d.shape.clear();
+    mode
 }
 
 /// Ends each piece of a shape. A step's pieces start with a letter saying what they are, and a
@@ -102,39 +93,26 @@ fn ref_name(amount: &str, name: &str) -> String {
 const SEP: char = '\u{1}';
 
 impl Lists {
-    pub fn new(ingredients: Element, steps: Element) -> Lists {
-        Lists {
-            ingredients,
-            steps,
-            lines: Drawn::default(),
-            step_list: Drawn::default(),
-            timers: Vec::new(),
-        }
-    }
-
     /// Brings both lists up to date with the reader's choices.
-    pub fn update(&mut self, lines: Vec<Line>, steps: Vec<StepView>, progress: &Progress) {
+    pub fn update(&mut self, lines: &[Line], steps: &[StepView], progress: &Progress) {
         let old = core::mem::take(&mut self.lines);
-        self.ingredients(false, &lines, progress);
-        if !self.lines.same(old) {
-            dom::clear(&self.ingredients);
-            at(&self.ingredients);
-            self.ingredients(true, &lines, progress);
-        }
+        self.ingredients(DRY, lines, progress);
+        let mode = next(&mut self.lines, old, INGREDIENT_LIST);
+        self.ingredients(mode, lines, progress);
         let old = core::mem::take(&mut self.step_list);
-        self.steps(false, &steps, progress);
-        if !self.step_list.same(old) {
-            dom::clear(&self.steps);
-            at(&self.steps);
+        self.steps(DRY, steps, progress);
+        let mode = next(&mut self.step_list, old, STEP_LIST);
+        if mode == BUILD {
             self.timers.clear();
-            self.steps(true, &steps, progress);
         }
+        self.steps(mode, steps, progress);
     }
 
-    /// Walks the ingredient lines in use, building them when `b`: each the label of a real
-    /// checkbox ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words
-    /// change (same ingredient, same pieces).
-    fn ingredients(&mut self, b: bool, lines: &[Line], progress: &Progress) {
+    /// Walks the ingredient lines in use (`mode` as [`Drawn`] says), each the label of a real checkbox
+    /// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
+    /// (same ingredient, same pieces).
+    fn ingredients(&mut self, mode: u8, lines: &[Line], progress: &Progress) {
+        let b = mode == BUILD;
         let d = &mut self.lines;
         for l in lines {
             if !l.used {
@@ -162,7 +140,7 @@ impl Lists {
                         &l.amount,
                     );
                 }
-                d.slot(b, l.amount.clone());
+                d.slot(mode, INGREDIENT_LIST, &l.amount);
                 if b {
                     say(" ");
                 }
@@ -170,13 +148,13 @@ impl Lists {
             if b {
                 put(ITEM, &l.name);
             }
-            d.slot(b, l.name.clone());
+            d.slot(mode, INGREDIENT_LIST, &l.name);
             if !l.prep.is_empty() {
                 let prep = cat(&[", ", l.prep]);
                 if b {
                     put(PREP, &prep);
                 }
-                d.slot(b, prep);
+                d.slot(mode, INGREDIENT_LIST, &prep);
             }
             if b {
                 shut();
@@ -188,9 +166,10 @@ impl Lists {
         }
     }
 
-    /// Walks the steps, building them when `b`. Steps keep their shape while only their
+    /// Walks the steps (`mode` as [`Drawn`] says). Steps keep their shape while only their
     /// references' amounts and names change.
-    fn steps(&mut self, b: bool, steps: &[StepView], progress: &Progress) {
+    fn steps(&mut self, mode: u8, steps: &[StepView], progress: &Progress) {
+        let b = mode == BUILD;
         for (n, view) in steps.iter().enumerate() {
             let d = &mut self.step_list;
             d.piece('h', view.title);
@@ -224,13 +203,15 @@ impl Lists {
                             if b {
                                 put(AMOUNT, amount);
                             }
-                            d.slot(b, amount.clone());
+                            d.slot(mode, STEP_LIST, amount);
+                            if b {
+                                say(" ");
+                            }
                         }
-                        let name = ref_name(amount, name);
                         if b {
-                            say(&name);
+                            say(name);
                         }
-                        d.slot(b, name);
+                        d.slot(mode, STEP_LIST, name);
                         if b {
                             shut();
                         }
@@ -259,7 +240,6 @@ impl Lists {
 
 fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
     open(TIMER);
-    let group = keep();
     set("role", "group");
     set("aria-label", &cat(&["Timer: ", title]));
     put(STEP_TIME, duration);
@@ -275,7 +255,6 @@ fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
     TimerParts {
         step,
         title: title.into(),
-        group,
     }
 }
 
@@ -290,6 +269,6 @@ impl TimerParts {
             Phase::Check { .. } => 4,
             Phase::Done { .. } => 5,
         };
-        dom::timer(&self.group, state, &timer::display(phase), &self.title);
+        dom::timer(self.step, state, &timer::display(phase), &self.title);
     }
 }

@@ -18,6 +18,7 @@ use crate::model::Recipe;
 use crate::prelude::cat;
 use crate::progress::Progress;
 use crate::quantity::format::parse_uint;
+use crate::quantity::System;
 use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
 use crate::validate::read;
@@ -30,7 +31,7 @@ use core::cell::UnsafeCell;
 use dom::{is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, ShadowRoot};
+use web_sys::ShadowRoot;
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: i32 = 250;
@@ -39,7 +40,7 @@ const INPUT: u32 = 0;
 const CLICK: u32 = 1;
 const CHANGE: u32 = 2;
 const VISIBILITY: u32 = 3;
-/// A running timer's redraw ([`start_ticking`]).
+/// A running timer's redraw ([`tick`]).
 const TICK: u32 = 4;
 /// The card's element went: the card is freed ([`event`]).
 pub const FREE: u32 = 5;
@@ -73,18 +74,11 @@ fn warn(message: &str) {
 struct State {
     /// Its number, for [`event`] and the page title's per-card lines.
     id: u32,
-    /// The card's listener's control (`browser::listen`): starts and stops the ticks, and
-    /// removes the listener from its root and the document.
-    control: JsValue,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
     progress: Progress,
     parts: Parts,
-    /// Alerts not yet dismissed: step and kind.
-    alerts: Vec<(usize, Alert)>,
-    /// Whether the ticks run.
-    ticking: bool,
 }
 
 /// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the
@@ -92,58 +86,68 @@ struct State {
 /// `event` is this module's [`event`] export: the card's listener calls it. Returns the card's
 /// number, for `event(card, FREE)`.
 ///
-/// Throws an `Error` whose message names the field at fault; the caller shows it with
-/// [`show_error`] so that one broken card never blanks the page or its neighbours.
+/// Returns 0 when the recipe is refused: `entry.js` then throws an `Error` whose message names
+/// the field at fault ([`refused`]); the caller shows it with [`show_error`] so that one broken
+/// card never blanks the page or its neighbours.
 #[wasm_bindgen]
-pub fn mount(root: ShadowRoot, recipe: &str, event: JsValue) -> Result<u32, JsValue> {
-    let (recipe, problems) = read(recipe).map_err(|e| JsError::new(&e.text()))?;
+pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
+    let (recipe, problems) = match read(recipe) {
+        Ok(r) => r,
+        Err(e) => {
+            dom::refuse(&e.text());
+            return 0;
+        }
+    };
     let mut warnings = Vec::new();
     for p in &problems {
         warnings.push(p.text());
     }
-    let selection = initial_selection(&root, &recipe, &mut warnings);
-    let mut timers = Timers::for_recipe(&recipe, BrowserClock);
-    if let Some(stored) = load_for(&recipe, "timers") {
-        timers.restore(&stored, &mut warnings);
-    }
-    let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
-    if let Some(stored) = load_for(&recipe, "progress") {
-        progress.restore(&stored, &mut warnings);
-    }
-    for w in &warnings {
-        warn(w);
-    }
-    let parts = render::card(root.as_ref(), &recipe, &selection, &progress);
     let cards = cards();
     let mut i = 0;
     while i < cards.len() && cards[i].is_some() {
         i += 1;
     }
     let id = i as u32 + 1;
-    // One listener for the card's controls (on its root) and the page's visibility.
-    let control = browser::listen(root.as_ref(), id, &event);
+    // One listener for the card's controls (on its root) and the page's visibility; the card
+    // is `dom.js`'s current one from here on.
+    browser::listen(root.as_ref(), id, event, &recipe.name);
+    let selection = initial_selection(&recipe, &mut warnings);
+    let mut timers = Timers::for_recipe(&recipe, BrowserClock);
+    if let Some(stored) = load("timers") {
+        timers.restore(&stored, &mut warnings);
+    }
+    let mut progress = Progress::new(recipe.ingredients.len(), recipe.steps.len());
+    if let Some(stored) = load("progress") {
+        progress.restore(&stored, &mut warnings);
+    }
+    for w in &warnings {
+        warn(w);
+    }
+    let parts = render::card(&recipe, &selection, &progress);
     let mut s = Box::new(State {
         id,
-        control,
         recipe,
         selection,
         timers,
         progress,
         parts,
-        alerts: Vec::new(),
-        ticking: false,
     });
     tick(&mut s);
-    if s.timers.any_running() {
-        start_ticking(&mut s);
-    }
     let cards = self::cards();
     if i < cards.len() {
         cards[i] = Some(s);
     } else {
         cards.push(Some(s));
     }
-    Ok(id)
+    id
+}
+
+/// Throws the `Error` of the recipe [`mount`] refused last (called by `entry.js` when `mount`
+/// returns 0). Thrown from here, where the wasm holds nothing, and not from inside `mount`: a
+/// throw leaves no frame of the wasm half done.
+#[wasm_bindgen]
+pub fn refused() {
+    dom::fail();
 }
 
 /// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
@@ -154,15 +158,17 @@ pub fn event(id: u32, kind: u32) {
     let Some(Some(mut s)) = slot(id).map(Option::take) else {
         return;
     };
+    dom::card(id);
     if kind == FREE {
-        // Its state goes (dropped here), and with it its listener, its ticks, its line in the
-        // page title, its ringing and its screen lock.
-        browser::tick(&s.control, browser::OFF);
+        // Its state goes (dropped here), and with it its listener, its ticks, its alerts, its
+        // line in the page title, its ringing and its screen lock.
+        browser::tick(browser::OFF);
+        dom::into(dom::specs::ALERTS);
         alert::title(s.id, 0.0, "");
-        alert::ring(&s.parts.alerts, 0, false);
-        return alert::cook(&s.parts.cook, 0);
+        alert::ring(false);
+        return alert::cook(0);
     }
-    handle(&mut s, kind, &browser::target());
+    handle(&mut s, kind);
     if let Some(slot) = slot(id) {
         *slot = Some(s);
     }
@@ -170,21 +176,21 @@ pub fn event(id: u32, kind: u32) {
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
 #[inline(never)]
-fn initial_selection(root: &ShadowRoot, recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
+fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
     let search = dom::search();
     let mut sel = Selection::default_for(recipe);
 
-    let s = Sources::new(&search, root, "servings", Some(recipe));
+    let s = Sources::new(&search, "servings");
     sel.servings = settings::servings(recipe, &s.given(), warnings);
-    let s = Sources::new(&search, root, "units", None);
+    let s = Sources::new(&search, "units");
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let s = Sources::new(&search, root, "spice", Some(recipe));
+        let s = Sources::new(&search, "spice");
         if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
-        sel.side = load_for(recipe, "side").as_deref() == Some("1");
+        sel.side = load("side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
         let stored = load(&swap_key(recipe, i));
@@ -207,15 +213,12 @@ struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    /// `name`'s values; stored for `recipe` under `name`, or for every recipe (the units).
-    fn new(search: &'a str, root: &ShadowRoot, name: &str, recipe: Option<&Recipe>) -> Self {
+    /// `name`'s values (stored for the recipe under `name`, or for every recipe: the units).
+    fn new(search: &'a str, name: &str) -> Self {
         Sources {
             url: settings::query_param(search, name),
-            stored: match recipe {
-                Some(r) => load_for(r, name),
-                None => load(settings::UNITS_KEY),
-            },
-            attribute: dom::host_attr(root.as_ref(), name),
+            stored: load(name),
+            attribute: dom::host_attr(name),
         }
     }
 
@@ -229,56 +232,47 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// What is stored for `recipe` under `what`.
-fn load_for(recipe: &Recipe, what: &str) -> Option<String> {
-    load(&settings::recipe_key(what, recipe))
-}
-
-/// Stores `value` for `recipe` under `what`.
-fn save(recipe: &Recipe, what: &str, value: &str) {
-    store(&settings::recipe_key(what, recipe), value)
-}
-
+/// What swap `i`'s choice is stored under (`swap.<id>`, for the recipe: [`dom::load`]).
 fn swap_key(recipe: &Recipe, i: usize) -> String {
     let id = recipe
         .swaps
         .get(i)
         .map(|s| s.id.as_str())
         .unwrap_or_default();
-    settings::recipe_key(&cat(&["swap.", id]), recipe)
+    cat(&["swap.", id])
 }
 
 /// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data_index(target: &Element, attr: &str) -> Option<usize> {
-    data(target, attr).map(|n| n as usize)
+fn data_index(attr: &str) -> Option<usize> {
+    data(attr).map(|n| n as usize)
 }
 
 /// The number in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data(target: &Element, attr: &str) -> Option<i32> {
-    let n = dom::closest(target, attr);
+fn data(attr: &str) -> Option<i32> {
+    let n = dom::closest(attr);
     (n != dom::NONE).then_some(n)
 }
 
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
 /// and re-renders what depends on it.
-fn handle(s: &mut State, kind: u32, target: &Element) {
+fn handle(s: &mut State, kind: u32) {
     match kind {
-        INPUT if dom::name_of(target).is_empty() => {
+        INPUT if dom::name_of().is_empty() => {
             // The slider: the one input without a name.
-            let n = parse_uint(&dom::value_of(target))
+            let n = parse_uint(&dom::value_of())
                 .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
             set_servings(s, n);
         }
-        CLICK => on_click(s, target),
-        CHANGE => on_change(s, target),
+        CLICK => on_click(s),
+        CHANGE => on_change(s),
         VISIBILITY => on_visible(s),
         TICK => tick(s),
         _ => {}
     }
 }
 
-fn on_click(s: &mut State, target: &Element) {
-    if let Some(step) = data(target, "data-step") {
+fn on_click(s: &mut State) {
+    if let Some(step) = data("data-step") {
         let n = s.selection.servings;
         let n = if step < 0 {
             n.saturating_sub(1)
@@ -287,31 +281,29 @@ fn on_click(s: &mut State, target: &Element) {
         };
         return set_servings(s, n);
     }
-    if let Some(step) = data_index(target, "data-timer") {
+    if let Some(step) = data_index("data-timer") {
         alert::unlock_audio();
         s.timers.toggle(step);
         save_timers(s);
-        start_ticking(s);
         return tick(s);
     }
-    if let Some(step) = data_index(target, "data-reset") {
+    if let Some(step) = data_index("data-reset") {
         s.timers.reset(step);
-        drop_alerts(s, step, usize::MAX);
         save_timers(s);
-        show_alerts(s, false);
+        dom::dismiss(step);
         return tick(s);
     }
-    if let Some(i) = data_index(target, "data-dismiss") {
-        drop_alerts(s, usize::MAX, i);
-        return show_alerts(s, false);
+    if let Some(step) = data_index("data-dismiss") {
+        dom::dismiss(step);
+        return update_title(s);
     }
-    if data(target, "data-notify").is_some() {
-        alert::notify_button(target, true);
+    if data("data-notify").is_some() {
+        alert::notify_button(true);
     }
 }
 
-fn on_change(s: &mut State, input: &Element) {
-    let (name, value, on) = (dom::name_of(input), dom::value_of(input), is_checked(input));
+fn on_change(s: &mut State) {
+    let (name, value, on) = (dom::name_of(), dom::value_of(), is_checked());
     if name == render::GOT_NAME || name == render::DONE_NAME {
         let marks = if name == render::GOT_NAME {
             &mut s.progress.got
@@ -322,27 +314,31 @@ fn on_change(s: &mut State, input: &Element) {
             *m = on;
         }
         if name == render::DONE_NAME {
-            dom::flag_closest(input, "li", "data-done", on);
+            dom::done(on);
         }
-        save(&s.recipe, "progress", &s.progress.encode());
+        store("progress", &s.progress.encode());
         return;
     }
     if name == render::COOK_NAME {
-        return alert::cook(input, 1);
+        return alert::cook(1);
     }
     if name == render::UNITS_NAME {
-        let mut ignored = Vec::new();
-        s.selection.units = settings::units(&[(Source::Attribute, Some(&value))], &mut ignored);
-        store(settings::UNITS_KEY, &value);
+        // The radios' values are exactly `us` and `metric`.
+        s.selection.units = Some(if value == "metric" {
+            System::Metric
+        } else {
+            System::Us
+        });
+        store("units", &value);
     } else if name == render::SPICE_NAME {
         let Some(sp) = &s.recipe.spice else {
             return;
         };
         s.selection.spice = sp.levels.iter().position(|l| l.id == value);
-        save(&s.recipe, "spice", &value);
+        store("spice", &value);
     } else if name == render::SIDE_NAME {
         s.selection.side = on;
-        save(&s.recipe, "side", if on { "1" } else { "0" });
+        store("side", if on { "1" } else { "0" });
     } else if let Some(i) = name.strip_prefix(render::SWAP_PREFIX).and_then(parse_uint) {
         let i = i as usize;
         let Some(sw) = s.recipe.swaps.get(i) else {
@@ -376,12 +372,12 @@ fn set_servings(s: &mut State, n: u32) {
     }
     s.selection.servings = n;
     redraw(s);
-    save(&s.recipe, "servings", &dom::int(n as usize));
-    dom::announce(&s.parts.announcer, &settings::servings_text(n));
+    store("servings", &dom::int(n as usize));
+    dom::announce(n);
 }
 
 fn save_timers(s: &State) {
-    save(&s.recipe, "timers", &s.timers.encode());
+    store("timers", &s.timers.encode());
 }
 
 /// The step's title as shown (a swap may retitle it), else as written. Borrowed: no copy to
@@ -401,87 +397,28 @@ fn step_title(s: &State, step: usize) -> &str {
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
 fn tick(s: &mut State) {
     let due = s.timers.due();
+    for &(step, kind) in &due {
+        dom::alert(step, kind == Alert::Done, step_title(s, step));
+    }
     if !due.is_empty() {
-        for &(step, kind) in &due {
-            drop_alerts(s, step, usize::MAX);
-            s.alerts.push((step, kind));
-            alert::notify(
-                if kind == Alert::Done {
-                    "Timer done"
-                } else {
-                    "Check now"
-                },
-                step_title(s, step),
-            );
-            alert::beep(kind == Alert::Done);
-        }
-        alert::vibrate();
         save_timers(s);
-        show_alerts(s, true);
     }
     render::timers(&s.parts, &s.timers);
     update_title(s);
-    if s.ticking && !s.timers.any_running() {
-        s.ticking = false;
-        browser::tick(&s.control, 0);
-    }
+    // Redrawn every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep
+    // time), through the card's one listener.
+    browser::tick(if s.timers.any_running() { TICK_MS } else { 0 });
 }
 
-/// Redraws every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep time),
-/// through the card's one listener.
-fn start_ticking(s: &mut State) {
-    if s.ticking || !s.timers.any_running() {
-        return;
-    }
-    s.ticking = true;
-    browser::tick(&s.control, TICK_MS);
-}
-
-/// Drops the alerts of `step` and the `index`th alert (`usize::MAX` for none). One plain loop
-/// for every removal: no `remove` panic path for an index that is gone, and no `retain`
-/// instantiated per closure.
-fn drop_alerts(s: &mut State, step: usize, index: usize) {
-    let old = core::mem::take(&mut s.alerts);
-    for (k, &a) in old.iter().enumerate() {
-        if a.0 != step && k != index {
-            s.alerts.push(a);
-        }
-    }
-}
-
-/// Shows the alerts still waiting, and keeps ringing for the latest (`again`: new alerts came
-/// due, so the count of rings starts over).
-fn show_alerts(s: &mut State, again: bool) {
-    let kind = match s.alerts.last() {
-        Some(&(_, kind)) => 1 + (kind == Alert::Done) as u32,
-        None => 0,
-    };
-    alert::ring(&s.parts.alerts, kind, again);
-    dom::clear(&s.parts.alerts);
-    for (i, &(step, kind)) in s.alerts.iter().enumerate() {
-        render::alert(&s.parts.alerts, i, kind, step_title(s, step));
-    }
-    update_title(s);
-}
-
-/// This card's line for the page title: the latest alert, else the soonest running timer.
+/// This card's line for the page title: the soonest running timer, unless an alert waits
+/// (`dom.js` then shows the latest alert's line, [`alert::title`]).
 fn update_title(s: &State) {
-    let (urgency, text) = match s.alerts.last() {
-        Some(&(step, kind)) => {
-            let what = if kind == Alert::Done {
-                "⏰ Done: "
-            } else {
-                "⏰ Check now: "
-            };
-            (0, cat(&[what, step_title(s, step)]))
+    let (urgency, text) = match s.timers.soonest() {
+        Some((step, left)) => {
+            let time = timer::clock_text(left, true);
+            (left, cat(&["⏱ ", &time, " ", step_title(s, step)]))
         }
-        None => match s.timers.soonest() {
-            Some((step, left)) => {
-                let time = timer::clock_text(left, true);
-                (left, cat(&["⏱ ", &time, " ", step_title(s, step)]))
-            }
-            None => (0, String::new()),
-        },
+        None => (0, String::new()),
     };
     alert::title(s.id, urgency as f64, &text);
 }
@@ -489,11 +426,12 @@ fn update_title(s: &State) {
 /// The page came back into view: catch the timers up at once and take the screen lock again.
 fn on_visible(s: &mut State) {
     tick(s);
-    alert::cook(&s.parts.cook, 2);
+    alert::cook(2);
 }
 
 /// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.
 #[wasm_bindgen(js_name = showError)]
 pub fn show_error(root: &ShadowRoot, detail: &str) {
-    render::error(root.as_ref(), detail);
+    dom::hold(root.as_ref());
+    render::error(detail);
 }

@@ -3,16 +3,14 @@
 
 use super::browser::BrowserClock;
 use super::dom::specs::*;
-use super::dom::{self, at, flag, int, keep, open, put, say, set, shut};
+use super::dom::{self, int, open, put, say, set, shut};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::System;
-use crate::settings;
-use crate::timer::{Alert, Run, Timers};
+use crate::timer::{Run, Timers};
 use crate::view::{self, Selection};
-use web_sys::{Element, Node};
 
 /// Opens a `<section>` under an `<h3>`; `spec` is `section|section <key>|<key>`. Deliberately
 /// unlabelled: a labelled section is a landmark, and two cards on one page would then repeat
@@ -22,8 +20,8 @@ fn section(spec: u8, title: &str) {
     put(SECTION_TITLE, title);
 }
 
-/// The title block; returns the "Serves" value (the meta's last) so it can follow the slider.
-fn header(r: &Recipe, sel: &Selection) -> Element {
+/// The title block; its meta's last value ("Serves") follows the slider ([`dom::servings`]).
+fn header(r: &Recipe, sel: &Selection) {
     open(HEAD);
     put(TITLE, &r.name);
     set("id", "rc-title");
@@ -40,10 +38,8 @@ fn header(r: &Recipe, sel: &Selection) -> Element {
         put(DD, value);
         shut();
     }
-    let serves = keep();
     shut();
     shut();
-    serves
 }
 
 fn extras(r: &Recipe) {
@@ -87,25 +83,12 @@ fn extras(r: &Recipe) {
     }
 }
 
-/// Handles on the parts of a mounted card that change with the reader's choices.
+/// What a mounted card keeps of what it drew; its elements are kept in `dom.js`, named by
+/// their spec ([`dom::put`]).
 pub struct Parts {
     pub lists: Lists,
-    /// The notes as last drawn into `notes`.
+    /// The notes as last drawn into `NOTES`.
     pub drawn_notes: Vec<String>,
-    pub notes: Element,
-    pub serves: Element,
-    pub slider: Element,
-    /// The controls, whose radio groups are checked by name ([`dom::pick`]): no handle kept
-    /// per option.
-    pub controls: Element,
-    /// The "on the side" switch and the label that wraps (and hides) it.
-    pub side: Option<(Element, Element)>,
-    /// "Swaps: Pork, Palm sugar", on the folded swaps.
-    pub swaps_summary: Option<Element>,
-    pub announcer: Element,
-    pub cook: Element,
-    /// Timer alerts, announced assertively: one item with a Dismiss button per alert.
-    pub alerts: Element,
 }
 
 /// The slider's id inside the card's shadow root.
@@ -158,21 +141,18 @@ pub fn input(spec: u8, kind: &str, name: &str, value: &str) {
 }
 
 /// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`
-/// (`spec` is `label|switch|<part>`, `input` is `input||<part>`); returns the label and the input.
-fn switch(spec: u8, input: u8, name: &str, label: &str) -> (Element, Element) {
+/// (`spec` is `label|switch|<part>`, `input` is `input||<part>`).
+fn switch(spec: u8, input: u8, name: &str, label: &str) {
     open(spec);
-    let l = keep();
     self::input(input, "checkbox", name, "1");
     set("role", "switch");
-    let i = keep();
     say(label);
     shut();
-    (l, i)
 }
 
-/// The servings slider with − and + buttons; returns the slider ([`dom::servings`] reaches the
-/// rest through it).
-fn servings(r: &Recipe) -> Element {
+/// The servings slider with − and + buttons ([`dom::servings`] reaches them through the
+/// slider).
+fn servings(r: &Recipe) {
     open(SERVINGS);
     put(LABEL, "Servings");
     set("for", SLIDER_ID);
@@ -187,12 +167,10 @@ fn servings(r: &Recipe) -> Element {
     set("id", SLIDER_ID);
     set("min", &int(r.servings.min as usize));
     set("max", &int(r.servings.max as usize));
-    let slider = keep();
     put(SERVINGS_VALUE, "");
     set("aria-hidden", "true");
     button("More servings", "+", "1");
     shut();
-    slider
 }
 
 /// `<button type=button>` with `text`, and an accessible name when `label` is not empty
@@ -205,106 +183,80 @@ pub fn button(spec: u8, text: &str, label: &str) {
     }
 }
 
-/// Replaces everything in `root` with the card, and returns its changing parts.
+/// Replaces everything in the card's root with the card, and returns what it keeps of it.
 #[inline(never)]
-pub fn card(root: &Node, r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
+pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     dom::fragment();
     open(CARD);
     set("aria-labelledby", "rc-title");
-    let serves = header(r, sel);
+    header(r, sel);
 
     open(CONTROLS);
-    let controls = keep();
-    let slider = servings(r);
+    servings(r);
     fieldset(UNITS, "Units");
     radio(UNITS_OPTION, UNITS_NAME, "us", "US");
     radio(UNITS_OPTION, UNITS_NAME, "metric", "Metric");
     shut();
-    let mut side = None;
     if let Some(sp) = &r.spice {
         radios(SPICE, SPICE_OPTION, "Spice level", SPICE_NAME, &sp.levels);
         if let Some(s) = &sp.side {
-            side = Some(switch(SIDE, SIDE_SWITCH, SIDE_NAME, &s.label));
+            switch(SIDE, SIDE_SWITCH, SIDE_NAME, &s.label);
         }
     }
     // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
-    let mut swaps_summary = None;
     if !r.swaps.is_empty() {
         open(SWAPS);
         put(SWAPS_SUMMARY, "");
-        swaps_summary = Some(keep());
         for (i, sw) in r.swaps.iter().enumerate() {
             radios(SWAP, SWAP_OPTION, &sw.label, &swap_name(i), &sw.options);
         }
         shut();
     }
     open(COOK_MODE);
-    let (_, cook) = switch(SWITCH, COOK_MODE_SWITCH, COOK_NAME, "Cook mode");
+    switch(SWITCH, COOK_MODE_SWITCH, COOK_NAME, "Cook mode");
     put(COOK_MODE_STATUS, "Keeps your screen on while you cook");
     shut();
     put(ANNOUNCER, "");
     set("aria-live", "polite");
-    let announcer = keep();
     shut();
 
     section(INGREDIENTS, "Ingredients");
     put(NOTES, "");
-    let notes = keep();
     put(INGREDIENT_LIST, "");
-    let ingredients = keep();
     shut();
     section(STEPS, "Steps");
     button(TIMER_NOTIFY, "Notify me when a timer ends", "");
     set("data-notify", "");
-    super::alert::notify_button(&keep(), false);
+    super::alert::notify_button(false);
     put(STEP_LIST, "");
-    let steps = keep();
     shut();
     extras(r);
     put(ALERTS, "");
     set("aria-live", "assertive");
-    let alerts = keep();
     let mut parts = Parts {
-        lists: Lists::new(ingredients, steps),
+        lists: Lists::default(),
         drawn_notes: Vec::new(),
-        notes,
-        serves,
-        slider,
-        controls,
-        side,
-        swaps_summary,
-        announcer,
-        cook,
-        alerts,
     };
     refresh(&mut parts, r, sel, progress);
-    dom::place(root);
+    dom::place();
     parts
 }
 
 /// Brings every part that depends on the reader's choices up to date with `sel`; the timers are
 /// drawn by the caller ([`timers`]: the mount's first tick, or after an event).
 pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
-    let n = int(sel.servings as usize);
-    dom::text(&p.serves, &n);
     dom::servings(
-        &p.slider,
-        &n,
-        &settings::servings_text(sel.servings),
+        sel.servings,
         sel.servings <= r.servings.min,
         sel.servings >= r.servings.max,
     );
     let system = sel.units.unwrap_or(r.units);
-    dom::pick(&p.controls, UNITS_NAME, (system != System::Us) as u32);
-    dom::pick(
-        &p.controls,
-        SPICE_NAME,
-        sel.spice.map_or(u32::MAX, |i| i as u32),
-    );
+    dom::pick(UNITS_NAME, (system != System::Us) as u32);
+    dom::pick(SPICE_NAME, sel.spice.map_or(u32::MAX, |i| i as u32));
     for (i, &chosen) in sel.swaps.iter().enumerate() {
-        dom::pick(&p.controls, &swap_name(i), chosen as u32);
+        dom::pick(&swap_name(i), chosen as u32);
     }
-    if let Some(summary) = &p.swaps_summary {
+    if !r.swaps.is_empty() {
         let mut text = String::from("Swaps: ");
         let mut sep = "";
         for (sw, &i) in r.swaps.iter().zip(&sel.swaps) {
@@ -314,23 +266,21 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
                 sep = ", ";
             }
         }
-        dom::text(summary, &text);
+        dom::text(SWAPS_SUMMARY, &text);
     }
     let shown = view::shown(r, sel);
-    if let Some((label, input)) = &p.side {
-        flag(label, "hidden", !shown.side_available);
-        dom::set_checked(input, sel.side);
+    if r.spice.as_ref().is_some_and(|sp| sp.side.is_some()) {
+        dom::side(shown.side_available, sel.side);
     }
     // Notes change with a level or a swap, not with the slider: redraw them only then.
     if shown.notes != p.drawn_notes {
-        dom::clear(&p.notes);
-        at(&p.notes);
+        dom::into(NOTES);
         for note in &shown.notes {
             put(NOTE, note);
         }
         p.drawn_notes = shown.notes;
     }
-    p.lists.update(shown.lines, shown.steps, progress);
+    p.lists.update(&shown.lines, &shown.steps, progress);
 }
 
 /// Updates every timer's display: the only work a tick does.
@@ -348,27 +298,12 @@ pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
     }
 }
 
-/// Shows one alert still waiting for the cook (the `i`th), with its Dismiss button. The region
-/// is assertive, so a new alert is read out at once.
-pub fn alert(alerts: &Element, i: usize, alert: Alert, title: &str) {
-    at(alerts);
-    open(ALERT);
-    let what = match alert {
-        Alert::CheckNow => "Check now: ",
-        Alert::Done => "Done: ",
-    };
-    put(P, &cat(&[what, title]));
-    let label = cat(&["Dismiss: ", title]);
-    button(ALERT_DISMISS, "Dismiss", &label);
-    set("data-dismiss", &int(i));
-}
-
-/// Replaces everything in `root` with a short, readable error.
-pub fn error(root: &Node, detail: &str) {
-    dom::clear(root);
-    at(root);
+/// Replaces everything in the root [`dom::hold`] gave with a short, readable error.
+pub fn error(detail: &str) {
+    dom::fragment();
     open(ERROR_CARD);
     set("role", "alert");
     put(ERROR_TITLE, "This recipe couldn't be shown.");
     put(ERROR_DETAIL, detail);
+    dom::place();
 }
