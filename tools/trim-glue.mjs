@@ -98,9 +98,34 @@ rewrite('unused module and instance', `    wasmInstance = instance;
     wasm = instance.exports;
     wasmModule = module;`, '    wasm = instance.exports;');
 
-// A grown memory has a new buffer object in every browser: the `detached` tests are not needed.
-const DETACHED = /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/g;
-if ((glue.match(DETACHED) ?? []).length !== 1) throw new Error('trim-glue: DataView renewal not found in the glue');
-glue = glue.replace(DETACHED, '$1');
+// A string the wasm asks for (`Option<String>` or `String` returned by an import) is written to
+// the wasm's return slot by one function: its pointer (0 for none) and length, as two i32s.
+const RETURN = new RegExp([
+  ' {12}(?:var|const) ptr1 = (?:isLikeNone\\(ret\\) \\? 0 : )?passStringToWasm0\\(ret\\);',
+  ' {12}(?:var|const) len1 = WASM_VECTOR_LEN;',
+  ' {12}getDataViewMemory0\\(\\)\\.setInt32\\(\\(arg0 >>> 0\\) \\+ 4 \\* 1, len1, true\\);',
+  ' {12}getDataViewMemory0\\(\\)\\.setInt32\\(\\(arg0 >>> 0\\) \\+ 4 \\* 0, ptr1, true\\);\\n',
+].join('\\n'), 'g');
+if (!RETURN.test(glue)) throw new Error('trim-glue: no string returned to the wasm found in the glue');
+glue = glue.replace(RETURN, '            returnString(arg0, ret);\n');
+if (glue.split('getDataViewMemory0()').length !== 2) throw new Error('trim-glue: getDataViewMemory0 still used in the glue');
+if (glue.split('isLikeNone(').length !== 2) throw new Error('trim-glue: isLikeNone still used in the glue');
+rewrite('DataView of the memory', `let cachedDataViewMemory0 = null;
+function getDataViewMemory0() {
+    if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
+        cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
+    }
+    return cachedDataViewMemory0;
+}
+`, `function returnString(at, s) {
+    const ptr = s == null ? 0 : passStringToWasm0(s);
+    new Int32Array(wasm.memory.buffer, at, 2).set([ptr, WASM_VECTOR_LEN]);
+}
+`);
+rewrite('isLikeNone', `function isLikeNone(x) {
+    return x === undefined || x === null;
+}
+`, '');
+rewrite('DataView reset', '    cachedDataViewMemory0 = null;\n', '');
 
 fs.writeFileSync(to, glue);
