@@ -128,4 +128,23 @@ rewrite('isLikeNone', `function isLikeNone(x) {
 `, '');
 rewrite('DataView reset', '    cachedDataViewMemory0 = null;\n', '');
 
+// Safari's TextDecoder fails after about 2 GB decoded, so wasm-bindgen renews it as it nears
+// that: a card decodes a few hundred bytes a second while a timer runs (two months to get there).
+rewrite('TextDecoder renewal', `let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+cachedTextDecoder.decode();
+const MAX_SAFARI_DECODE_BYTES = 2146435072;
+let numBytesDecoded = 0;
+function decodeText(bytes) {
+    numBytesDecoded += bytes.length;
+    if (numBytesDecoded >= MAX_SAFARI_DECODE_BYTES) {
+        cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+        cachedTextDecoder.decode();
+        numBytesDecoded = bytes.length;
+    }
+    return cachedTextDecoder.decode(bytes);
+}
+`, `const cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+`);
+rewrite('decodeText', 'return decodeText(getUint8ArrayMemory0()', 'return cachedTextDecoder.decode(getUint8ArrayMemory0()');
+
 fs.writeFileSync(to, glue);
