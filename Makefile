@@ -11,7 +11,7 @@ ESBUILD := node_modules/.bin/esbuild
 # most-called functions given the shortest indices and -Oz again. `--low-memory-unused` lets it fold
 # constant offsets into loads and stores: the wasm's first 1 kB is the bottom of its 1 MB stack
 # (rustc lays the stack out first), which the reader's bounded nesting never reaches.
-WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-multivalue --low-memory-unused
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
