@@ -5,7 +5,7 @@
 // section, and wasm-bindgen picks its externref transform from that section. So this copy of the
 // wasm leaves that one entry out (the others, `multivalue` among them, stay). Without the
 // externref table the wasm loses its table allocator and an externref shim per import (about
-// −300 brotli in all, docs/performance.md). Usage: node tools/no-externref.mjs <in.wasm> <out.wasm>
+// −330 brotli in all, docs/performance.md). Usage: node tools/no-externref.mjs <in.wasm> <out.wasm>
 
 import fs from 'node:fs';
 
