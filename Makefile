@@ -12,7 +12,8 @@ ESBUILD := node_modules/.bin/esbuild
 # constant offsets into loads and stores: the wasm's first 1 kB is the bottom of its 1 MB stack
 # (rustc lays the stack out first), which the reader's bounded nesting never reaches. Inlining:
 # functions up to 3 (not 2) always, and a function with one caller only up to 100 (not any size):
-# more raw bytes, fewer after brotli (−240; flat from 80 to 150, docs/performance.md). Last, every
+# more raw bytes, fewer after brotli (−241; one-caller limits 40–200 all gain, by ±50 of each other:
+# worth re-scanning after large code changes, docs/performance.md). Last, every
 # load and store marked byte-aligned (`--dealign`: the same size raw, but one alignment byte
 # everywhere compresses better; a hint only, which engines ignore, so nothing else changes).
 WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --dealign --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
