@@ -8,9 +8,16 @@ WASM := target/wasm32-unknown-unknown/release/recipe_card.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
 ESBUILD := node_modules/.bin/esbuild
 # Each pass measured (docs/performance.md): near-identical functions merged, then -Oz, then the
-# most-called functions given the shortest indices and -Oz again.
-WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	--enable-reference-types --enable-multivalue
+# most-called functions given the shortest indices and -Oz again. `--low-memory-unused` lets it fold
+# constant offsets into loads and stores: the wasm's first 1 kB is the bottom of its 1 MB stack
+# (rustc lays the stack out first), which the reader's bounded nesting never reaches. Inlining:
+# functions up to 3 (not 2) always, and a function with one caller only up to 100 (not any size):
+# more raw bytes, fewer after brotli (−241; one-caller limits 40–200 all gain, by ±50 of each other:
+# worth re-scanning after large code changes, docs/performance.md). Last, every
+# load and store marked byte-aligned (`--dealign`: the same size raw, but one alignment byte
+# everywhere compresses better; a hint only, which engines ignore, so nothing else changes).
+WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --dealign --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-multivalue --low-memory-unused --always-inline-max-function-size 3 --one-caller-inline-max-function-size 100
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
@@ -46,9 +53,15 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 build: setup-rust setup-node
-	cargo build --release --target wasm32-unknown-unknown --lib --features runtime
+	# Without reference types, wasm-bindgen keeps JS values in its JS-side heap (no externref
+	# table code in the wasm; tools/no-externref.mjs). Only here: the tests' wasm builds keep them.
+	RUSTFLAGS="-C target-feature=-reference-types" \
+		cargo build --release --target wasm32-unknown-unknown --lib --features runtime
 	rm -rf $(DIST)/snippets
-	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(WASM)
+	mkdir -p $(DIST)
+	node tools/no-externref.mjs $(WASM) $(DIST)/recipe_card.wasm
+	wasm-bindgen --target web --no-typescript --out-dir $(DIST) $(DIST)/recipe_card.wasm
+	rm $(DIST)/recipe_card.wasm
 	node tools/trim-glue.mjs $(DIST)/recipe_card.js $(DIST)/recipe_card.js
 	node tools/shorten-imports.mjs $(DIST)
 	node tools/blank-panic-text.mjs $(DIST)/recipe_card_bg.wasm $(DIST)/recipe_card_bg.wasm

@@ -98,9 +98,65 @@ rewrite('unused module and instance', `    wasmInstance = instance;
     wasm = instance.exports;
     wasmModule = module;`, '    wasm = instance.exports;');
 
-// A grown memory has a new buffer object in every browser: the `detached` tests are not needed.
-const DETACHED = /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/g;
-if ((glue.match(DETACHED) ?? []).length !== 1) throw new Error('trim-glue: DataView renewal not found in the glue');
-glue = glue.replace(DETACHED, '$1');
+// A string the wasm asks for (`Option<String>` or `String` returned by an import) is written to
+// the wasm's return slot by one function: its pointer (0 for none) and length, as two i32s.
+const RETURN = new RegExp([
+  ' {12}(?:var|const) ptr1 = (?:isLikeNone\\(ret\\) \\? 0 : )?passStringToWasm0\\(ret\\);',
+  ' {12}(?:var|const) len1 = WASM_VECTOR_LEN;',
+  ' {12}getDataViewMemory0\\(\\)\\.setInt32\\(\\(arg0 >>> 0\\) \\+ 4 \\* 1, len1, true\\);',
+  ' {12}getDataViewMemory0\\(\\)\\.setInt32\\(\\(arg0 >>> 0\\) \\+ 4 \\* 0, ptr1, true\\);\\n',
+].join('\\n'), 'g');
+if (!RETURN.test(glue)) throw new Error('trim-glue: no string returned to the wasm found in the glue');
+glue = glue.replace(RETURN, '            returnString(arg0, ret);\n');
+if (glue.split('getDataViewMemory0()').length !== 2) throw new Error('trim-glue: getDataViewMemory0 still used in the glue');
+if (glue.split('isLikeNone(').length !== 2) throw new Error('trim-glue: isLikeNone still used in the glue');
+rewrite('DataView of the memory', `let cachedDataViewMemory0 = null;
+function getDataViewMemory0() {
+    if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
+        cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
+    }
+    return cachedDataViewMemory0;
+}
+`, `function returnString(at, s) {
+    const ptr = s == null ? 0 : passStringToWasm0(s);
+    new Int32Array(wasm.memory.buffer, at, 2).set([ptr, WASM_VECTOR_LEN]);
+}
+`);
+rewrite('isLikeNone', `function isLikeNone(x) {
+    return x === undefined || x === null;
+}
+`, '');
+rewrite('DataView reset', '    cachedDataViewMemory0 = null;\n', '');
+
+// Safari's TextDecoder fails after about 2 GB decoded, so wasm-bindgen renews it as it nears
+// that: a card decodes a few hundred bytes a second while a timer runs (two months to get there).
+rewrite('TextDecoder renewal', `let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+cachedTextDecoder.decode();
+const MAX_SAFARI_DECODE_BYTES = 2146435072;
+let numBytesDecoded = 0;
+function decodeText(bytes) {
+    numBytesDecoded += bytes.length;
+    if (numBytesDecoded >= MAX_SAFARI_DECODE_BYTES) {
+        cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+        cachedTextDecoder.decode();
+        numBytesDecoded = bytes.length;
+    }
+    return cachedTextDecoder.decode(bytes);
+}
+`, `const cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+`);
+rewrite('decodeText', 'return decodeText(getUint8ArrayMemory0()', 'return cachedTextDecoder.decode(getUint8ArrayMemory0()');
+
+// The JS heap's slots read in place, and its borrow stack unchecked (the wasm borrows one value
+// at a time, showError's root, from a stack of 1,024).
+rewrite('getObject', 'function getObject(idx) { return heap[idx]; }\n', '');
+glue = glue.replace(/\bgetObject\((\w+)\)/g, 'heap[$1]');
+if (glue.includes('getObject')) throw new Error('trim-glue: getObject still named in the glue');
+rewrite('borrow stack check', "    if (stack_pointer == 1) throw new Error('out of js stack');\n", '');
+
+// The memory's byte view made on first use and again when the memory grows (a grown memory
+// detaches the old view, whose length is then 0); the wasm is instantiated once per page.
+rewrite('byte view test', 'if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {', 'if (!cachedUint8ArrayMemory0?.byteLength) {');
+rewrite('byte view reset', '    cachedUint8ArrayMemory0 = null;\n', '');
 
 fs.writeFileSync(to, glue);

@@ -11,26 +11,12 @@
 
 const DIST = new URL('./dist/', import.meta.url);
 let engine;
-/** The card's stylesheet, parsed once and adopted by every card's shadow root. */
-let sheet;
 
-/** The wasm module, fetched and instantiated once for every card on the page. */
+/** The wasm module and its glue, fetched and instantiated once for every card on the page (the
+ * glue parses the stylesheet and opens localStorage while the wasm streams in). */
 function loadEngine() {
   engine ??= import(new URL('recipe_card.js', DIST).href).then(async (m) => {
-    const ready = m.default(new URL('recipe_card_bg.wasm', DIST));
-    // While the wasm streams in and compiles, the main thread waits: parse the stylesheet and
-    // open localStorage now (its first use costs ≈ 30 ms at 4× CPU throttling), so that neither
-    // lands between the wasm's arrival and the first render (docs/performance.md).
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(m.css);
-    } catch {
-      sheet = null; // no constructable stylesheets: each card gets a <style> (see #style)
-    }
-    try {
-      localStorage.getItem('recipe-card:units');
-    } catch { /* storage forbidden: the card reads nothing stored */ }
-    await ready;
+    await m.default(new URL('recipe_card_bg.wasm', DIST));
     return m;
   });
   return engine;
@@ -122,9 +108,7 @@ class RecipeCard extends HTMLElement {
       const recipe = await readRecipe(this);
       const m = await wasm;
       if (stale()) return;
-      const id = m.mount(root, recipe, m.event);
-      this.#card = () => m.event(id, 5); // 5: the card is freed
-      this.#style(root, m);
+      this.#card = m.card(root, recipe);
       this.removeAttribute('data-error');
       this.setAttribute('data-ready', '');
       this.#release();
@@ -135,8 +119,7 @@ class RecipeCard extends HTMLElement {
       console.error(`<recipe-card> ${name}: ${detail}`, e);
       const m = await wasm.catch(() => null);
       if (m) {
-        m.showError(root, detail);
-        this.#style(root, m);
+        m.error(root, detail);
       } else {
         // The wasm itself failed to load: say so without its stylesheet.
         const p = document.createElement('p');
@@ -147,13 +130,6 @@ class RecipeCard extends HTMLElement {
       this.setAttribute('data-error', '');
       this.#release();
     }
-  }
-
-  /** Styles the card, in the task that rendered it (so before it is painted): the shared
-   * stylesheet, or, in a browser without constructable stylesheets, a `<style>` of its own. */
-  #style(root, m) {
-    if (sheet) root.adoptedStyleSheets = [sheet];
-    else root.prepend(Object.assign(document.createElement('style'), { textContent: m.css }));
   }
 
   /** Drops the reserved height: nothing moves when the card is at least as tall. */

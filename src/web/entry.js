@@ -1,19 +1,32 @@
 // What the loader imports from `dist/recipe_card.js` (make build bundles this entry with esbuild,
-// next to wasm-bindgen's glue as `glue.js` and the minified stylesheet as `card.css`): the card's
-// three exports, the stylesheet as the string `css`, and, as the default export, the wasm's loading.
-// wasm-bindgen's own `init` is left out: its options, deprecation warnings and checks for
-// browsers older than the loader's own syntax cost bytes and nothing else.
-import { __wbg_get_imports, __wbg_finalize_init, mount as start, refused } from './glue.js';
+// next to wasm-bindgen's glue as `glue.js` and the minified stylesheet as `card.css`): as the
+// default export, the wasm's loading; `card` and `error`, which fill a card's shadow root and
+// style it. wasm-bindgen's own `init` is left out: its options, deprecation warnings and checks
+// for browsers older than the loader's own syntax cost bytes and nothing else. What only runs
+// once the glue is here lives here, not in the loader that every page downloads up front.
+import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError, refused } from './glue.js';
+import css from './card.css';
 
-export { event, showError } from './glue.js';
-/** Mounts a card; a recipe the wasm refuses (0) throws an `Error` naming the field at fault. */
-export const mount = (root, text, event) => start(root, text, event) || refused();
-export { default as css } from './card.css';
+/** The card's stylesheet, parsed once and adopted by every card's shadow root. */
+let sheet;
 
 /** Fetches `url` and instantiates the wasm while it streams in, once per page (the loader asks once). */
 export default async (url) => {
   const imports = __wbg_get_imports();
-  const res = await fetch(url);
+  const fetched = fetch(url);
+  // While the wasm streams in and compiles, the main thread waits: parse the stylesheet and
+  // open localStorage now (its first use costs ≈ 30 ms at 4× CPU throttling), so that neither
+  // lands between the wasm's arrival and the first render (docs/performance.md).
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  } catch {
+    sheet = null; // no constructable stylesheets: each card gets a <style> (see `style`)
+  }
+  try {
+    localStorage.getItem('recipe-card:units');
+  } catch { /* storage forbidden: the card reads nothing stored */ }
+  const res = await fetched;
   if (!res.ok) throw new Error(`failed to fetch Wasm: ${res.status} ${res.statusText} fetching '${res.url}'`);
   let wasm;
   try {
@@ -26,3 +39,25 @@ export default async (url) => {
   }
   __wbg_finalize_init(wasm.instance, wasm.module);
 };
+
+/** Styles a card, in the task that rendered it (so before it is painted): the shared
+ * stylesheet, or, in a browser without constructable stylesheets, a `<style>` of its own. */
+function style(root) {
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  else root.prepend(Object.assign(document.createElement('style'), { textContent: css }));
+}
+
+/** Renders `recipe` (JSON text) into `root` and styles it; returns what frees the card (its
+ * state, listener and timers in the wasm). A recipe the wasm refuses (0) throws an `Error`
+ * naming the field at fault, through `refused`. */
+export function card(root, recipe) {
+  const id = mount(root, recipe, event) || refused();
+  style(root);
+  return () => event(id, 5); // 5: the card is freed
+}
+
+/** Shows `detail` in place of a card, styled. */
+export function error(root, detail) {
+  showError(root, detail);
+  style(root);
+}
