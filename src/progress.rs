@@ -50,10 +50,11 @@ impl Progress {
                 }
             };
             for index in fields(part.get(2..).unwrap_or_default(), b',') {
-                match parse_uint(index).and_then(|i| marks.get_mut(i as usize)) {
-                    Some(m) => *m = true,
-                    None if index.is_empty() => {}
-                    None => warn(warnings, "stored progress index ignored: ", index),
+                // Matched in place: no `and_then` closure.
+                match parse_uint(index) {
+                    Some(i) if (i as usize) < marks.len() => marks[i as usize] = true,
+                    _ if index.is_empty() => {}
+                    _ => warn(warnings, "stored progress index ignored: ", index),
                 }
             }
         }

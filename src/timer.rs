@@ -259,10 +259,15 @@ fn restore(entry: &str, timers: &mut [Timer], now: u64) -> Option<()> {
         b"p" if v <= DAY => Run::Paused { left: v },
         _ => return None,
     };
-    let t = timers.iter_mut().find(|t| t.step == step)?;
+    let t = find(timers, step)?;
     t.run = run;
     t.alerted = alerted;
     Some(())
+}
+
+/// The timer of `step`: one search for restoring and for the buttons.
+fn find(timers: &mut [Timer], step: usize) -> Option<&mut Timer> {
+    timers.iter_mut().find(|t| t.step == step)
 }
 
 /// At most 40 characters of a stored value, for a warning. Counted by their first bytes: no
@@ -305,7 +310,7 @@ impl<C: Clock> Timers<C> {
     }
 
     fn get(&mut self, step: usize) -> Option<&mut Timer> {
-        self.list.iter_mut().find(|t| t.step == step)
+        find(&mut self.list, step)
     }
 
     /// Start, pause or resume: the one button a cook presses.
