@@ -27,13 +27,8 @@ pub struct FormatError {
 impl FormatError {
     /// `path: message`, or the message alone when there is no path.
     pub fn text(&self) -> String {
-        if self.path.is_empty() {
-            return self.message.clone();
-        }
-        let mut s = self.path.clone();
-        s.push_str(": ");
-        s.push_str(&self.message);
-        s
+        let colon = if self.path.is_empty() { "" } else { ": " };
+        cat(&[&self.path, colon, &self.message])
     }
 }
 
