@@ -197,16 +197,16 @@ fn ingredient(o: &Obj) -> Ingredient {
     }
 }
 
-/// Step `i` (from 0) of `r`, the steps before it read; kept out of `read` as [`ingredient`] is.
+/// The step after `r`'s steps read so far; kept out of `read` as [`ingredient`] is.
 #[inline(never)]
-fn step(o: &Obj, i: usize, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
+fn step(o: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
     let lookup = |id: &str| r.ingredient(id);
     let text = template::parse(&o.str("text"), lookup, |m| o.fail("text", m));
     let id = if o.has_str("id") {
         o.required("id")
     } else {
         let mut s = String::new();
-        push_int(&mut s, i as i64 + 1);
+        push_int(&mut s, r.steps.len() as i64 + 1);
         s
     };
     if r.steps.iter().any(|x| x.id == id) {
@@ -489,8 +489,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         }
         r.ingredients.push(ing);
     }
-    for (i, o) in needed(&f, "steps", "a recipe needs at least one step").enumerate() {
-        let s = step(&o, i, &r, &mut warnings);
+    for o in needed(&f, "steps", "a recipe needs at least one step") {
+        let s = step(&o, &r, &mut warnings);
         r.steps.push(s);
     }
 
