@@ -409,9 +409,11 @@ fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     let name = f.required("name");
     let author = f.trimmed("author");
     let intro = f.trimmed("intro");
-    let times = f.opt_obj("times");
-    let prep = times.and_then(|t| duration(&t, "prep", warnings));
-    let cook = times.and_then(|t| duration(&t, "cook", warnings));
+    let (mut prep, mut cook) = (None, None);
+    if let Some(t) = f.opt_obj("times") {
+        prep = duration(&t, "prep", warnings);
+        cook = duration(&t, "cook", warnings);
+    }
     let s = f.obj("servings");
     let base = s.u32("base");
     let min = s.opt_u32("min").unwrap_or(1);
