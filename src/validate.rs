@@ -27,13 +27,8 @@ pub struct FormatError {
 impl FormatError {
     /// `path: message`, or the message alone when there is no path.
     pub fn text(&self) -> String {
-        if self.path.is_empty() {
-            return self.message.clone();
-        }
-        let mut s = self.path.clone();
-        s.push_str(": ");
-        s.push_str(&self.message);
-        s
+        let colon = if self.path.is_empty() { "" } else { ": " };
+        cat(&[&self.path, colon, &self.message])
     }
 }
 
@@ -202,16 +197,16 @@ fn ingredient(o: &Obj) -> Ingredient {
     }
 }
 
-/// Step `i` (from 0) of `r`, the steps before it read; kept out of `read` as [`ingredient`] is.
+/// The step after `r`'s steps read so far; kept out of `read` as [`ingredient`] is.
 #[inline(never)]
-fn step(o: &Obj, i: usize, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
+fn step(o: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
     let lookup = |id: &str| r.ingredient(id);
     let text = template::parse(&o.str("text"), lookup, |m| o.fail("text", m));
     let id = if o.has_str("id") {
         o.required("id")
     } else {
         let mut s = String::new();
-        push_int(&mut s, i as i64 + 1);
+        push_int(&mut s, r.steps.len() as i64 + 1);
         s
     };
     if r.steps.iter().any(|x| x.id == id) {
@@ -414,9 +409,11 @@ fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     let name = f.required("name");
     let author = f.trimmed("author");
     let intro = f.trimmed("intro");
-    let times = f.opt_obj("times");
-    let prep = times.and_then(|t| duration(&t, "prep", warnings));
-    let cook = times.and_then(|t| duration(&t, "cook", warnings));
+    let (mut prep, mut cook) = (None, None);
+    if let Some(t) = f.opt_obj("times") {
+        prep = duration(&t, "prep", warnings);
+        cook = duration(&t, "cook", warnings);
+    }
     let s = f.obj("servings");
     let base = s.u32("base");
     let min = s.opt_u32("min").unwrap_or(1);
@@ -494,8 +491,8 @@ pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
         }
         r.ingredients.push(ing);
     }
-    for (i, o) in needed(&f, "steps", "a recipe needs at least one step").enumerate() {
-        let s = step(&o, i, &r, &mut warnings);
+    for o in needed(&f, "steps", "a recipe needs at least one step") {
+        let s = step(&o, &r, &mut warnings);
         r.steps.push(s);
     }
 
