@@ -66,6 +66,7 @@ build: setup-rust setup-node
 	node tools/shorten-imports.mjs $(DIST)
 	node tools/blank-panic-text.mjs $(DIST)/recipe_card_bg.wasm $(DIST)/recipe_card_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
+	node tools/drop-dead-imports.mjs $(DIST)/recipe_card_bg.wasm $(DIST)/recipe_card.js
 	# Bundled from an entry (src/web/entry.js) that re-exports only what the loader calls and loads
 	# the wasm itself, with the snippets (dom.js, device.js) and the minified stylesheet (as the
 	# string `css`) inlined.
