@@ -111,7 +111,6 @@ class RecipeCard extends HTMLElement {
       this.#card = m.card(root, recipe);
       this.removeAttribute('data-error');
       this.setAttribute('data-ready', '');
-      this.#release();
     } catch (e) {
       if (stale()) return;
       const detail = e?.message ?? String(e);
@@ -128,12 +127,8 @@ class RecipeCard extends HTMLElement {
         root.replaceChildren(p);
       }
       this.setAttribute('data-error', '');
-      this.#release();
     }
-  }
-
-  /** Drops the reserved height: nothing moves when the card is at least as tall. */
-  #release() {
+    // Rendered either way: the reserved height goes (nothing moves when the card is at least as tall).
     this.style.minHeight = '';
   }
 }
