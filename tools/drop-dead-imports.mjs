@@ -41,5 +41,10 @@ if (!/addHeapObject|takeObject\(arg/.test(glue) && glue.includes(HEAP)) {
   glue = glue.replace(HEAP, 'const heap = [];\n').replace('let heap_next = heap.length;\n', '');
 }
 
+// The imports object and its module map as plain objects: the wasm's import names (`a`, `_a`…)
+// are no Object.prototype keys.
+if (glue.split('        __proto__: null,\n').length !== 3) throw new Error('drop-dead-imports: expected two __proto__ lines');
+glue = glue.split('        __proto__: null,\n').join('');
+
 fs.writeFileSync(gluePath, glue);
 console.log(`drop-dead-imports: dropped ${dropped.join(', ') || 'nothing'}`);
