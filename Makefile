@@ -11,13 +11,14 @@ ESBUILD := node_modules/.bin/esbuild
 # most-called functions given the shortest indices and -Oz again. `--low-memory-unused` lets it fold
 # constant offsets into loads and stores: the wasm's first 1 kB is the bottom of its 1 MB stack
 # (rustc lays the stack out first), which the reader's bounded nesting never reaches. Inlining:
-# functions up to 3 (not 2) always, and a function with one caller only up to 100 (not any size):
-# more raw bytes, fewer after brotli (−241; one-caller limits 40–200 all gain, by ±50 of each other:
-# worth re-scanning after large code changes, docs/performance.md). Last, every
+# functions up to 6 (not 2) always, and a function with one caller only up to 80 (not any size):
+# more raw bytes, fewer after brotli (re-scanned on the issue-6 merge: always 2 and 3 now give the
+# same wasm, 21,553; always 4–8 with one-caller 55–100 all 21,365–21,452, 6 and 80 the least; 10
+# and 12 lose again; worth re-scanning after large code changes, docs/performance.md). Last, every
 # load and store marked byte-aligned (`--dealign`: the same size raw, but one alignment byte
 # everywhere compresses better; a hint only, which engines ignore, so nothing else changes).
 WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --dealign --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	--enable-multivalue --low-memory-unused --always-inline-max-function-size 3 --one-caller-inline-max-function-size 100
+	--enable-multivalue --low-memory-unused --always-inline-max-function-size 6 --one-caller-inline-max-function-size 80
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
@@ -66,6 +67,7 @@ build: setup-rust setup-node
 	node tools/shorten-imports.mjs $(DIST)
 	node tools/blank-panic-text.mjs $(DIST)/recipe_card_bg.wasm $(DIST)/recipe_card_bg.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(DIST)/recipe_card_bg.wasm -o $(DIST)/recipe_card_bg.wasm
+	node tools/drop-dead-imports.mjs $(DIST)/recipe_card_bg.wasm $(DIST)/recipe_card.js
 	# Bundled from an entry (src/web/entry.js) that re-exports only what the loader calls and loads
 	# the wasm itself, with the snippets (dom.js, device.js) and the minified stylesheet (as the
 	# string `css`) inlined.

@@ -15,7 +15,7 @@ let engine;
 /** The wasm module and its glue, fetched and instantiated once for every card on the page (the
  * glue parses the stylesheet and opens localStorage while the wasm streams in). */
 function loadEngine() {
-  engine ??= import(new URL('recipe_card.js', DIST).href).then(async (m) => {
+  engine ??= import(new URL('recipe_card.js', DIST)).then(async (m) => {
     await m.default(new URL('recipe_card_bg.wasm', DIST));
     return m;
   });
@@ -29,7 +29,7 @@ async function readRecipe(el) {
   if (src) {
     let res;
     try {
-      res = await fetch(new URL(src, document.baseURI));
+      res = await fetch(src); // resolved against the page's base URL
     } catch {
       throw new Error(`${src}: could not be loaded (network error)`);
     }
@@ -111,7 +111,6 @@ class RecipeCard extends HTMLElement {
       this.#card = m.card(root, recipe);
       this.removeAttribute('data-error');
       this.setAttribute('data-ready', '');
-      this.#release();
     } catch (e) {
       if (stale()) return;
       const detail = e?.message ?? String(e);
@@ -128,12 +127,8 @@ class RecipeCard extends HTMLElement {
         root.replaceChildren(p);
       }
       this.setAttribute('data-error', '');
-      this.#release();
     }
-  }
-
-  /** Drops the reserved height: nothing moves when the card is at least as tall. */
-  #release() {
+    // Rendered either way: the reserved height goes (nothing moves when the card is at least as tall).
     this.style.minHeight = '';
   }
 }
