@@ -70,18 +70,41 @@ export const slotText = (k, i, s) => show(C[k].s[i], s);
 const TIMER = ['idle||Start', 'paused|Paused|Resume', 'running|left|Pause',
   'running|until check|Pause', 'check|Check now|Pause', 'done|Done|'];
 
+/** Step `step`'s timer group (built by `clock`). */
+const group = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
+
+/** Builds step `step`'s timer, titled `title`, at the cursor: `<div class=timer role=group
+ * aria-label="Timer: <title>">` holding the step's `duration`, its time, its status, its one
+ * button and Reset; the group keeps its title for `timer`, `alert` and `title`. */
+export function clock(step, title, duration) {
+  open(73 /* TIMER */);
+  top.t = title;
+  set('role', 'group');
+  set('aria-label', 'Timer: ' + title);
+  put(74 /* STEP_TIME */, duration);
+  put(75 /* TIMER_TIME */);
+  put(76 /* TIMER_STATUS */);
+  put(77 /* TIMER_BUTTON */);
+  set('type', 'button');
+  set('data-timer', step);
+  put(78 /* TIMER_RESET */, 'Reset');
+  set('type', 'button');
+  set('aria-label', 'Reset timer: ' + title);
+  set('data-reset', step);
+  shut();
+}
+
 /** Shows step `step`'s timer in state `k` (`TIMER`): its group's state, its time, status and one
- * button (hidden when it has no action), and Reset, hidden while idle (the group's children as
- * lists.rs builds them). */
-export function timer(step, k, time, title) {
-  const g = C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
+ * button (hidden when it has no action), and Reset, hidden while idle. */
+export function timer(step, k, time) {
+  const g = group(step);
   const [, t, s, b, r] = g.children;
   const [state, status, action] = TIMER[k].split('|');
   g.setAttribute('data-state', state);
   show(t, time);
   show(s, status);
   show(b, action);
-  b.setAttribute('aria-label', action + ' timer: ' + title);
+  b.setAttribute('aria-label', action + ' timer: ' + g.t);
   b.hidden = !action;
   r.hidden = !k;
 }
@@ -134,7 +157,8 @@ export function servings(n, min, max) {
  * card's alerts, in place of the step's earlier one (`<div class=alert><p>Done: <title></p>
  * <button data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the
  * card), and beeps, notifies, buzzes and rings on (device.js). */
-export function alert(step, done, title) {
+export function alert(step, done) {
+  const title = group(step).t;
   drop(step);
   top = C[50 /* ALERTS */];
   open(52 /* ALERT */);
@@ -162,10 +186,10 @@ export const ring = (again) => {
   ringer(a, a.lastChild?.k ?? 0, again);
 };
 /** Card `card`'s line in the page title (`title` in device.js): its latest alert's while it has
- * one, else `text`. */
-export const title = (card, urgency, text) => {
+ * one, else `⏱ <time> <title>` for step `step`'s timer (none when `time` is empty). */
+export const title = (card, urgency, time, step) => {
   const a = C[50 /* ALERTS */].lastChild;
-  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : text);
+  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + group(step).t);
 };
 /** Cook mode for the card's switch (`cook` in device.js). */
 export const cook = (why) => cooker(C[41 /* COOK_MODE_SWITCH */], why);

@@ -38,21 +38,25 @@ extern "C" {
     pub fn slot_text(k: u8, i: usize, text: &str);
     /// Empties part `k` and builds into it from now on; its slots start over.
     pub fn into(k: u8);
-    /// Shows step `step`'s timer ([`super::lists`] builds it) in `state` (idle, paused,
-    /// running, running until a check, check now, done: `TIMER` in `dom.js` says what each
-    /// shows): its `data-state`, its time and status, its one button (named "<action> timer:
-    /// <title>", hidden when there is none) and Reset (hidden while idle).
-    pub fn timer(step: usize, state: u8, time: &str, title: &str);
+    /// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the
+    /// step's `duration`, with its time, status, one button and Reset; the group keeps its
+    /// title for [`timer`], [`alert`] and the page title.
+    pub fn clock(step: usize, title: &str, duration: &str);
+    /// Shows step `step`'s timer ([`clock`]) in `state` (idle, paused, running, running until
+    /// a check, check now, done: `TIMER` in `dom.js` says what each shows): its `data-state`,
+    /// its time and status, its one button (named "<action> timer: <title>", hidden when there
+    /// is none) and Reset (hidden while idle).
+    pub fn timer(step: usize, state: u8, time: &str);
     /// Sets the announcer's text to `n` servings ("6 servings", `settings::servings_text`)
     /// once it has rested for 700 ms: each call cancels the one before, so only the resting
     /// value is spoken, once per gesture, not per tick.
     pub fn announce(n: u32);
-    /// Raises an alert for step `step` titled `title` (done when `done`, else check now):
+    /// Raises an alert for step `step`, titled as its timer (done when `done`, else check now):
     /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
     /// alerts, in place of the step's earlier alert (the region is assertive, so a new alert is
     /// read out at once), and beeps, notifies ("Timer done" or "Check now", when the reader
     /// allowed it), buzzes and rings on (`device.js`).
-    pub fn alert(step: usize, done: bool, title: &str);
+    pub fn alert(step: usize, done: bool);
     /// Takes away step `step`'s alert, if it has one, and rings on for the latest left
     /// ([`super::alert::ring`]).
     pub fn dismiss(step: usize);
@@ -154,7 +158,7 @@ pub mod specs {
     pub const STEP_LIST: u8 = 49;
     pub const ALERTS: u8 = 50;
     pub const NOTE: u8 = 51;
-    // An alert is built by `alert` in dom.js itself.
+    // An alert and a timer are built by `alert` and `clock` in dom.js itself.
     #[allow(dead_code)]
     pub const ALERT: u8 = 52;
     #[allow(dead_code)]
@@ -179,11 +183,17 @@ pub mod specs {
     pub const STEP_NOTE: u8 = 70;
     pub const STEP_DONE: u8 = 71;
     pub const STEP_DONE_CHECK: u8 = 72;
+    #[allow(dead_code)]
     pub const TIMER: u8 = 73;
+    #[allow(dead_code)]
     pub const STEP_TIME: u8 = 74;
+    #[allow(dead_code)]
     pub const TIMER_TIME: u8 = 75;
+    #[allow(dead_code)]
     pub const TIMER_STATUS: u8 = 76;
+    #[allow(dead_code)]
     pub const TIMER_BUTTON: u8 = 77;
+    #[allow(dead_code)]
     pub const TIMER_RESET: u8 = 78;
 }
 

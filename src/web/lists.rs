@@ -6,7 +6,7 @@
 
 use super::dom::specs::*;
 use super::dom::{self, int, open, put, say, set, shut};
-use super::render::{button, input};
+use super::render::input;
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
@@ -53,17 +53,10 @@ impl Drawn {
     }
 }
 
-/// One step's timer, which [`dom::timer`] finds by its step.
-pub struct TimerParts {
-    pub step: usize,
-    pub title: String,
-}
-
 #[derive(Default)]
 pub struct Lists {
     lines: Drawn,
     step_list: Drawn,
-    pub timers: Vec<TimerParts>,
 }
 
 /// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
@@ -102,9 +95,6 @@ impl Lists {
         let old = core::mem::take(&mut self.step_list);
         self.steps(DRY, steps, progress);
         let mode = next(&mut self.step_list, old, STEP_LIST);
-        if mode == BUILD {
-            self.timers.clear();
-        }
         self.steps(mode, steps, progress);
     }
 
@@ -226,7 +216,7 @@ impl Lists {
                 put(STEP_NOTE, note);
             }
             if let Some(t) = &view.time {
-                self.timers.push(timer(n, view.title, t));
+                dom::clock(n, view.title, t);
             }
             open(STEP_DONE);
             checkbox(STEP_DONE_CHECK, DONE_NAME, n, done);
@@ -238,37 +228,15 @@ impl Lists {
     }
 }
 
-fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
-    open(TIMER);
-    set("role", "group");
-    set("aria-label", &cat(&["Timer: ", title]));
-    put(STEP_TIME, duration);
-    put(TIMER_TIME, "");
-    put(TIMER_STATUS, "");
-    let index = int(step);
-    button(TIMER_BUTTON, "", "");
-    set("data-timer", &index);
-    let label = cat(&["Reset timer: ", title]);
-    button(TIMER_RESET, "Reset", &label);
-    set("data-reset", &index);
-    shut();
-    TimerParts {
-        step,
-        title: title.into(),
-    }
-}
-
-impl TimerParts {
-    /// Shows the timer as it stands: the time to its next bound or its overrun, what that means,
-    /// and the one button that applies.
-    pub fn show(&self, phase: Phase, paused: bool, range: bool) {
-        let state = match phase {
-            Phase::Idle => 0,
-            _ if paused => 1,
-            Phase::Counting { .. } => 2 + range as u8,
-            Phase::Check { .. } => 4,
-            Phase::Done { .. } => 5,
-        };
-        dom::timer(self.step, state, &timer::display(phase), &self.title);
-    }
+/// Shows step `step`'s timer ([`dom::clock`] built it) as it stands: the time to its next bound
+/// or its overrun, what that means, and the one button that applies.
+pub fn show(step: usize, phase: Phase, paused: bool, range: bool) {
+    let state = match phase {
+        Phase::Idle => 0,
+        _ if paused => 1,
+        Phase::Counting { .. } => 2 + range as u8,
+        Phase::Check { .. } => 4,
+        Phase::Done { .. } => 5,
+    };
+    dom::timer(step, state, &timer::display(phase));
 }

@@ -164,7 +164,7 @@ pub fn event(id: u32, kind: u32) {
         // line in the page title, its ringing and its screen lock.
         browser::tick(browser::OFF);
         dom::into(dom::specs::ALERTS);
-        alert::title(s.id, 0.0, "");
+        alert::title(s.id, 0.0, "", 0);
         alert::ring(false);
         return alert::cook(0);
     }
@@ -359,7 +359,7 @@ fn on_change(s: &mut State) {
 
 fn redraw(s: &mut State) {
     render::refresh(&mut s.parts, &s.recipe, &s.selection, &s.progress);
-    render::timers(&s.parts, &s.timers);
+    render::timers(&s.timers);
 }
 
 /// Shows `n` servings (brought into the recipe's range) at once, stores it, and announces it
@@ -380,30 +380,16 @@ fn save_timers(s: &State) {
     store("timers", &s.timers.encode());
 }
 
-/// The step's title as shown (a swap may retitle it), else as written. Borrowed: no copy to
-/// drop at each caller.
-fn step_title(s: &State, step: usize) -> &str {
-    for t in &s.parts.lists.timers {
-        if t.step == step {
-            return &t.title;
-        }
-    }
-    match s.recipe.steps.get(step) {
-        Some(st) => &st.title,
-        None => "",
-    }
-}
-
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
 fn tick(s: &mut State) {
     let due = s.timers.due();
     for &(step, kind) in &due {
-        dom::alert(step, kind == Alert::Done, step_title(s, step));
+        dom::alert(step, kind == Alert::Done);
     }
     if !due.is_empty() {
         save_timers(s);
     }
-    render::timers(&s.parts, &s.timers);
+    render::timers(&s.timers);
     update_title(s);
     // Redrawn every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep
     // time), through the card's one listener.
@@ -413,14 +399,11 @@ fn tick(s: &mut State) {
 /// This card's line for the page title: the soonest running timer, unless an alert waits
 /// (`dom.js` then shows the latest alert's line, [`alert::title`]).
 fn update_title(s: &State) {
-    let (urgency, text) = match s.timers.soonest() {
-        Some((step, left)) => {
-            let time = timer::clock_text(left, true);
-            (left, cat(&["⏱ ", &time, " ", step_title(s, step)]))
-        }
-        None => (0, String::new()),
+    let (urgency, step, time) = match s.timers.soonest() {
+        Some((step, left)) => (left, step, timer::clock_text(left, true)),
+        None => (0, 0, String::new()),
     };
-    alert::title(s.id, urgency as f64, &text);
+    alert::title(s.id, urgency as f64, &time, step);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.

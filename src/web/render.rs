@@ -285,16 +285,15 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
 
 /// Updates every timer's display: the only work a tick does.
 /// Read in place: no list of phases built per tick.
-pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
+pub fn timers(timers: &Timers<BrowserClock>) {
     let now = timers.now();
-    for t in &p.lists.timers {
-        if let Some(x) = timers.list.iter().find(|x| x.step == t.step) {
-            t.show(
-                x.phase(now),
-                matches!(x.run, Run::Paused { .. }),
-                x.lo < x.hi,
-            );
-        }
+    for x in &timers.list {
+        super::lists::show(
+            x.step,
+            x.phase(now),
+            matches!(x.run, Run::Paused { .. }),
+            x.lo < x.hi,
+        );
     }
 }
 
