@@ -237,7 +237,14 @@ export const prop = (k) => current[k] ?? '';
 export const isChecked = () => !!current.checked;
 
 export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;
-export const search = () => location.search;
+/** The value of `name` in the page's query string, undecoded (settings.rs `query_param`): the
+ * first field whose key, up to its first `=`, is `name`; '' for a field without `=`. */
+export function param(name) {
+  for (const kv of location.search.replace(/^\?+/, '').split('&')) {
+    const i = kv.indexOf('=');
+    if ((i < 0 ? kv : kv.slice(0, i)) == name) return i < 0 ? '' : kv.slice(i + 1);
+  }
+}
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
 /** The storage key of `what` for the current card's recipe (settings.rs `recipe_key`); the units

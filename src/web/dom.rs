@@ -85,8 +85,9 @@ extern "C" {
     /// An attribute of the card's host element.
     #[wasm_bindgen(js_name = hostAttr)]
     pub fn host_attr(name: &str) -> Option<String>;
-    /// The page's `location.search`.
-    pub fn search() -> String;
+    /// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded, as
+    /// `settings::query_param` reads it.
+    pub fn param(name: &str) -> Option<String>;
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
     /// What localStorage holds for the current card's recipe under `what`, at the key

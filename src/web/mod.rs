@@ -177,16 +177,15 @@ pub fn event(id: u32, kind: u32) {
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
 #[inline(never)]
 fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
-    let search = dom::search();
     let mut sel = Selection::default_for(recipe);
 
-    let s = Sources::new(&search, "servings");
+    let s = Sources::new("servings");
     sel.servings = settings::servings(recipe, &s.given(), warnings);
-    let s = Sources::new(&search, "units");
+    let s = Sources::new("units");
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let s = Sources::new(&search, "spice");
+        let s = Sources::new("spice");
         if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
@@ -206,17 +205,17 @@ fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
 }
 
 /// A setting's value in the URL, in storage and in the host element's attribute.
-struct Sources<'a> {
-    url: Option<&'a str>,
+struct Sources {
+    url: Option<String>,
     stored: Option<String>,
     attribute: Option<String>,
 }
 
-impl<'a> Sources<'a> {
+impl Sources {
     /// `name`'s values (stored for the recipe under `name`, or for every recipe: the units).
-    fn new(search: &'a str, name: &str) -> Self {
+    fn new(name: &str) -> Self {
         Sources {
-            url: settings::query_param(search, name),
+            url: dom::param(name),
             stored: load(name),
             attribute: dom::host_attr(name),
         }
@@ -225,7 +224,7 @@ impl<'a> Sources<'a> {
     /// In precedence order.
     fn given(&self) -> [settings::Given<'_>; 3] {
         [
-            (Source::Url, self.url),
+            (Source::Url, self.url.as_deref()),
             (Source::Stored, self.stored.as_deref()),
             (Source::Attribute, self.attribute.as_deref()),
         ]
