@@ -136,9 +136,13 @@ export const side = (available, on) => {
   C[33 /* SIDE */].hidden = !available;
   C[34 /* SIDE_SWITCH */].checked = on;
 };
-/** Checks the `i`th of the controls' radios named `name` and unchecks the others. */
-export const pick = (name, i) =>
+/** Checks the `i`th of the controls' radios named `name` and unchecks the others; the swaps'
+ * summary (when the card has swaps) names the options checked ("Swaps: <label>, <label>"). */
+export function pick(name, i) {
   C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
+  const w = C[35 /* SWAPS */];
+  if (w) show(C[36 /* SWAPS_SUMMARY */], 'Swaps: ' + [...w.querySelectorAll(':checked')].map((e) => e.parentNode.textContent).join(', '));
+}
 /** Shows `n` servings on the slider (its value, and its spoken value), on the number after it,
  * on the meta's last value ("Serves"), and the − and + buttons around the slider as disabled at
  * the ends (`min`, `max`). */

@@ -67,7 +67,8 @@ extern "C" {
     /// Shows the "on the side" switch when it is `available` (else hides its label), checked
     /// when `on`.
     pub fn side(available: bool, on: bool);
-    /// Checks the `i`th of the controls' radios named `name` and unchecks the others.
+    /// Checks the `i`th of the controls' radios named `name` and unchecks the others, and shows
+    /// the swaps' summary ("Swaps: <chosen>, <chosen>", when the card has swaps) as checked.
     pub fn pick(name: &str, i: u32);
     /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
     /// the number after it and the meta's "Serves", and the − and + buttons around them as

@@ -256,18 +256,6 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
     for (i, &chosen) in sel.swaps.iter().enumerate() {
         dom::pick(&swap_name(i), chosen as u32);
     }
-    if !r.swaps.is_empty() {
-        let mut text = String::from("Swaps: ");
-        let mut sep = "";
-        for (sw, &i) in r.swaps.iter().zip(&sel.swaps) {
-            if let Some(o) = sw.options.get(i) {
-                text.push_str(sep);
-                text.push_str(&o.label);
-                sep = ", ";
-            }
-        }
-        dom::text(SWAPS_SUMMARY, &text);
-    }
     let shown = view::shown(r, sel);
     if r.spice.as_ref().is_some_and(|sp| sp.side.is_some()) {
         dom::side(shown.side_available, sel.side);
