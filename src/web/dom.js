@@ -71,7 +71,7 @@ const TIMER = ['idle||Start', 'paused|Paused|Resume', 'running|left|Pause',
   'running|until check|Pause', 'check|Check now|Pause', 'done|Done|'];
 
 /** Step `step`'s timer group (built by `clock`). */
-const group = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
+const clocked = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
 
 /** Builds step `step`'s timer, titled `title`, at the cursor: `<div class=timer role=group
  * aria-label="Timer: <title>">` holding the step's `duration`, its time, its status, its one
@@ -97,7 +97,7 @@ export function clock(step, title, duration) {
 /** Shows step `step`'s timer in state `k` (`TIMER`): its group's state, its time, status and one
  * button (hidden when it has no action), and Reset, hidden while idle. */
 export function timer(step, k, time) {
-  const g = group(step);
+  const g = clocked(step);
   const [, t, s, b, r] = g.children;
   const [state, status, action] = TIMER[k].split('|');
   g.setAttribute('data-state', state);
@@ -136,10 +136,23 @@ export const side = (available, on) => {
   C[33 /* SIDE */].hidden = !available;
   C[34 /* SIDE_SWITCH */].checked = on;
 };
-/** Checks the `i`th of the controls' radios named `name` and unchecks the others; the swaps'
+/** The controls' groups by number (dom.rs `group`): a control is named `rc-<group>`, swap `i`'s
+ * radios `rc-swap-<i>` (group 6 + i). */
+const NAMES = ['units', 'spice', 'side', 'cook', 'got', 'done'];
+const named = (g) => 'rc-' + (NAMES[g] ?? 'swap-' + (g - 6));
+/** Names the newest element for its group `g`. */
+export const name = (g) => set('name', named(g));
+/** The group of the event's target, from its name: -1 for none (the slider). */
+export function group() {
+  const n = current.name;
+  if (!n) return -1;
+  const i = NAMES.indexOf(n.slice(3));
+  return i < 0 ? 6 + +n.slice(8) : i;
+}
+/** Checks the `i`th of the controls' radios of group `g` and unchecks the others; the swaps'
  * summary (when the card has swaps) names the options checked ("Swaps: <label>, <label>"). */
-export function pick(name, i) {
-  C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
+export function pick(g, i) {
+  C[28 /* CONTROLS */].querySelectorAll(`[name=${named(g)}]`).forEach((e, k) => { e.checked = k === i; });
   const w = C[35 /* SWAPS */];
   if (w) show(C[36 /* SWAPS_SUMMARY */], 'Swaps: ' + [...w.querySelectorAll(':checked')].map((e) => e.parentNode.textContent).join(', '));
 }
@@ -162,7 +175,7 @@ export function servings(n, min, max) {
  * <button data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the
  * card), and beeps, notifies, buzzes and rings on (device.js). */
 export function alert(step, done) {
-  const title = group(step).t;
+  const title = clocked(step).t;
   drop(step);
   top = C[50 /* ALERTS */];
   open(52 /* ALERT */);
@@ -193,7 +206,7 @@ export const ring = (again) => {
  * one, else `⏱ <time> <title>` for step `step`'s timer (none when `time` is empty). */
 export const title = (card, urgency, time, step) => {
   const a = C[50 /* ALERTS */].lastChild;
-  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + group(step).t);
+  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + clocked(step).t);
 };
 /** Cook mode for the card's switch (`cook` in device.js). */
 export const cook = (why) => cooker(C[41 /* COOK_MODE_SWITCH */], why);

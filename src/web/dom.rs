@@ -67,9 +67,9 @@ extern "C" {
     /// Shows the "on the side" switch when it is `available` (else hides its label), checked
     /// when `on`.
     pub fn side(available: bool, on: bool);
-    /// Checks the `i`th of the controls' radios named `name` and unchecks the others, and shows
+    /// Checks the `i`th of the controls' radios of group `g` and unchecks the others, and shows
     /// the swaps' summary ("Swaps: <chosen>, <chosen>", when the card has swaps) as checked.
-    pub fn pick(name: &str, i: u32);
+    pub fn pick(g: i32, i: u32);
     /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
     /// the number after it and the meta's "Serves", and the − and + buttons around them as
     /// disabled at the ends (`min`, `max`).
@@ -77,6 +77,10 @@ extern "C" {
     /// The attribute `name` of the event's target or of its closest ancestor that has it, as
     /// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
     pub fn closest(name: &str) -> i32;
+    /// The number of the event's target's group ([`group`]), from its `name`.
+    pub fn group() -> i32;
+    /// Names the newest element (a control) for its group `g` ([`group`]).
+    pub fn name(g: i32);
     /// A string property of the event's target (a control's `name` or `value`), empty when it
     /// has none: one primitive, one glue shim.
     fn prop(key: &str) -> String;
@@ -199,13 +203,23 @@ pub mod specs {
     pub const TIMER_RESET: u8 = 78;
 }
 
+/// The card's controls' groups, by their number in `dom.js` (`NAMES`): a control's `name` is
+/// `rc-<group>`, `rc-swap-<i>` for swap `i`'s radios.
+pub mod group {
+    /// The slider (no name).
+    pub const NONE: i32 = -1;
+    pub const UNITS: i32 = 0;
+    pub const SPICE: i32 = 1;
+    pub const SIDE: i32 = 2;
+    pub const COOK: i32 = 3;
+    pub const GOT: i32 = 4;
+    pub const DONE: i32 = 5;
+    /// Swap `i`'s radios are group `SWAP + i`.
+    pub const SWAP: i32 = 6;
+}
+
 /// What [`closest`] returns where no element has the attribute.
 pub const NONE: i32 = i32::MIN;
-
-/// The event's target's `name`.
-pub fn name_of() -> String {
-    prop("name")
-}
 
 /// The event's target's `value`.
 pub fn value_of() -> String {

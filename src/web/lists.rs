@@ -5,17 +5,13 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::specs::*;
-use super::dom::{self, int, open, put, say, set, shut};
+use super::dom::{self, group, int, open, put, say, set, shut};
 use super::render::input;
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
-
-/// Checkbox group names inside the card's shadow root.
-pub const GOT_NAME: &str = "rc-got";
-pub const DONE_NAME: &str = "rc-done";
 
 /// One list as drawn: its shape (everything but the texts in slots, as one string), and, while
 /// a walk updates or builds it, the number of its next slot. `dom.js` keeps the slots' nodes on
@@ -59,9 +55,9 @@ pub struct Lists {
     step_list: Drawn,
 }
 
-/// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
-fn checkbox(spec: u8, name: &str, value: usize, checked: bool) {
-    input(spec, "checkbox", name, &int(value));
+/// A checkbox of group `g` with value `value` (`spec` is `input|check|<part>`).
+fn checkbox(spec: u8, g: i32, value: usize, checked: bool) {
+    input(spec, "checkbox", g, &int(value));
     if checked {
         set("checked", "");
     }
@@ -117,7 +113,7 @@ impl Lists {
                 open(INGREDIENT);
                 open(INGREDIENT_LABEL);
                 let got = progress.got.get(l.index).copied().unwrap_or(false);
-                checkbox(INGREDIENT_CHECK, GOT_NAME, l.index, got);
+                checkbox(INGREDIENT_CHECK, group::GOT, l.index, got);
             }
             if !l.amount.is_empty() {
                 if b {
@@ -219,7 +215,7 @@ impl Lists {
                 dom::clock(n, view.title, t);
             }
             open(STEP_DONE);
-            checkbox(STEP_DONE_CHECK, DONE_NAME, n, done);
+            checkbox(STEP_DONE_CHECK, group::DONE, n, done);
             set("aria-label", &cat(&["Done: ", view.title]));
             say("Done");
             shut();

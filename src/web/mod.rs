@@ -28,7 +28,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use browser::BrowserClock;
 use core::cell::UnsafeCell;
-use dom::{is_checked, load, store};
+use dom::{group, is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
@@ -256,7 +256,7 @@ fn data(attr: &str) -> Option<i32> {
 /// and re-renders what depends on it.
 fn handle(s: &mut State, kind: u32) {
     match kind {
-        INPUT if dom::name_of().is_empty() => {
+        INPUT if dom::group() == group::NONE => {
             // The slider: the one input without a name.
             let n = parse_uint(&dom::value_of())
                 .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
@@ -302,9 +302,9 @@ fn on_click(s: &mut State) {
 }
 
 fn on_change(s: &mut State) {
-    let (name, value, on) = (dom::name_of(), dom::value_of(), is_checked());
-    if name == render::GOT_NAME || name == render::DONE_NAME {
-        let marks = if name == render::GOT_NAME {
+    let (g, value, on) = (dom::group(), dom::value_of(), is_checked());
+    if g == group::GOT || g == group::DONE {
+        let marks = if g == group::GOT {
             &mut s.progress.got
         } else {
             &mut s.progress.done
@@ -312,16 +312,16 @@ fn on_change(s: &mut State) {
         if let Some(m) = parse_uint(&value).and_then(|i| marks.get_mut(i as usize)) {
             *m = on;
         }
-        if name == render::DONE_NAME {
+        if g == group::DONE {
             dom::done(on);
         }
         store("progress", &s.progress.encode());
         return;
     }
-    if name == render::COOK_NAME {
+    if g == group::COOK {
         return alert::cook(1);
     }
-    if name == render::UNITS_NAME {
+    if g == group::UNITS {
         // The radios' values are exactly `us` and `metric`.
         s.selection.units = Some(if value == "metric" {
             System::Metric
@@ -329,17 +329,17 @@ fn on_change(s: &mut State) {
             System::Us
         });
         store("units", &value);
-    } else if name == render::SPICE_NAME {
+    } else if g == group::SPICE {
         let Some(sp) = &s.recipe.spice else {
             return;
         };
         s.selection.spice = sp.levels.iter().position(|l| l.id == value);
         store("spice", &value);
-    } else if name == render::SIDE_NAME {
+    } else if g == group::SIDE {
         s.selection.side = on;
         store("side", if on { "1" } else { "0" });
-    } else if let Some(i) = name.strip_prefix(render::SWAP_PREFIX).and_then(parse_uint) {
-        let i = i as usize;
+    } else if g >= group::SWAP {
+        let i = (g - group::SWAP) as usize;
         let Some(sw) = s.recipe.swaps.get(i) else {
             return;
         };

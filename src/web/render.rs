@@ -3,7 +3,7 @@
 
 use super::browser::BrowserClock;
 use super::dom::specs::*;
-use super::dom::{self, int, open, put, say, set, shut};
+use super::dom::{self, group, int, open, put, say, set, shut};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -93,13 +93,6 @@ pub struct Parts {
 
 /// The slider's id inside the card's shadow root.
 pub const SLIDER_ID: &str = "rc-servings";
-/// Radio group names inside the card's shadow root; swap groups are `rc-swap-<index>`.
-pub const UNITS_NAME: &str = "rc-units";
-pub const SPICE_NAME: &str = "rc-spice";
-pub const SIDE_NAME: &str = "rc-side";
-pub const SWAP_PREFIX: &str = "rc-swap-";
-pub const COOK_NAME: &str = "rc-cook";
-pub use super::lists::{DONE_NAME, GOT_NAME};
 
 /// Opens a labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
 /// `fieldset|choice <part>|<part>`); its options go in with [`radio`], and the caller shuts it.
@@ -110,41 +103,36 @@ fn fieldset(spec: u8, legend: &str) {
 
 /// One option of a radio group: `<label><input type=radio part name value>label</label>`
 /// (`spec` is `input||<part>`).
-fn radio(spec: u8, name: &str, value: &str, label: &str) {
+fn radio(spec: u8, g: i32, value: &str, label: &str) {
     open(LABEL);
-    input(spec, "radio", name, value);
+    input(spec, "radio", g, value);
     say(label);
     shut();
 }
 
 /// A level or swap list as a radio group (`spec` as for [`fieldset`], `option` as for
 /// [`radio`]). The options are read from the list in place: no list of pairs built first.
-fn radios(spec: u8, option: u8, legend: &str, name: &str, list: &[Choice]) {
+fn radios(spec: u8, option: u8, legend: &str, g: i32, list: &[Choice]) {
     fieldset(spec, legend);
     for c in list {
-        radio(option, name, &c.id, &c.label);
+        radio(option, g, &c.id, &c.label);
     }
     shut();
 }
 
-/// The name of swap `i`'s radio group.
-fn swap_name(i: usize) -> String {
-    cat(&[SWAP_PREFIX, &int(i)])
-}
-
-/// `<input class part type name value>` (`spec` is `input|class|part`).
-pub fn input(spec: u8, kind: &str, name: &str, value: &str) {
+/// `<input class part type name value>`, named for group `g` (`spec` is `input|class|part`).
+pub fn input(spec: u8, kind: &str, g: i32, value: &str) {
     put(spec, "");
     set("type", kind);
-    set("name", name);
+    dom::name(g);
     set("value", value);
 }
 
 /// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`
 /// (`spec` is `label|switch|<part>`, `input` is `input||<part>`).
-fn switch(spec: u8, input: u8, name: &str, label: &str) {
+fn switch(spec: u8, input: u8, g: i32, label: &str) {
     open(spec);
-    self::input(input, "checkbox", name, "1");
+    self::input(input, "checkbox", g, "1");
     set("role", "switch");
     say(label);
     shut();
@@ -194,13 +182,13 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     open(CONTROLS);
     servings(r);
     fieldset(UNITS, "Units");
-    radio(UNITS_OPTION, UNITS_NAME, "us", "US");
-    radio(UNITS_OPTION, UNITS_NAME, "metric", "Metric");
+    radio(UNITS_OPTION, group::UNITS, "us", "US");
+    radio(UNITS_OPTION, group::UNITS, "metric", "Metric");
     shut();
     if let Some(sp) = &r.spice {
-        radios(SPICE, SPICE_OPTION, "Spice level", SPICE_NAME, &sp.levels);
+        radios(SPICE, SPICE_OPTION, "Spice level", group::SPICE, &sp.levels);
         if let Some(s) = &sp.side {
-            switch(SIDE, SIDE_SWITCH, SIDE_NAME, &s.label);
+            switch(SIDE, SIDE_SWITCH, group::SIDE, &s.label);
         }
     }
     // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
@@ -208,12 +196,18 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
         open(SWAPS);
         put(SWAPS_SUMMARY, "");
         for (i, sw) in r.swaps.iter().enumerate() {
-            radios(SWAP, SWAP_OPTION, &sw.label, &swap_name(i), &sw.options);
+            radios(
+                SWAP,
+                SWAP_OPTION,
+                &sw.label,
+                group::SWAP + i as i32,
+                &sw.options,
+            );
         }
         shut();
     }
     open(COOK_MODE);
-    switch(SWITCH, COOK_MODE_SWITCH, COOK_NAME, "Cook mode");
+    switch(SWITCH, COOK_MODE_SWITCH, group::COOK, "Cook mode");
     put(COOK_MODE_STATUS, "Keeps your screen on while you cook");
     shut();
     put(ANNOUNCER, "");
@@ -251,10 +245,10 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
         sel.servings >= r.servings.max,
     );
     let system = sel.units.unwrap_or(r.units);
-    dom::pick(UNITS_NAME, (system != System::Us) as u32);
-    dom::pick(SPICE_NAME, sel.spice.map_or(u32::MAX, |i| i as u32));
+    dom::pick(group::UNITS, (system != System::Us) as u32);
+    dom::pick(group::SPICE, sel.spice.map_or(u32::MAX, |i| i as u32));
     for (i, &chosen) in sel.swaps.iter().enumerate() {
-        dom::pick(&swap_name(i), chosen as u32);
+        dom::pick(group::SWAP + i as i32, chosen as u32);
     }
     let shown = view::shown(r, sel);
     if r.spice.as_ref().is_some_and(|sp| sp.side.is_some()) {
