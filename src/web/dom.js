@@ -15,8 +15,15 @@ let top, last, C, S;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
 const cards = [[]];
 
-/** The card that events, ticks and builds act on from now on. */
-export const card = (id) => { C = cards[id]; };
+/** Card `id` acts on events, ticks and builds from now on: hands back its state as `keep` left
+ * it, once (0, and no change of card, when the card is gone or its state is out). */
+export function card(id) {
+  const c = cards[id], p = c?.p;
+  if (p) (C = c).p = 0;
+  return p | 0;
+}
+/** Keeps card `id`'s state (its address in the wasm) for `card`. */
+export const keep = (id, p) => { if (cards[id]) cards[id].p = p; };
 /** An error card goes into `root` (`place`). */
 export const hold = (root) => { (C = cards[0]).r = root; };
 
@@ -202,11 +209,11 @@ export const ring = (again) => {
   const a = C[50 /* ALERTS */];
   ringer(a, a.lastChild?.k ?? 0, again);
 };
-/** Card `card`'s line in the page title (`title` in device.js): its latest alert's while it has
+/** The card's line in the page title (`title` in device.js): its latest alert's while it has
  * one, else `⏱ <time> <title>` for step `step`'s timer (none when `time` is empty). */
-export const title = (card, urgency, time, step) => {
+export const title = (urgency, time, step) => {
   const a = C[50 /* ALERTS */].lastChild;
-  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + clocked(step).t);
+  titler(C.i, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + clocked(step).t);
 };
 /** Cook mode for the card's switch (`cook` in device.js). */
 export const cook = (why) => cooker(C[41 /* COOK_MODE_SWITCH */], why);
@@ -217,19 +224,22 @@ const KINDS = ['input', 'click', 'change', 'visibilitychange'];
 /** The target of the event being handled. */
 let current;
 
-/** Makes card `card` (the current card from now on) with its `root`, and calls `f(card, kind)`
+/** Makes a card (the current card from now on; its number, returned, is the lowest free) with
+ * its `root`, and calls `f(card, kind)`
  * (the wasm's `event`) for its events: its root's `input` (kind 0), `click` (1) and `change`
  * (2), and the page's `visibilitychange` (3); the handler reads the event's target through
  * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the
  * same `ms` again changes nothing); 0 stops the ticks, and -1 also the listening, and forgets
  * the card. */
-export function listen(root, card, f, name) {
-  let ticks, every = 0;
+export function listen(root, f, name) {
+  let ticks, every = 0, card = cards.indexOf(null, 1);
+  if (card < 0) card = cards.length;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
   (C = cards[card] = []).r = root;
   C.n = name;
+  C.i = card;
   C.k = (ms) => {
     if (ms == every) return;
     every = ms;
@@ -237,6 +247,7 @@ export function listen(root, card, f, name) {
     if (ms < 0) each('removeEventListener'), (cards[card] = null);
     else if (ms) ticks = setInterval(f, ms, card, 4);
   };
+  return card;
 }
 
 export const tick = (ms) => C.k(ms);

@@ -10,8 +10,11 @@ use web_sys::Node;
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
     /// Card `id` (made by [`super::browser::listen`]) is the one the primitives below act on
-    /// from now on: each event starts with it.
-    pub fn card(id: u32);
+    /// from now on: each event starts with it. Returns the card's state as [`keep`] left it,
+    /// once (0 for a card that is not there or whose state is out, and nothing changes then).
+    pub fn card(id: u32) -> u32;
+    /// Keeps card `id`'s state (a `Box<State>`'s address) until [`card`] takes it.
+    pub fn keep(id: u32, state: u32);
     /// An error card goes into `root` ([`place`]).
     pub fn hold(root: &Node);
     /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of

@@ -27,7 +27,6 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 use browser::BrowserClock;
-use core::cell::UnsafeCell;
 use dom::{group, is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
@@ -45,35 +44,12 @@ const TICK: u32 = 4;
 /// The card's element went: the card is freed ([`event`]).
 pub const FREE: u32 = 5;
 
-/// The cards on the page: card `id` is in slot `id - 1`. A slot is empty once its card is freed
-/// (and reused by the next mount), and while an event of its card is handled: an event that
-/// arrives meanwhile finds nothing and is dropped (no borrow to fail, no panic path).
-struct Cards(UnsafeCell<Vec<Option<Box<State>>>>);
-
-// The wasm has one thread; the list is only reached through `slot`, never across a call that
-// could come back into the wasm.
-unsafe impl Sync for Cards {}
-
-static CARDS: Cards = Cards(UnsafeCell::new(Vec::new()));
-
-fn cards() -> &'static mut Vec<Option<Box<State>>> {
-    // SAFETY: one thread, and no caller keeps the reference across a call into JavaScript.
-    unsafe { &mut *CARDS.0.get() }
-}
-
-/// Card `id`'s slot, if there is one.
-fn slot(id: u32) -> Option<&'static mut Option<Box<State>>> {
-    cards().get_mut((id as usize).wrapping_sub(1))
-}
-
 fn warn(message: &str) {
     dom::warn(message);
 }
 
 /// A card's state: the one place its choices, timers and marks live.
 struct State {
-    /// Its number, for [`event`] and the page title's per-card lines.
-    id: u32,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -102,15 +78,9 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
     for p in &problems {
         warnings.push(p.text());
     }
-    let cards = cards();
-    let mut i = 0;
-    while i < cards.len() && cards[i].is_some() {
-        i += 1;
-    }
-    let id = i as u32 + 1;
     // One listener for the card's controls (on its root) and the page's visibility; the card
     // is `dom.js`'s current one from here on.
-    browser::listen(root.as_ref(), id, event, &recipe.name);
+    let id = browser::listen(root.as_ref(), event, &recipe.name);
     let selection = initial_selection(&recipe, &mut warnings);
     let mut timers = Timers::for_recipe(&recipe, BrowserClock);
     if let Some(stored) = load("timers") {
@@ -125,7 +95,6 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
     }
     let parts = render::card(&recipe, &selection, &progress);
     let mut s = Box::new(State {
-        id,
         recipe,
         selection,
         timers,
@@ -133,12 +102,7 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
         parts,
     });
     tick(&mut s);
-    let cards = self::cards();
-    if i < cards.len() {
-        cards[i] = Some(s);
-    } else {
-        cards.push(Some(s));
-    }
+    dom::keep(id, Box::into_raw(s) as u32);
     id
 }
 
@@ -151,27 +115,29 @@ pub fn refused() {
 }
 
 /// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
-/// card's element goes (no closure, no class): takes the card's state out of its slot, applies
-/// the event, and puts it back. A number that is no card's does nothing.
+/// card's element goes (no closure, no class): takes the card's state from `dom.js`
+/// ([`dom::card`]), applies the event, and gives it back ([`dom::keep`]). A number that is no
+/// card's, or an event that arrives while the card's state is out, does nothing.
 #[wasm_bindgen]
 pub fn event(id: u32, kind: u32) {
-    let Some(Some(mut s)) = slot(id).map(Option::take) else {
+    let p = dom::card(id);
+    if p == 0 {
         return;
-    };
-    dom::card(id);
+    }
+    // SAFETY: `p` is the state `mount` or the card's last event handed to `dom::keep`, which
+    // `dom::card` hands back once (0 until it is kept again, and once the card is freed).
+    let mut s = unsafe { Box::from_raw(p as *mut State) };
     if kind == FREE {
         // Its state goes (dropped here), and with it its listener, its ticks, its alerts, its
         // line in the page title, its ringing and its screen lock.
         browser::tick(browser::OFF);
         dom::into(dom::specs::ALERTS);
-        alert::title(s.id, 0.0, "", 0);
+        alert::title(0.0, "", 0);
         alert::ring(false);
         return alert::cook(0);
     }
     handle(&mut s, kind);
-    if let Some(slot) = slot(id) {
-        *slot = Some(s);
-    }
+    dom::keep(id, Box::into_raw(s) as u32);
 }
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
@@ -402,7 +368,7 @@ fn update_title(s: &State) {
         Some((step, left)) => (left, step, timer::clock_text(left, true)),
         None => (0, 0, String::new()),
     };
-    alert::title(s.id, urgency as f64, &time, step);
+    alert::title(urgency as f64, &time, step);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
