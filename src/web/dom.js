@@ -163,6 +163,32 @@ export function pick(g, i) {
   const w = C[35 /* SWAPS */];
   if (w) show(C[36 /* SWAPS_SUMMARY */], 'Swaps: ' + [...w.querySelectorAll(':checked')].map((e) => e.parentNode.textContent).join(', '));
 }
+/** A `<button type=button>` showing `text`, named `label`, that changes the slider by
+ * `step` servings. */
+function step(text, label, step) {
+  put(24 /* SERVINGS_BUTTON */, text);
+  set('type', 'button');
+  set('aria-label', label);
+  set('aria-controls', 'rc-servings');
+  set('data-step', step);
+}
+/** Builds the servings slider from `min` to `max` at the cursor: its label, − and + buttons
+ * around it, and its number after it (`servings` reaches them through the slider). */
+export function slider(min, max) {
+  open(23 /* SERVINGS */);
+  put(22 /* LABEL */, 'Servings');
+  set('for', 'rc-servings');
+  step('−', 'Fewer servings', -1);
+  put(25 /* SERVINGS_SLIDER */);
+  set('type', 'range');
+  set('id', 'rc-servings');
+  set('min', min);
+  set('max', max);
+  put(26 /* SERVINGS_VALUE */);
+  set('aria-hidden', 'true');
+  step('+', 'More servings', 1);
+  shut();
+}
 /** Shows `n` servings on the slider (its value, and its spoken value), on the number after it,
  * on the meta's last value ("Serves"), and the − and + buttons around the slider as disabled at
  * the ends (`min`, `max`). */

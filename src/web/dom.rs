@@ -73,6 +73,10 @@ extern "C" {
     /// Checks the `i`th of the controls' radios of group `g` and unchecks the others, and shows
     /// the swaps' summary ("Swaps: <chosen>, <chosen>", when the card has swaps) as checked.
     pub fn pick(g: i32, i: u32);
+    /// Builds the servings slider (`id=rc-servings`, from `min` to `max`) at the cursor, under
+    /// its label, between a − and a + button (`data-step` -1 and 1) and followed by its
+    /// number: [`servings`] reaches them all through the slider.
+    pub fn slider(min: u32, max: u32);
     /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
     /// the number after it and the meta's "Serves", and the − and + buttons around them as
     /// disabled at the ends (`min`, `max`).
@@ -138,9 +142,13 @@ pub mod specs {
     pub const FAQ_ANSWER: u8 = 20;
     pub const LEGEND: u8 = 21;
     pub const LABEL: u8 = 22;
+    #[allow(dead_code)]
     pub const SERVINGS: u8 = 23;
+    #[allow(dead_code)]
     pub const SERVINGS_BUTTON: u8 = 24;
+    #[allow(dead_code)]
     pub const SERVINGS_SLIDER: u8 = 25;
+    #[allow(dead_code)]
     pub const SERVINGS_VALUE: u8 = 26;
     pub const CARD: u8 = 27;
     pub const CONTROLS: u8 = 28;

@@ -3,7 +3,7 @@
 
 use super::browser::BrowserClock;
 use super::dom::specs::*;
-use super::dom::{self, group, int, open, put, say, set, shut};
+use super::dom::{self, group, open, put, say, set, shut};
 use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
@@ -91,9 +91,6 @@ pub struct Parts {
     pub drawn_notes: Vec<String>,
 }
 
-/// The slider's id inside the card's shadow root.
-pub const SLIDER_ID: &str = "rc-servings";
-
 /// Opens a labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
 /// `fieldset|choice <part>|<part>`); its options go in with [`radio`], and the caller shuts it.
 fn fieldset(spec: u8, legend: &str) {
@@ -138,29 +135,6 @@ fn switch(spec: u8, input: u8, g: i32, label: &str) {
     shut();
 }
 
-/// The servings slider with − and + buttons ([`dom::servings`] reaches them through the
-/// slider).
-fn servings(r: &Recipe) {
-    open(SERVINGS);
-    put(LABEL, "Servings");
-    set("for", SLIDER_ID);
-    let button = |label: &str, glyph: &str, step: &str| {
-        button(SERVINGS_BUTTON, glyph, label);
-        set("aria-controls", SLIDER_ID);
-        set("data-step", step);
-    };
-    button("Fewer servings", "−", "-1");
-    put(SERVINGS_SLIDER, "");
-    set("type", "range");
-    set("id", SLIDER_ID);
-    set("min", &int(r.servings.min as usize));
-    set("max", &int(r.servings.max as usize));
-    put(SERVINGS_VALUE, "");
-    set("aria-hidden", "true");
-    button("More servings", "+", "1");
-    shut();
-}
-
 /// `<button type=button>` with `text`, and an accessible name when `label` is not empty
 /// (`spec` is `button|class|part`).
 pub fn button(spec: u8, text: &str, label: &str) {
@@ -180,7 +154,7 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     header(r, sel);
 
     open(CONTROLS);
-    servings(r);
+    dom::slider(r.servings.min, r.servings.max);
     fieldset(UNITS, "Units");
     radio(UNITS_OPTION, group::UNITS, "us", "US");
     radio(UNITS_OPTION, group::UNITS, "metric", "Metric");
