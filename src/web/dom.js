@@ -133,6 +133,13 @@ export const into = (k) => {
   top.replaceChildren();
   S = top.s = [];
 };
+/** Whether list `k` shows `shape` (lists.rs); when it does not, it is emptied to be built anew
+ * in that shape. */
+export function shaped(k, shape) {
+  if (C[k].h === shape) return true;
+  into(k);
+  top.h = shape;
+}
 let built;
 /** Starts building in a fresh fragment (the cursor goes into it), for `place`. */
 export const fragment = () => { top = built = document.createDocumentFragment(); };

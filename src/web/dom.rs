@@ -39,6 +39,9 @@ extern "C" {
     /// Sets the text of slot `i` of list `k` when it differs.
     #[wasm_bindgen(js_name = slotText)]
     pub fn slot_text(k: u8, i: usize, text: &str);
+    /// Whether list `k` shows `shape` (`super::lists`); when it does not, it is emptied to be
+    /// built anew at the cursor, in that shape.
+    pub fn shaped(k: u8, shape: &str) -> bool;
     /// Empties part `k` and builds into it from now on; its slots start over.
     pub fn into(k: u8);
     /// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the

@@ -4,7 +4,6 @@
 use super::browser::BrowserClock;
 use super::dom::specs::*;
 use super::dom::{self, group, open, put, say, set, shut};
-use super::lists::Lists;
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
 use crate::progress::Progress;
@@ -86,7 +85,6 @@ fn extras(r: &Recipe) {
 /// What a mounted card keeps of what it drew; its elements are kept in `dom.js`, named by
 /// their spec ([`dom::put`]).
 pub struct Parts {
-    pub lists: Lists,
     /// The notes as last drawn into `NOTES`.
     pub drawn_notes: Vec<String>,
 }
@@ -202,7 +200,6 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     put(ALERTS, "");
     set("aria-live", "assertive");
     let mut parts = Parts {
-        lists: Lists::default(),
         drawn_notes: Vec::new(),
     };
     refresh(&mut parts, r, sel, progress);
@@ -236,7 +233,7 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
         }
         p.drawn_notes = shown.notes;
     }
-    p.lists.update(&shown.lines, &shown.steps, progress);
+    super::lists::update(&shown.lines, &shown.steps, progress);
 }
 
 /// Updates every timer's display: the only work a tick does.
