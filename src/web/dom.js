@@ -295,6 +295,8 @@ export function closest(name) {
 /** A string property of the event's target: a control's `name` or `value` (one primitive,
  * one glue shim). */
 export const prop = (k) => current[k] ?? '';
+/** The event's target's value as a whole number: the slider's, or a checkbox's index. */
+export const number = () => +current.value;
 export const isChecked = () => !!current.checked;
 
 export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;

@@ -91,6 +91,8 @@ extern "C" {
     pub fn group() -> i32;
     /// Names the newest element (a control) for its group `g` ([`group`]).
     pub fn name(g: i32);
+    /// The event's target's `value` as a whole number (a slider's, or a checkbox's index).
+    pub fn number() -> u32;
     /// A string property of the event's target (a control's `name` or `value`), empty when it
     /// has none: one primitive, one glue shim.
     fn prop(key: &str) -> String;

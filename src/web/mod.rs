@@ -17,7 +17,6 @@ mod runtime;
 use crate::model::Recipe;
 use crate::prelude::cat;
 use crate::progress::Progress;
-use crate::quantity::format::parse_uint;
 use crate::quantity::System;
 use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
@@ -224,9 +223,7 @@ fn handle(s: &mut State, kind: u32) {
     match kind {
         INPUT if dom::group() == group::NONE => {
             // The slider: the one input without a name.
-            let n = parse_uint(&dom::value_of())
-                .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
-            set_servings(s, n);
+            set_servings(s, dom::number());
         }
         CLICK => on_click(s),
         CHANGE => on_change(s),
@@ -275,7 +272,7 @@ fn on_change(s: &mut State) {
         } else {
             &mut s.progress.done
         };
-        if let Some(m) = parse_uint(&value).and_then(|i| marks.get_mut(i as usize)) {
+        if let Some(m) = marks.get_mut(dom::number() as usize) {
             *m = on;
         }
         if g == group::DONE {
