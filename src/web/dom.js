@@ -139,6 +139,7 @@ export function shaped(k, shape) {
   if (C[k].h === shape) return true;
   into(k);
   top.h = shape;
+  return false;
 }
 let built;
 /** Starts building in a fresh fragment (the cursor goes into it), for `place`. */
