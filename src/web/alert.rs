@@ -19,11 +19,12 @@ extern "C" {
     /// rings (check now or done; none stops it); `again` starts the count over (new alerts
     /// came due).
     pub fn ring(again: bool);
-    /// Sets card `card`'s line for the page title (empty to withdraw it): the latest alert's
-    /// while the card has one ("⏰ Done: <step>", urgency 0), else `text`. The title shows the
+    /// Sets the card's line for the page title (none to withdraw it): the latest alert's
+    /// while the card has one ("⏰ Done: <step>", urgency 0), else "⏱ <time> <title>" for step
+    /// `step`'s timer (none when `time` is empty). The title shows the
     /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
     /// it when no card has a line.
-    pub fn title(card: u32, urgency: f64, text: &str);
+    pub fn title(urgency: f64, time: &str, step: usize);
     /// Shows the card's "Notify me" button only while asking for notifications would prompt
     /// the reader (they have not answered yet); with `ask` (only ever from the reader's click
     /// on it), asks first.

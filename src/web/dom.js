@@ -15,8 +15,15 @@ let top, last, C, S;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
 const cards = [[]];
 
-/** The card that events, ticks and builds act on from now on. */
-export const card = (id) => { C = cards[id]; };
+/** Card `id` acts on events, ticks and builds from now on: hands back its state as `keep` left
+ * it, once (0, and no change of card, when the card is gone or its state is out). */
+export function card(id) {
+  const c = cards[id], p = c?.p;
+  if (p) (C = c).p = 0;
+  return p | 0;
+}
+/** Keeps card `id`'s state (its address in the wasm) for `card`. */
+export const keep = (id, p) => { if (cards[id]) cards[id].p = p; };
 /** An error card goes into `root` (`place`). */
 export const hold = (root) => { (C = cards[0]).r = root; };
 
@@ -70,18 +77,41 @@ export const slotText = (k, i, s) => show(C[k].s[i], s);
 const TIMER = ['idle||Start', 'paused|Paused|Resume', 'running|left|Pause',
   'running|until check|Pause', 'check|Check now|Pause', 'done|Done|'];
 
+/** Step `step`'s timer group (built by `clock`). */
+const clocked = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
+
+/** Builds step `step`'s timer, titled `title`, at the cursor: `<div class=timer role=group
+ * aria-label="Timer: <title>">` holding the step's `duration`, its time, its status, its one
+ * button and Reset; the group keeps its title for `timer`, `alert` and `title`. */
+export function clock(step, title, duration) {
+  open(73 /* TIMER */);
+  top.t = title;
+  set('role', 'group');
+  set('aria-label', 'Timer: ' + title);
+  put(74 /* STEP_TIME */, duration);
+  put(75 /* TIMER_TIME */);
+  put(76 /* TIMER_STATUS */);
+  put(77 /* TIMER_BUTTON */);
+  set('type', 'button');
+  set('data-timer', step);
+  put(78 /* TIMER_RESET */, 'Reset');
+  set('type', 'button');
+  set('aria-label', 'Reset timer: ' + title);
+  set('data-reset', step);
+  shut();
+}
+
 /** Shows step `step`'s timer in state `k` (`TIMER`): its group's state, its time, status and one
- * button (hidden when it has no action), and Reset, hidden while idle (the group's children as
- * lists.rs builds them). */
-export function timer(step, k, time, title) {
-  const g = C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
+ * button (hidden when it has no action), and Reset, hidden while idle. */
+export function timer(step, k, time) {
+  const g = clocked(step);
   const [, t, s, b, r] = g.children;
   const [state, status, action] = TIMER[k].split('|');
   g.setAttribute('data-state', state);
   show(t, time);
   show(s, status);
   show(b, action);
-  b.setAttribute('aria-label', action + ' timer: ' + title);
+  b.setAttribute('aria-label', action + ' timer: ' + g.t);
   b.hidden = !action;
   r.hidden = !k;
 }
@@ -103,6 +133,14 @@ export const into = (k) => {
   top.replaceChildren();
   S = top.s = [];
 };
+/** Whether list `k` shows `shape` (lists.rs); when it does not, it is emptied to be built anew
+ * in that shape. */
+export function shaped(k, shape) {
+  if (C[k].h === shape) return true;
+  into(k);
+  top.h = shape;
+  return false;
+}
 let built;
 /** Starts building in a fresh fragment (the cursor goes into it), for `place`. */
 export const fragment = () => { top = built = document.createDocumentFragment(); };
@@ -113,9 +151,52 @@ export const side = (available, on) => {
   C[33 /* SIDE */].hidden = !available;
   C[34 /* SIDE_SWITCH */].checked = on;
 };
-/** Checks the `i`th of the controls' radios named `name` and unchecks the others. */
-export const pick = (name, i) =>
-  C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`).forEach((e, k) => { e.checked = k === i; });
+/** The controls' groups by number (dom.rs `group`): a control is named `rc-<group>`, swap `i`'s
+ * radios `rc-swap-<i>` (group 6 + i). */
+const NAMES = ['units', 'spice', 'side', 'cook', 'got', 'done'];
+const named = (g) => 'rc-' + (NAMES[g] ?? 'swap-' + (g - 6));
+/** Names the newest element for its group `g`. */
+export const name = (g) => set('name', named(g));
+/** The group of the event's target, from its name: -1 for none (the slider). */
+export function group() {
+  const n = current.name;
+  if (!n) return -1;
+  const i = NAMES.indexOf(n.slice(3));
+  return i < 0 ? 6 + +n.slice(8) : i;
+}
+/** Checks the `i`th of the controls' radios of group `g` and unchecks the others; the swaps'
+ * summary (when the card has swaps) names the options checked ("Swaps: <label>, <label>"). */
+export function pick(g, i) {
+  C[28 /* CONTROLS */].querySelectorAll(`[name=${named(g)}]`).forEach((e, k) => { e.checked = k === i; });
+  const w = C[35 /* SWAPS */];
+  if (w) show(C[36 /* SWAPS_SUMMARY */], 'Swaps: ' + [...w.querySelectorAll(':checked')].map((e) => e.parentNode.textContent).join(', '));
+}
+/** A `<button type=button>` showing `text`, named `label`, that changes the slider by
+ * `step` servings. */
+function step(text, label, step) {
+  put(24 /* SERVINGS_BUTTON */, text);
+  set('type', 'button');
+  set('aria-label', label);
+  set('aria-controls', 'rc-servings');
+  set('data-step', step);
+}
+/** Builds the servings slider from `min` to `max` at the cursor: its label, − and + buttons
+ * around it, and its number after it (`servings` reaches them through the slider). */
+export function slider(min, max) {
+  open(23 /* SERVINGS */);
+  put(22 /* LABEL */, 'Servings');
+  set('for', 'rc-servings');
+  step('−', 'Fewer servings', -1);
+  put(25 /* SERVINGS_SLIDER */);
+  set('type', 'range');
+  set('id', 'rc-servings');
+  set('min', min);
+  set('max', max);
+  put(26 /* SERVINGS_VALUE */);
+  set('aria-hidden', 'true');
+  step('+', 'More servings', 1);
+  shut();
+}
 /** Shows `n` servings on the slider (its value, and its spoken value), on the number after it,
  * on the meta's last value ("Serves"), and the − and + buttons around the slider as disabled at
  * the ends (`min`, `max`). */
@@ -134,7 +215,8 @@ export function servings(n, min, max) {
  * card's alerts, in place of the step's earlier one (`<div class=alert><p>Done: <title></p>
  * <button data-dismiss=<step>>Dismiss</button></div>`, built at the cursor like the rest of the
  * card), and beeps, notifies, buzzes and rings on (device.js). */
-export function alert(step, done, title) {
+export function alert(step, done) {
+  const title = clocked(step).t;
   drop(step);
   top = C[50 /* ALERTS */];
   open(52 /* ALERT */);
@@ -161,11 +243,11 @@ export const ring = (again) => {
   const a = C[50 /* ALERTS */];
   ringer(a, a.lastChild?.k ?? 0, again);
 };
-/** Card `card`'s line in the page title (`title` in device.js): its latest alert's while it has
- * one, else `text`. */
-export const title = (card, urgency, text) => {
+/** The card's line in the page title (`title` in device.js): its latest alert's while it has
+ * one, else `⏱ <time> <title>` for step `step`'s timer (none when `time` is empty). */
+export const title = (urgency, time, step) => {
   const a = C[50 /* ALERTS */].lastChild;
-  titler(card, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : text);
+  titler(C.i, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + clocked(step).t);
 };
 /** Cook mode for the card's switch (`cook` in device.js). */
 export const cook = (why) => cooker(C[41 /* COOK_MODE_SWITCH */], why);
@@ -176,19 +258,22 @@ const KINDS = ['input', 'click', 'change', 'visibilitychange'];
 /** The target of the event being handled. */
 let current;
 
-/** Makes card `card` (the current card from now on) with its `root`, and calls `f(card, kind)`
+/** Makes a card (the current card from now on; its number, returned, is the lowest free) with
+ * its `root`, and calls `f(card, kind)`
  * (the wasm's `event`) for its events: its root's `input` (kind 0), `click` (1) and `change`
  * (2), and the page's `visibilitychange` (3); the handler reads the event's target through
  * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the
  * same `ms` again changes nothing); 0 stops the ticks, and -1 also the listening, and forgets
  * the card. */
-export function listen(root, card, f, name) {
-  let ticks, every = 0;
+export function listen(root, f, name) {
+  let ticks, every = 0, card = cards.indexOf(null, 1);
+  if (card < 0) card = cards.length;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
   (C = cards[card] = []).r = root;
   C.n = name;
+  C.i = card;
   C.k = (ms) => {
     if (ms == every) return;
     every = ms;
@@ -196,6 +281,7 @@ export function listen(root, card, f, name) {
     if (ms < 0) each('removeEventListener'), (cards[card] = null);
     else if (ms) ticks = setInterval(f, ms, card, 4);
   };
+  return card;
 }
 
 export const tick = (ms) => C.k(ms);
@@ -210,10 +296,19 @@ export function closest(name) {
 /** A string property of the event's target: a control's `name` or `value` (one primitive,
  * one glue shim). */
 export const prop = (k) => current[k] ?? '';
+/** The event's target's value as a whole number: the slider's, or a checkbox's index. */
+export const number = () => +current.value;
 export const isChecked = () => !!current.checked;
 
 export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;
-export const search = () => location.search;
+/** The value of `name` in the page's query string, undecoded (settings.rs `query_param`): the
+ * first field whose key, up to its first `=`, is `name`; '' for a field without `=`. */
+export function param(name) {
+  for (const kv of location.search.replace(/^\?+/, '').split('&')) {
+    const i = kv.indexOf('=');
+    if ((i < 0 ? kv : kv.slice(0, i)) == name) return i < 0 ? '' : kv.slice(i + 1);
+  }
+}
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
 /** The storage key of `what` for the current card's recipe (settings.rs `recipe_key`); the units

@@ -10,8 +10,11 @@ use web_sys::Node;
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
     /// Card `id` (made by [`super::browser::listen`]) is the one the primitives below act on
-    /// from now on: each event starts with it.
-    pub fn card(id: u32);
+    /// from now on: each event starts with it. Returns the card's state as [`keep`] left it,
+    /// once (0 for a card that is not there or whose state is out, and nothing changes then).
+    pub fn card(id: u32) -> u32;
+    /// Keeps card `id`'s state (a `Box<State>`'s address) until [`card`] takes it.
+    pub fn keep(id: u32, state: u32);
     /// An error card goes into `root` ([`place`]).
     pub fn hold(root: &Node);
     /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
@@ -36,23 +39,30 @@ extern "C" {
     /// Sets the text of slot `i` of list `k` when it differs.
     #[wasm_bindgen(js_name = slotText)]
     pub fn slot_text(k: u8, i: usize, text: &str);
+    /// Whether list `k` shows `shape` (`super::lists`); when it does not, it is emptied to be
+    /// built anew at the cursor, in that shape.
+    pub fn shaped(k: u8, shape: &str) -> bool;
     /// Empties part `k` and builds into it from now on; its slots start over.
     pub fn into(k: u8);
-    /// Shows step `step`'s timer ([`super::lists`] builds it) in `state` (idle, paused,
-    /// running, running until a check, check now, done: `TIMER` in `dom.js` says what each
-    /// shows): its `data-state`, its time and status, its one button (named "<action> timer:
-    /// <title>", hidden when there is none) and Reset (hidden while idle).
-    pub fn timer(step: usize, state: u8, time: &str, title: &str);
+    /// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the
+    /// step's `duration`, with its time, status, one button and Reset; the group keeps its
+    /// title for [`timer`], [`alert`] and the page title.
+    pub fn clock(step: usize, title: &str, duration: &str);
+    /// Shows step `step`'s timer ([`clock`]) in `state` (idle, paused, running, running until
+    /// a check, check now, done: `TIMER` in `dom.js` says what each shows): its `data-state`,
+    /// its time and status, its one button (named "<action> timer: <title>", hidden when there
+    /// is none) and Reset (hidden while idle).
+    pub fn timer(step: usize, state: u8, time: &str);
     /// Sets the announcer's text to `n` servings ("6 servings", `settings::servings_text`)
     /// once it has rested for 700 ms: each call cancels the one before, so only the resting
     /// value is spoken, once per gesture, not per tick.
     pub fn announce(n: u32);
-    /// Raises an alert for step `step` titled `title` (done when `done`, else check now):
+    /// Raises an alert for step `step`, titled as its timer (done when `done`, else check now):
     /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
     /// alerts, in place of the step's earlier alert (the region is assertive, so a new alert is
     /// read out at once), and beeps, notifies ("Timer done" or "Check now", when the reader
     /// allowed it), buzzes and rings on (`device.js`).
-    pub fn alert(step: usize, done: bool, title: &str);
+    pub fn alert(step: usize, done: bool);
     /// Takes away step `step`'s alert, if it has one, and rings on for the latest left
     /// ([`super::alert::ring`]).
     pub fn dismiss(step: usize);
@@ -63,8 +73,13 @@ extern "C" {
     /// Shows the "on the side" switch when it is `available` (else hides its label), checked
     /// when `on`.
     pub fn side(available: bool, on: bool);
-    /// Checks the `i`th of the controls' radios named `name` and unchecks the others.
-    pub fn pick(name: &str, i: u32);
+    /// Checks the `i`th of the controls' radios of group `g` and unchecks the others, and shows
+    /// the swaps' summary ("Swaps: <chosen>, <chosen>", when the card has swaps) as checked.
+    pub fn pick(g: i32, i: u32);
+    /// Builds the servings slider (`id=rc-servings`, from `min` to `max`) at the cursor, under
+    /// its label, between a − and a + button (`data-step` -1 and 1) and followed by its
+    /// number: [`servings`] reaches them all through the slider.
+    pub fn slider(min: u32, max: u32);
     /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
     /// the number after it and the meta's "Serves", and the − and + buttons around them as
     /// disabled at the ends (`min`, `max`).
@@ -72,6 +87,12 @@ extern "C" {
     /// The attribute `name` of the event's target or of its closest ancestor that has it, as
     /// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
     pub fn closest(name: &str) -> i32;
+    /// The number of the event's target's group ([`group`]), from its `name`.
+    pub fn group() -> i32;
+    /// Names the newest element (a control) for its group `g` ([`group`]).
+    pub fn name(g: i32);
+    /// The event's target's `value` as a whole number (a slider's, or a checkbox's index).
+    pub fn number() -> u32;
     /// A string property of the event's target (a control's `name` or `value`), empty when it
     /// has none: one primitive, one glue shim.
     fn prop(key: &str) -> String;
@@ -81,8 +102,9 @@ extern "C" {
     /// An attribute of the card's host element.
     #[wasm_bindgen(js_name = hostAttr)]
     pub fn host_attr(name: &str) -> Option<String>;
-    /// The page's `location.search`.
-    pub fn search() -> String;
+    /// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded, as
+    /// `settings::query_param` reads it.
+    pub fn param(name: &str) -> Option<String>;
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
     /// What localStorage holds for the current card's recipe under `what`, at the key
@@ -125,9 +147,13 @@ pub mod specs {
     pub const FAQ_ANSWER: u8 = 20;
     pub const LEGEND: u8 = 21;
     pub const LABEL: u8 = 22;
+    #[allow(dead_code)]
     pub const SERVINGS: u8 = 23;
+    #[allow(dead_code)]
     pub const SERVINGS_BUTTON: u8 = 24;
+    #[allow(dead_code)]
     pub const SERVINGS_SLIDER: u8 = 25;
+    #[allow(dead_code)]
     pub const SERVINGS_VALUE: u8 = 26;
     pub const CARD: u8 = 27;
     pub const CONTROLS: u8 = 28;
@@ -154,7 +180,7 @@ pub mod specs {
     pub const STEP_LIST: u8 = 49;
     pub const ALERTS: u8 = 50;
     pub const NOTE: u8 = 51;
-    // An alert is built by `alert` in dom.js itself.
+    // An alert and a timer are built by `alert` and `clock` in dom.js itself.
     #[allow(dead_code)]
     pub const ALERT: u8 = 52;
     #[allow(dead_code)]
@@ -179,21 +205,37 @@ pub mod specs {
     pub const STEP_NOTE: u8 = 70;
     pub const STEP_DONE: u8 = 71;
     pub const STEP_DONE_CHECK: u8 = 72;
+    #[allow(dead_code)]
     pub const TIMER: u8 = 73;
+    #[allow(dead_code)]
     pub const STEP_TIME: u8 = 74;
+    #[allow(dead_code)]
     pub const TIMER_TIME: u8 = 75;
+    #[allow(dead_code)]
     pub const TIMER_STATUS: u8 = 76;
+    #[allow(dead_code)]
     pub const TIMER_BUTTON: u8 = 77;
+    #[allow(dead_code)]
     pub const TIMER_RESET: u8 = 78;
+}
+
+/// The card's controls' groups, by their number in `dom.js` (`NAMES`): a control's `name` is
+/// `rc-<group>`, `rc-swap-<i>` for swap `i`'s radios.
+pub mod group {
+    /// The slider (no name).
+    pub const NONE: i32 = -1;
+    pub const UNITS: i32 = 0;
+    pub const SPICE: i32 = 1;
+    pub const SIDE: i32 = 2;
+    pub const COOK: i32 = 3;
+    pub const GOT: i32 = 4;
+    pub const DONE: i32 = 5;
+    /// Swap `i`'s radios are group `SWAP + i`.
+    pub const SWAP: i32 = 6;
 }
 
 /// What [`closest`] returns where no element has the attribute.
 pub const NONE: i32 = i32::MIN;
-
-/// The event's target's `name`.
-pub fn name_of() -> String {
-    prop("name")
-}
 
 /// The event's target's `value`.
 pub fn value_of() -> String {

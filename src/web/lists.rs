@@ -5,23 +5,20 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::specs::*;
-use super::dom::{self, int, open, put, say, set, shut};
-use super::render::{button, input};
+use super::dom::{self, group, int, open, put, say, set, shut};
+use super::render::input;
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
 
-/// Checkbox group names inside the card's shadow root.
-pub const GOT_NAME: &str = "rc-got";
-pub const DONE_NAME: &str = "rc-done";
-
-/// One list as drawn: its shape (everything but the texts in slots, as one string), and, while
-/// a walk updates or builds it, the number of its next slot. `dom.js` keeps the slots' nodes on
-/// the list ([`dom::slot`]) and sets a slot's text only when it differs. Each update walks a
-/// list twice: dry, for its shape; then, when the shape is the one drawn, setting every slot's
-/// text ([`UPDATE`]: new amounts), else building it anew ([`BUILD`]).
+/// One walk over a list: its shape (everything but the texts in slots, as one string), and, while
+/// a walk updates or builds it, the number of its next slot. `dom.js` keeps the shape drawn and
+/// the slots' nodes on the list ([`dom::shaped`], [`dom::slot`]) and sets a slot's text only
+/// when it differs. Each update walks a list twice: dry, for its shape; then, when the shape is
+/// the one drawn, setting every slot's text ([`UPDATE`]: new amounts), else building it anew
+/// ([`BUILD`]).
 #[derive(Default)]
 struct Drawn {
     shape: String,
@@ -53,34 +50,20 @@ impl Drawn {
     }
 }
 
-/// One step's timer, which [`dom::timer`] finds by its step.
-pub struct TimerParts {
-    pub step: usize,
-    pub title: String,
-}
-
-#[derive(Default)]
-pub struct Lists {
-    lines: Drawn,
-    step_list: Drawn,
-    pub timers: Vec<TimerParts>,
-}
-
-/// A checkbox named `name` with value `value` (`spec` is `input|check|<part>`).
-fn checkbox(spec: u8, name: &str, value: usize, checked: bool) {
-    input(spec, "checkbox", name, &int(value));
+/// A checkbox of group `g` with value `value` (`spec` is `input|check|<part>`).
+fn checkbox(spec: u8, g: i32, value: usize, checked: bool) {
+    input(spec, "checkbox", g, &int(value));
     if checked {
         set("checked", "");
     }
 }
 
-/// After a dry walk into `d`: [`UPDATE`] when its shape is `old`'s, else [`BUILD`], with list `k`
-/// emptied to build into; `d` is ready for that walk.
-fn next(d: &mut Drawn, old: Drawn, k: u8) -> u8 {
-    let mode = if d.shape == old.shape {
+/// After a dry walk into `d`: [`UPDATE`] when its shape is the one list `k` shows, else
+/// [`BUILD`], with list `k` emptied to build into; `d` is ready for that walk.
+fn next(d: &mut Drawn, k: u8) -> u8 {
+    let mode = if dom::shaped(k, &d.shape) {
         UPDATE
     } else {
-        dom::into(k);
         BUILD
     };
     d.shape.clear();
@@ -92,183 +75,154 @@ fn next(d: &mut Drawn, old: Drawn, k: u8) -> u8 {
 /// (short of recipe text holding this control character).
 const SEP: char = '\u{1}';
 
-impl Lists {
-    /// Brings both lists up to date with the reader's choices.
-    pub fn update(&mut self, lines: &[Line], steps: &[StepView], progress: &Progress) {
-        let old = core::mem::take(&mut self.lines);
-        self.ingredients(DRY, lines, progress);
-        let mode = next(&mut self.lines, old, INGREDIENT_LIST);
-        self.ingredients(mode, lines, progress);
-        let old = core::mem::take(&mut self.step_list);
-        self.steps(DRY, steps, progress);
-        let mode = next(&mut self.step_list, old, STEP_LIST);
-        if mode == BUILD {
-            self.timers.clear();
-        }
-        self.steps(mode, steps, progress);
-    }
+/// Brings both lists up to date with the reader's choices.
+pub fn update(lines: &[Line], steps: &[StepView], progress: &Progress) {
+    let d = &mut Drawn::default();
+    ingredients(d, DRY, lines, progress);
+    let mode = next(d, INGREDIENT_LIST);
+    ingredients(d, mode, lines, progress);
+    let d = &mut Drawn::default();
+    self::steps(d, DRY, steps, progress);
+    let mode = next(d, STEP_LIST);
+    self::steps(d, mode, steps, progress);
+}
 
-    /// Walks the ingredient lines in use (`mode` as [`Drawn`] says), each the label of a real checkbox
-    /// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
-    /// (same ingredient, same pieces).
-    fn ingredients(&mut self, mode: u8, lines: &[Line], progress: &Progress) {
-        let b = mode == BUILD;
-        let d = &mut self.lines;
-        for l in lines {
-            if !l.used {
-                continue;
-            }
-            push_int(&mut d.shape, l.index as i64);
-            d.shape.push(if l.amount.is_empty() { '-' } else { 'a' });
-            d.shape.push(if l.amount_is_text { 't' } else { '-' });
-            d.shape.push(if l.prep.is_empty() { '-' } else { 'p' });
-            d.piece(SEP, l.tip);
+/// Walks the ingredient lines in use (`mode` as [`Drawn`] says), each the label of a real checkbox
+/// ("500 g ground pork, 15–20% fat"). Lines keep their shape while only their words change
+/// (same ingredient, same pieces).
+fn ingredients(d: &mut Drawn, mode: u8, lines: &[Line], progress: &Progress) {
+    let b = mode == BUILD;
+    for l in lines {
+        if !l.used {
+            continue;
+        }
+        push_int(&mut d.shape, l.index as i64);
+        d.shape.push(if l.amount.is_empty() { '-' } else { 'a' });
+        d.shape.push(if l.amount_is_text { 't' } else { '-' });
+        d.shape.push(if l.prep.is_empty() { '-' } else { 'p' });
+        d.piece(SEP, l.tip);
+        if b {
+            open(INGREDIENT);
+            open(INGREDIENT_LABEL);
+            let got = progress.got.get(l.index).copied().unwrap_or(false);
+            checkbox(INGREDIENT_CHECK, group::GOT, l.index, got);
+        }
+        if !l.amount.is_empty() {
             if b {
-                open(INGREDIENT);
-                open(INGREDIENT_LABEL);
-                let got = progress.got.get(l.index).copied().unwrap_or(false);
-                checkbox(INGREDIENT_CHECK, GOT_NAME, l.index, got);
+                put(
+                    if l.amount_is_text {
+                        AMOUNT_TEXT
+                    } else {
+                        AMOUNT
+                    },
+                    &l.amount,
+                );
             }
-            if !l.amount.is_empty() {
-                if b {
-                    put(
-                        if l.amount_is_text {
-                            AMOUNT_TEXT
-                        } else {
-                            AMOUNT
-                        },
-                        &l.amount,
-                    );
-                }
-                d.slot(mode, INGREDIENT_LIST, &l.amount);
-                if b {
-                    say(" ");
-                }
-            }
+            d.slot(mode, INGREDIENT_LIST, &l.amount);
             if b {
-                put(ITEM, &l.name);
-            }
-            d.slot(mode, INGREDIENT_LIST, &l.name);
-            if !l.prep.is_empty() {
-                let prep = cat(&[", ", l.prep]);
-                if b {
-                    put(PREP, &prep);
-                }
-                d.slot(mode, INGREDIENT_LIST, &prep);
-            }
-            if b {
-                shut();
-                if !l.tip.is_empty() {
-                    put(TIP, l.tip);
-                }
-                shut();
+                say(" ");
             }
         }
-    }
-
-    /// Walks the steps (`mode` as [`Drawn`] says). Steps keep their shape while only their
-    /// references' amounts and names change.
-    fn steps(&mut self, mode: u8, steps: &[StepView], progress: &Progress) {
-        let b = mode == BUILD;
-        for (n, view) in steps.iter().enumerate() {
-            let d = &mut self.step_list;
-            d.piece('h', view.title);
-            d.piece('d', view.time.as_deref().unwrap_or_default());
-            for note in &view.notes {
-                d.piece('n', note);
-            }
-            let done = progress.done.get(n).copied().unwrap_or(false);
+        if b {
+            put(ITEM, &l.name);
+        }
+        d.slot(mode, INGREDIENT_LIST, &l.name);
+        if !l.prep.is_empty() {
+            let prep = cat(&[", ", l.prep]);
             if b {
-                open(STEP);
-                if done {
-                    set("data-done", "");
-                }
-                put(STEP_TITLE, view.title);
-                open(STEP_TEXT);
+                put(PREP, &prep);
             }
-            for run in &view.text {
-                match run {
-                    Inline::Text(t) => {
-                        d.piece('t', t);
-                        if b {
-                            say(t);
-                        }
-                    }
-                    Inline::Ref { amount, name } => {
-                        d.piece(if amount.is_empty() { 'r' } else { 'a' }, "");
-                        if b {
-                            open(REF);
-                        }
-                        if !amount.is_empty() {
-                            if b {
-                                put(AMOUNT, amount);
-                            }
-                            d.slot(mode, STEP_LIST, amount);
-                            if b {
-                                say(" ");
-                            }
-                        }
-                        if b {
-                            say(name);
-                        }
-                        d.slot(mode, STEP_LIST, name);
-                        if b {
-                            shut();
-                        }
-                    }
-                }
-            }
-            if !b {
-                continue;
-            }
+            d.slot(mode, INGREDIENT_LIST, &prep);
+        }
+        if b {
             shut();
-            for note in &view.notes {
-                put(STEP_NOTE, note);
+            if !l.tip.is_empty() {
+                put(TIP, l.tip);
             }
-            if let Some(t) = &view.time {
-                self.timers.push(timer(n, view.title, t));
-            }
-            open(STEP_DONE);
-            checkbox(STEP_DONE_CHECK, DONE_NAME, n, done);
-            set("aria-label", &cat(&["Done: ", view.title]));
-            say("Done");
-            shut();
             shut();
         }
     }
 }
 
-fn timer(step: usize, title: &str, duration: &str) -> TimerParts {
-    open(TIMER);
-    set("role", "group");
-    set("aria-label", &cat(&["Timer: ", title]));
-    put(STEP_TIME, duration);
-    put(TIMER_TIME, "");
-    put(TIMER_STATUS, "");
-    let index = int(step);
-    button(TIMER_BUTTON, "", "");
-    set("data-timer", &index);
-    let label = cat(&["Reset timer: ", title]);
-    button(TIMER_RESET, "Reset", &label);
-    set("data-reset", &index);
-    shut();
-    TimerParts {
-        step,
-        title: title.into(),
+/// Walks the steps (`mode` as [`Drawn`] says). Steps keep their shape while only their
+/// references' amounts and names change.
+fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
+    let b = mode == BUILD;
+    for (n, view) in steps.iter().enumerate() {
+        d.piece('h', view.title);
+        d.piece('d', view.time.as_deref().unwrap_or_default());
+        for note in &view.notes {
+            d.piece('n', note);
+        }
+        let done = progress.done.get(n).copied().unwrap_or(false);
+        if b {
+            open(STEP);
+            if done {
+                set("data-done", "");
+            }
+            put(STEP_TITLE, view.title);
+            open(STEP_TEXT);
+        }
+        for run in &view.text {
+            match run {
+                Inline::Text(t) => {
+                    d.piece('t', t);
+                    if b {
+                        say(t);
+                    }
+                }
+                Inline::Ref { amount, name } => {
+                    d.piece(if amount.is_empty() { 'r' } else { 'a' }, "");
+                    if b {
+                        open(REF);
+                    }
+                    if !amount.is_empty() {
+                        if b {
+                            put(AMOUNT, amount);
+                        }
+                        d.slot(mode, STEP_LIST, amount);
+                        if b {
+                            say(" ");
+                        }
+                    }
+                    if b {
+                        say(name);
+                    }
+                    d.slot(mode, STEP_LIST, name);
+                    if b {
+                        shut();
+                    }
+                }
+            }
+        }
+        if !b {
+            continue;
+        }
+        shut();
+        for note in &view.notes {
+            put(STEP_NOTE, note);
+        }
+        if let Some(t) = &view.time {
+            dom::clock(n, view.title, t);
+        }
+        open(STEP_DONE);
+        checkbox(STEP_DONE_CHECK, group::DONE, n, done);
+        set("aria-label", &cat(&["Done: ", view.title]));
+        say("Done");
+        shut();
+        shut();
     }
 }
 
-impl TimerParts {
-    /// Shows the timer as it stands: the time to its next bound or its overrun, what that means,
-    /// and the one button that applies.
-    pub fn show(&self, phase: Phase, paused: bool, range: bool) {
-        let state = match phase {
-            Phase::Idle => 0,
-            _ if paused => 1,
-            Phase::Counting { .. } => 2 + range as u8,
-            Phase::Check { .. } => 4,
-            Phase::Done { .. } => 5,
-        };
-        dom::timer(self.step, state, &timer::display(phase), &self.title);
-    }
+/// Shows step `step`'s timer ([`dom::clock`] built it) as it stands: the time to its next bound
+/// or its overrun, what that means, and the one button that applies.
+pub fn show(step: usize, phase: Phase, paused: bool, range: bool) {
+    let state = match phase {
+        Phase::Idle => 0,
+        _ if paused => 1,
+        Phase::Counting { .. } => 2 + range as u8,
+        Phase::Check { .. } => 4,
+        Phase::Done { .. } => 5,
+    };
+    dom::timer(step, state, &timer::display(phase));
 }

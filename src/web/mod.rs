@@ -17,7 +17,6 @@ mod runtime;
 use crate::model::Recipe;
 use crate::prelude::cat;
 use crate::progress::Progress;
-use crate::quantity::format::parse_uint;
 use crate::quantity::System;
 use crate::settings::{self, Source};
 use crate::timer::{self, Alert, Timers};
@@ -27,8 +26,7 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 use browser::BrowserClock;
-use core::cell::UnsafeCell;
-use dom::{is_checked, load, store};
+use dom::{group, is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
@@ -45,35 +43,12 @@ const TICK: u32 = 4;
 /// The card's element went: the card is freed ([`event`]).
 pub const FREE: u32 = 5;
 
-/// The cards on the page: card `id` is in slot `id - 1`. A slot is empty once its card is freed
-/// (and reused by the next mount), and while an event of its card is handled: an event that
-/// arrives meanwhile finds nothing and is dropped (no borrow to fail, no panic path).
-struct Cards(UnsafeCell<Vec<Option<Box<State>>>>);
-
-// The wasm has one thread; the list is only reached through `slot`, never across a call that
-// could come back into the wasm.
-unsafe impl Sync for Cards {}
-
-static CARDS: Cards = Cards(UnsafeCell::new(Vec::new()));
-
-fn cards() -> &'static mut Vec<Option<Box<State>>> {
-    // SAFETY: one thread, and no caller keeps the reference across a call into JavaScript.
-    unsafe { &mut *CARDS.0.get() }
-}
-
-/// Card `id`'s slot, if there is one.
-fn slot(id: u32) -> Option<&'static mut Option<Box<State>>> {
-    cards().get_mut((id as usize).wrapping_sub(1))
-}
-
 fn warn(message: &str) {
     dom::warn(message);
 }
 
 /// A card's state: the one place its choices, timers and marks live.
 struct State {
-    /// Its number, for [`event`] and the page title's per-card lines.
-    id: u32,
     recipe: Recipe,
     selection: Selection,
     timers: Timers<BrowserClock>,
@@ -102,15 +77,9 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
     for p in &problems {
         warnings.push(p.text());
     }
-    let cards = cards();
-    let mut i = 0;
-    while i < cards.len() && cards[i].is_some() {
-        i += 1;
-    }
-    let id = i as u32 + 1;
     // One listener for the card's controls (on its root) and the page's visibility; the card
     // is `dom.js`'s current one from here on.
-    browser::listen(root.as_ref(), id, event, &recipe.name);
+    let id = browser::listen(root.as_ref(), event, &recipe.name);
     let selection = initial_selection(&recipe, &mut warnings);
     let mut timers = Timers::for_recipe(&recipe, BrowserClock);
     if let Some(stored) = load("timers") {
@@ -125,7 +94,6 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
     }
     let parts = render::card(&recipe, &selection, &progress);
     let mut s = Box::new(State {
-        id,
         recipe,
         selection,
         timers,
@@ -133,12 +101,7 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
         parts,
     });
     tick(&mut s);
-    let cards = self::cards();
-    if i < cards.len() {
-        cards[i] = Some(s);
-    } else {
-        cards.push(Some(s));
-    }
+    dom::keep(id, Box::into_raw(s) as u32);
     id
 }
 
@@ -151,42 +114,43 @@ pub fn refused() {
 }
 
 /// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
-/// card's element goes (no closure, no class): takes the card's state out of its slot, applies
-/// the event, and puts it back. A number that is no card's does nothing.
+/// card's element goes (no closure, no class): takes the card's state from `dom.js`
+/// ([`dom::card`]), applies the event, and gives it back ([`dom::keep`]). A number that is no
+/// card's, or an event that arrives while the card's state is out, does nothing.
 #[wasm_bindgen]
 pub fn event(id: u32, kind: u32) {
-    let Some(Some(mut s)) = slot(id).map(Option::take) else {
+    let p = dom::card(id);
+    if p == 0 {
         return;
-    };
-    dom::card(id);
+    }
+    // SAFETY: `p` is the state `mount` or the card's last event handed to `dom::keep`, which
+    // `dom::card` hands back once (0 until it is kept again, and once the card is freed).
+    let mut s = unsafe { Box::from_raw(p as *mut State) };
     if kind == FREE {
         // Its state goes (dropped here), and with it its listener, its ticks, its alerts, its
         // line in the page title, its ringing and its screen lock.
         browser::tick(browser::OFF);
         dom::into(dom::specs::ALERTS);
-        alert::title(s.id, 0.0, "");
+        alert::title(0.0, "", 0);
         alert::ring(false);
         return alert::cook(0);
     }
     handle(&mut s, kind);
-    if let Some(slot) = slot(id) {
-        *slot = Some(s);
-    }
+    dom::keep(id, Box::into_raw(s) as u32);
 }
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
 #[inline(never)]
 fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
-    let search = dom::search();
     let mut sel = Selection::default_for(recipe);
 
-    let s = Sources::new(&search, "servings");
+    let s = Sources::new("servings");
     sel.servings = settings::servings(recipe, &s.given(), warnings);
-    let s = Sources::new(&search, "units");
+    let s = Sources::new("units");
     // With no choice anywhere, the author's own system: the toggle shows what the amounts are in.
     sel.units = settings::units(&s.given(), warnings).or(Some(recipe.units));
     if let Some(sp) = &recipe.spice {
-        let s = Sources::new(&search, "spice");
+        let s = Sources::new("spice");
         if let Some(i) = settings::choice("spice", &sp.levels, &s.given(), warnings) {
             sel.spice = Some(i);
         }
@@ -206,17 +170,17 @@ fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
 }
 
 /// A setting's value in the URL, in storage and in the host element's attribute.
-struct Sources<'a> {
-    url: Option<&'a str>,
+struct Sources {
+    url: Option<String>,
     stored: Option<String>,
     attribute: Option<String>,
 }
 
-impl<'a> Sources<'a> {
+impl Sources {
     /// `name`'s values (stored for the recipe under `name`, or for every recipe: the units).
-    fn new(search: &'a str, name: &str) -> Self {
+    fn new(name: &str) -> Self {
         Sources {
-            url: settings::query_param(search, name),
+            url: dom::param(name),
             stored: load(name),
             attribute: dom::host_attr(name),
         }
@@ -225,7 +189,7 @@ impl<'a> Sources<'a> {
     /// In precedence order.
     fn given(&self) -> [settings::Given<'_>; 3] {
         [
-            (Source::Url, self.url),
+            (Source::Url, self.url.as_deref()),
             (Source::Stored, self.stored.as_deref()),
             (Source::Attribute, self.attribute.as_deref()),
         ]
@@ -257,11 +221,9 @@ fn data(attr: &str) -> Option<i32> {
 /// and re-renders what depends on it.
 fn handle(s: &mut State, kind: u32) {
     match kind {
-        INPUT if dom::name_of().is_empty() => {
+        INPUT if dom::group() == group::NONE => {
             // The slider: the one input without a name.
-            let n = parse_uint(&dom::value_of())
-                .map_or(s.selection.servings, |n| n.min(u32::MAX as u64) as u32);
-            set_servings(s, n);
+            set_servings(s, dom::number());
         }
         CLICK => on_click(s),
         CHANGE => on_change(s),
@@ -303,26 +265,26 @@ fn on_click(s: &mut State) {
 }
 
 fn on_change(s: &mut State) {
-    let (name, value, on) = (dom::name_of(), dom::value_of(), is_checked());
-    if name == render::GOT_NAME || name == render::DONE_NAME {
-        let marks = if name == render::GOT_NAME {
+    let (g, value, on) = (dom::group(), dom::value_of(), is_checked());
+    if g == group::GOT || g == group::DONE {
+        let marks = if g == group::GOT {
             &mut s.progress.got
         } else {
             &mut s.progress.done
         };
-        if let Some(m) = parse_uint(&value).and_then(|i| marks.get_mut(i as usize)) {
+        if let Some(m) = marks.get_mut(dom::number() as usize) {
             *m = on;
         }
-        if name == render::DONE_NAME {
+        if g == group::DONE {
             dom::done(on);
         }
         store("progress", &s.progress.encode());
         return;
     }
-    if name == render::COOK_NAME {
+    if g == group::COOK {
         return alert::cook(1);
     }
-    if name == render::UNITS_NAME {
+    if g == group::UNITS {
         // The radios' values are exactly `us` and `metric`.
         s.selection.units = Some(if value == "metric" {
             System::Metric
@@ -330,17 +292,17 @@ fn on_change(s: &mut State) {
             System::Us
         });
         store("units", &value);
-    } else if name == render::SPICE_NAME {
+    } else if g == group::SPICE {
         let Some(sp) = &s.recipe.spice else {
             return;
         };
         s.selection.spice = sp.levels.iter().position(|l| l.id == value);
         store("spice", &value);
-    } else if name == render::SIDE_NAME {
+    } else if g == group::SIDE {
         s.selection.side = on;
         store("side", if on { "1" } else { "0" });
-    } else if let Some(i) = name.strip_prefix(render::SWAP_PREFIX).and_then(parse_uint) {
-        let i = i as usize;
+    } else if g >= group::SWAP {
+        let i = (g - group::SWAP) as usize;
         let Some(sw) = s.recipe.swaps.get(i) else {
             return;
         };
@@ -359,7 +321,7 @@ fn on_change(s: &mut State) {
 
 fn redraw(s: &mut State) {
     render::refresh(&mut s.parts, &s.recipe, &s.selection, &s.progress);
-    render::timers(&s.parts, &s.timers);
+    render::timers(&s.timers);
 }
 
 /// Shows `n` servings (brought into the recipe's range) at once, stores it, and announces it
@@ -380,30 +342,16 @@ fn save_timers(s: &State) {
     store("timers", &s.timers.encode());
 }
 
-/// The step's title as shown (a swap may retitle it), else as written. Borrowed: no copy to
-/// drop at each caller.
-fn step_title(s: &State, step: usize) -> &str {
-    for t in &s.parts.lists.timers {
-        if t.step == step {
-            return &t.title;
-        }
-    }
-    match s.recipe.steps.get(step) {
-        Some(st) => &st.title,
-        None => "",
-    }
-}
-
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
 fn tick(s: &mut State) {
     let due = s.timers.due();
     for &(step, kind) in &due {
-        dom::alert(step, kind == Alert::Done, step_title(s, step));
+        dom::alert(step, kind == Alert::Done);
     }
     if !due.is_empty() {
         save_timers(s);
     }
-    render::timers(&s.parts, &s.timers);
+    render::timers(&s.timers);
     update_title(s);
     // Redrawn every `TICK_MS` while a timer runs (a hidden tab may slow this; deadlines keep
     // time), through the card's one listener.
@@ -413,14 +361,11 @@ fn tick(s: &mut State) {
 /// This card's line for the page title: the soonest running timer, unless an alert waits
 /// (`dom.js` then shows the latest alert's line, [`alert::title`]).
 fn update_title(s: &State) {
-    let (urgency, text) = match s.timers.soonest() {
-        Some((step, left)) => {
-            let time = timer::clock_text(left, true);
-            (left, cat(&["⏱ ", &time, " ", step_title(s, step)]))
-        }
-        None => (0, String::new()),
+    let (urgency, step, time) = match s.timers.soonest() {
+        Some((step, left)) => (left, step, timer::clock_text(left, true)),
+        None => (0, 0, String::new()),
     };
-    alert::title(s.id, urgency as f64, &text);
+    alert::title(urgency as f64, &time, step);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.

@@ -3,8 +3,7 @@
 
 use super::browser::BrowserClock;
 use super::dom::specs::*;
-use super::dom::{self, int, open, put, say, set, shut};
-use super::lists::Lists;
+use super::dom::{self, group, open, put, say, set, shut};
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
 use crate::progress::Progress;
@@ -86,20 +85,9 @@ fn extras(r: &Recipe) {
 /// What a mounted card keeps of what it drew; its elements are kept in `dom.js`, named by
 /// their spec ([`dom::put`]).
 pub struct Parts {
-    pub lists: Lists,
     /// The notes as last drawn into `NOTES`.
     pub drawn_notes: Vec<String>,
 }
-
-/// The slider's id inside the card's shadow root.
-pub const SLIDER_ID: &str = "rc-servings";
-/// Radio group names inside the card's shadow root; swap groups are `rc-swap-<index>`.
-pub const UNITS_NAME: &str = "rc-units";
-pub const SPICE_NAME: &str = "rc-spice";
-pub const SIDE_NAME: &str = "rc-side";
-pub const SWAP_PREFIX: &str = "rc-swap-";
-pub const COOK_NAME: &str = "rc-cook";
-pub use super::lists::{DONE_NAME, GOT_NAME};
 
 /// Opens a labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
 /// `fieldset|choice <part>|<part>`); its options go in with [`radio`], and the caller shuts it.
@@ -110,66 +98,38 @@ fn fieldset(spec: u8, legend: &str) {
 
 /// One option of a radio group: `<label><input type=radio part name value>label</label>`
 /// (`spec` is `input||<part>`).
-fn radio(spec: u8, name: &str, value: &str, label: &str) {
+fn radio(spec: u8, g: i32, value: &str, label: &str) {
     open(LABEL);
-    input(spec, "radio", name, value);
+    input(spec, "radio", g, value);
     say(label);
     shut();
 }
 
 /// A level or swap list as a radio group (`spec` as for [`fieldset`], `option` as for
 /// [`radio`]). The options are read from the list in place: no list of pairs built first.
-fn radios(spec: u8, option: u8, legend: &str, name: &str, list: &[Choice]) {
+fn radios(spec: u8, option: u8, legend: &str, g: i32, list: &[Choice]) {
     fieldset(spec, legend);
     for c in list {
-        radio(option, name, &c.id, &c.label);
+        radio(option, g, &c.id, &c.label);
     }
     shut();
 }
 
-/// The name of swap `i`'s radio group.
-fn swap_name(i: usize) -> String {
-    cat(&[SWAP_PREFIX, &int(i)])
-}
-
-/// `<input class part type name value>` (`spec` is `input|class|part`).
-pub fn input(spec: u8, kind: &str, name: &str, value: &str) {
+/// `<input class part type name value>`, named for group `g` (`spec` is `input|class|part`).
+pub fn input(spec: u8, kind: &str, g: i32, value: &str) {
     put(spec, "");
     set("type", kind);
-    set("name", name);
+    dom::name(g);
     set("value", value);
 }
 
 /// A labelled on/off switch: `<label class=switch part><input type=checkbox role=switch>label`
 /// (`spec` is `label|switch|<part>`, `input` is `input||<part>`).
-fn switch(spec: u8, input: u8, name: &str, label: &str) {
+fn switch(spec: u8, input: u8, g: i32, label: &str) {
     open(spec);
-    self::input(input, "checkbox", name, "1");
+    self::input(input, "checkbox", g, "1");
     set("role", "switch");
     say(label);
-    shut();
-}
-
-/// The servings slider with − and + buttons ([`dom::servings`] reaches them through the
-/// slider).
-fn servings(r: &Recipe) {
-    open(SERVINGS);
-    put(LABEL, "Servings");
-    set("for", SLIDER_ID);
-    let button = |label: &str, glyph: &str, step: &str| {
-        button(SERVINGS_BUTTON, glyph, label);
-        set("aria-controls", SLIDER_ID);
-        set("data-step", step);
-    };
-    button("Fewer servings", "−", "-1");
-    put(SERVINGS_SLIDER, "");
-    set("type", "range");
-    set("id", SLIDER_ID);
-    set("min", &int(r.servings.min as usize));
-    set("max", &int(r.servings.max as usize));
-    put(SERVINGS_VALUE, "");
-    set("aria-hidden", "true");
-    button("More servings", "+", "1");
     shut();
 }
 
@@ -192,15 +152,15 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     header(r, sel);
 
     open(CONTROLS);
-    servings(r);
+    dom::slider(r.servings.min, r.servings.max);
     fieldset(UNITS, "Units");
-    radio(UNITS_OPTION, UNITS_NAME, "us", "US");
-    radio(UNITS_OPTION, UNITS_NAME, "metric", "Metric");
+    radio(UNITS_OPTION, group::UNITS, "us", "US");
+    radio(UNITS_OPTION, group::UNITS, "metric", "Metric");
     shut();
     if let Some(sp) = &r.spice {
-        radios(SPICE, SPICE_OPTION, "Spice level", SPICE_NAME, &sp.levels);
+        radios(SPICE, SPICE_OPTION, "Spice level", group::SPICE, &sp.levels);
         if let Some(s) = &sp.side {
-            switch(SIDE, SIDE_SWITCH, SIDE_NAME, &s.label);
+            switch(SIDE, SIDE_SWITCH, group::SIDE, &s.label);
         }
     }
     // Swaps fold away under a summary of what is chosen: the phone's first screen is for cooking.
@@ -208,12 +168,18 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
         open(SWAPS);
         put(SWAPS_SUMMARY, "");
         for (i, sw) in r.swaps.iter().enumerate() {
-            radios(SWAP, SWAP_OPTION, &sw.label, &swap_name(i), &sw.options);
+            radios(
+                SWAP,
+                SWAP_OPTION,
+                &sw.label,
+                group::SWAP + i as i32,
+                &sw.options,
+            );
         }
         shut();
     }
     open(COOK_MODE);
-    switch(SWITCH, COOK_MODE_SWITCH, COOK_NAME, "Cook mode");
+    switch(SWITCH, COOK_MODE_SWITCH, group::COOK, "Cook mode");
     put(COOK_MODE_STATUS, "Keeps your screen on while you cook");
     shut();
     put(ANNOUNCER, "");
@@ -234,7 +200,6 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     put(ALERTS, "");
     set("aria-live", "assertive");
     let mut parts = Parts {
-        lists: Lists::default(),
         drawn_notes: Vec::new(),
     };
     refresh(&mut parts, r, sel, progress);
@@ -251,22 +216,10 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
         sel.servings >= r.servings.max,
     );
     let system = sel.units.unwrap_or(r.units);
-    dom::pick(UNITS_NAME, (system != System::Us) as u32);
-    dom::pick(SPICE_NAME, sel.spice.map_or(u32::MAX, |i| i as u32));
+    dom::pick(group::UNITS, (system != System::Us) as u32);
+    dom::pick(group::SPICE, sel.spice.map_or(u32::MAX, |i| i as u32));
     for (i, &chosen) in sel.swaps.iter().enumerate() {
-        dom::pick(&swap_name(i), chosen as u32);
-    }
-    if !r.swaps.is_empty() {
-        let mut text = String::from("Swaps: ");
-        let mut sep = "";
-        for (sw, &i) in r.swaps.iter().zip(&sel.swaps) {
-            if let Some(o) = sw.options.get(i) {
-                text.push_str(sep);
-                text.push_str(&o.label);
-                sep = ", ";
-            }
-        }
-        dom::text(SWAPS_SUMMARY, &text);
+        dom::pick(group::SWAP + i as i32, chosen as u32);
     }
     let shown = view::shown(r, sel);
     if r.spice.as_ref().is_some_and(|sp| sp.side.is_some()) {
@@ -280,21 +233,20 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
         }
         p.drawn_notes = shown.notes;
     }
-    p.lists.update(&shown.lines, &shown.steps, progress);
+    super::lists::update(&shown.lines, &shown.steps, progress);
 }
 
 /// Updates every timer's display: the only work a tick does.
 /// Read in place: no list of phases built per tick.
-pub fn timers(p: &Parts, timers: &Timers<BrowserClock>) {
+pub fn timers(timers: &Timers<BrowserClock>) {
     let now = timers.now();
-    for t in &p.lists.timers {
-        if let Some(x) = timers.list.iter().find(|x| x.step == t.step) {
-            t.show(
-                x.phase(now),
-                matches!(x.run, Run::Paused { .. }),
-                x.lo < x.hi,
-            );
-        }
+    for x in &timers.list {
+        super::lists::show(
+            x.step,
+            x.phase(now),
+            matches!(x.run, Run::Paused { .. }),
+            x.lo < x.hi,
+        );
     }
 }
 
