@@ -11,14 +11,15 @@ ESBUILD := node_modules/.bin/esbuild
 # most-called functions given the shortest indices and -Oz again. `--low-memory-unused` lets it fold
 # constant offsets into loads and stores: the wasm's first 1 kB is the bottom of its 1 MB stack
 # (rustc lays the stack out first), which the reader's bounded nesting never reaches. Inlining:
-# functions up to 6 (not 2) always, and a function with one caller only up to 80 (not any size):
-# more raw bytes, fewer after brotli (re-scanned on the issue-6 merge: always 2 and 3 now give the
-# same wasm, 21,553; always 4–8 with one-caller 55–100 all 21,365–21,452, 6 and 80 the least; 10
-# and 12 lose again; worth re-scanning after large code changes, docs/performance.md). Last, every
+# functions up to 8 (not 2) always, and a function with one caller only up to 80 (not any size):
+# more raw bytes, fewer after brotli (scanned on the merged code of each round: always 4–8 with
+# one-caller 50–120 lie within ±60 of each other, 2 and 3 give one wasm, 10 and 12 lose; the last
+# scan, wasm alone: 8 and 80 20,178, 6 and 80 20,229; worth re-scanning after large code changes,
+# docs/performance.md). Last, every
 # load and store marked byte-aligned (`--dealign`: the same size raw, but one alignment byte
 # everywhere compresses better; a hint only, which engines ignore, so nothing else changes).
 WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --dealign --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	--enable-multivalue --low-memory-unused --always-inline-max-function-size 6 --one-caller-inline-max-function-size 80
+	--enable-multivalue --low-memory-unused --always-inline-max-function-size 8 --one-caller-inline-max-function-size 80
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver

@@ -4,7 +4,7 @@
 
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;
-use crate::quantity::format::{fields, parse_uint, push_int, split};
+use crate::quantity::format::{parse_uint, push_int};
 use crate::quantity::System;
 
 /// Where a value came from, for the warning that names it.
@@ -120,41 +120,4 @@ pub fn choice(
         warnings.push(w);
     }
     None
-}
-
-/// The value of `name` in a URL query string (`?servings=6&units=us`), undecoded: every value
-/// the card reads is plain ASCII.
-pub fn query_param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
-    let mut query = search;
-    while let [b'?', ..] = query.as_bytes() {
-        query = query.get(1..).unwrap_or_default();
-    }
-    for kv in fields(query, b'&') {
-        let (k, v) = split(kv, b"=").unwrap_or((kv, ""));
-        if k == name {
-            return Some(v);
-        }
-    }
-    None
-}
-
-/// The localStorage key for a per-recipe choice: the recipe's name, so the same recipe embedded
-/// in two posts shares the reader's choice.
-pub fn recipe_key(what: &str, r: &Recipe) -> String {
-    let mut s = String::from("recipe-card:");
-    s.push_str(what);
-    s.push(':');
-    s.push_str(&r.name);
-    s
-}
-
-/// The localStorage key for the reader's units, shared by every recipe.
-pub const UNITS_KEY: &str = "recipe-card:units";
-
-/// `"6 servings"`, `"1 serving"`.
-pub fn servings_text(n: u32) -> String {
-    let mut s = String::new();
-    push_int(&mut s, n as i64);
-    s.push_str(if n == 1 { " serving" } else { " servings" });
-    s
 }

@@ -3,7 +3,7 @@
 
 use recipe_card::model::Recipe;
 use recipe_card::quantity::System;
-use recipe_card::settings::{self, query_param, Source};
+use recipe_card::settings::{self, Source};
 use recipe_card::validate::validate;
 
 fn seed() -> Recipe {
@@ -108,25 +108,4 @@ fn units_come_from_the_first_valid_source() {
     for bad in ["usa", "u", "metrics", "me tric"] {
         assert_eq!(settings::units(&[(Source::Url, Some(bad))], &mut w), None);
     }
-}
-
-#[test]
-fn query_parameters_are_found_by_exact_name() {
-    assert_eq!(query_param("?servings=6&units=us", "units"), Some("us"));
-    assert_eq!(
-        query_param("?xservings=6&servings=2", "servings"),
-        Some("2")
-    );
-    assert_eq!(query_param("?servings", "servings"), Some(""));
-    assert_eq!(query_param("", "servings"), None);
-}
-
-#[test]
-fn choices_are_stored_per_recipe_and_announced_in_words() {
-    assert_eq!(
-        settings::recipe_key("servings", &seed()),
-        "recipe-card:servings:Vietnamese Caramelised Pork Mince Stir Fry"
-    );
-    assert_eq!(settings::servings_text(1), "1 serving");
-    assert_eq!(settings::servings_text(6), "6 servings");
 }

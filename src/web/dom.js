@@ -118,7 +118,7 @@ export function timer(step, k, time) {
 
 /** Marks the step whose Done box is the event's target as done or not. */
 export const done = (on) => current.closest('li')?.toggleAttribute('data-done', on);
-/** `n` servings as read out: "6 servings", "1 serving" (settings.rs `servings_text`). */
+/** `n` servings as read out: "6 servings", "1 serving". */
 const says = (n) => n + (n == 1 ? ' serving' : ' servings');
 /** Sets the announcer's text to `n` servings once it rests for 700 ms: each call cancels the last
  * (one announcement per gesture, not per slider tick). */
@@ -301,7 +301,7 @@ export const number = () => +current.value;
 export const isChecked = () => !!current.checked;
 
 export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;
-/** The value of `name` in the page's query string, undecoded (settings.rs `query_param`): the
+/** The value of `name` in the page's query string, undecoded: the
  * first field whose key, up to its first `=`, is `name`; '' for a field without `=`. */
 export function param(name) {
   for (const kv of location.search.replace(/^\?+/, '').split('&')) {
@@ -311,8 +311,8 @@ export function param(name) {
 }
 export const warn = (m) => console.warn('<recipe-card> ' + m);
 
-/** The storage key of `what` for the current card's recipe (settings.rs `recipe_key`); the units
- * are the reader's for every recipe (`UNITS_KEY`). */
+/** The storage key of `what` for the current card's recipe (`recipe-card:<what>:<recipe name>`); the units
+ * are the reader's for every recipe. */
 const key = (what) => 'recipe-card:' + what + (what == 'units' ? '' : ':' + C.n);
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */
 export function load(what) {

@@ -53,9 +53,9 @@ extern "C" {
     /// its time and status, its one button (named "<action> timer: <title>", hidden when there
     /// is none) and Reset (hidden while idle).
     pub fn timer(step: usize, state: u8, time: &str);
-    /// Sets the announcer's text to `n` servings ("6 servings", `settings::servings_text`)
-    /// once it has rested for 700 ms: each call cancels the one before, so only the resting
-    /// value is spoken, once per gesture, not per tick.
+    /// Sets the announcer's text to `n` servings ("6 servings") once it has rested for 700 ms:
+    /// each call cancels the one before, so only the resting value is spoken, once per gesture,
+    /// not per tick.
     pub fn announce(n: u32);
     /// Raises an alert for step `step`, titled as its timer (done when `done`, else check now):
     /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
@@ -102,14 +102,14 @@ extern "C" {
     /// An attribute of the card's host element.
     #[wasm_bindgen(js_name = hostAttr)]
     pub fn host_attr(name: &str) -> Option<String>;
-    /// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded, as
-    /// `settings::query_param` reads it.
+    /// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded: the
+    /// first field whose key is exactly `name` (tests/e2e/query.test.mjs).
     pub fn param(name: &str) -> Option<String>;
     /// `console.warn`, prefixed `<recipe-card>`.
     pub fn warn(message: &str);
     /// What localStorage holds for the current card's recipe under `what`, at the key
-    /// `recipe-card:<what>:<recipe name>` (`settings::recipe_key`), or for every recipe under
-    /// `units` (`settings::UNITS_KEY`); every failure reads as nothing stored.
+    /// `recipe-card:<what>:<recipe name>` (`recipe-card:units` for every recipe); every failure
+    /// reads as nothing stored.
     pub fn load(what: &str) -> Option<String>;
     /// Stores `value` where [`load`] finds it.
     pub fn store(what: &str, value: &str);
