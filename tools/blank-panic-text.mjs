@@ -9,28 +9,17 @@
 // Usage: node tools/blank-panic-text.mjs <in.wasm> <out.wasm>
 
 import fs from 'node:fs';
+import { readLeb } from './leb.mjs';
 
 const [from, to] = process.argv.slice(2);
 const wasm = fs.readFileSync(from);
-
-/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
-function leb(at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = wasm[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
 
 // The data section (id 11): where every searched text must lie.
 let start = -1;
 let end = -1;
 for (let at = 8; at < wasm.length; ) {
   const id = wasm[at];
-  const [size, body] = leb(at + 1);
+  const [size, body] = readLeb(wasm, at + 1);
   if (id === 11) [start, end] = [body, body + size];
   at = body + size;
 }

@@ -8,31 +8,11 @@
 // −330 brotli in all, docs/performance.md). Usage: node tools/no-externref.mjs <in.wasm> <out.wasm>
 
 import fs from 'node:fs';
+import { leb, readLeb } from './leb.mjs';
 
 const [from, to] = process.argv.slice(2);
 const wasm = fs.readFileSync(from);
 
-function readLeb(buf, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
 
 // A crate built with reference types imports wasm-bindgen's externref intrinsics: the transform
 // this step turns off would then be needed, so the build stops instead.

@@ -8,6 +8,7 @@
 // only they kept. Usage: node tools/shorten-imports.mjs <dir with recipe_card_bg.wasm and recipe_card.js>
 
 import fs from 'node:fs';
+import { leb, readLeb } from './leb.mjs';
 import path from 'node:path';
 
 const dir = process.argv[2];
@@ -16,27 +17,6 @@ const gluePath = path.join(dir, 'recipe_card.js');
 const wasm = fs.readFileSync(wasmPath);
 let glue = fs.readFileSync(gluePath, 'utf8');
 
-function readLeb(buf, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
 
 const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 const shortName = (i) => {
