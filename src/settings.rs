@@ -1,6 +1,7 @@
 //! The reader's starting choices, from the URL, their stored choice, the blogger's attributes and
-//! the recipe, in that order; and the keys they are stored under. Pure: the web shell reads the
-//! strings, this decides, and every rejected value comes back as a warning for the console.
+//! the recipe, in that order. Pure: the web shell reads the strings (`dom.js` finds the URL's
+//! value and the storage key), this decides, and every rejected value comes back as a warning
+//! for the console.
 
 use crate::model::{Choice, Recipe};
 use crate::prelude::*;

@@ -18,9 +18,10 @@ impl Clock for BrowserClock {
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// Makes a card in `dom.js` (the current card, [`super::dom::card`]) with its `root`
-    /// and its recipe's `name` (its storage keys, [`super::dom::load`]), and calls `event(card, kind)` for its events: its `root`'s `input` (kind 0), `click` (1)
-    /// and `change` (2), and the page's `visibilitychange` (3). `event` is the wasm's export
+    /// Makes a card in `dom.js` (the current card, [`super::dom::card`]) with its `root` and
+    /// its recipe's `name` (its storage keys, [`super::dom::load`]), and calls
+    /// `event(card, kind)` for its events: its `root`'s `input` (kind 0), `click` (1) and
+    /// `change` (2), and the page's `visibilitychange` (3). `event` is the wasm's export
     /// [`super::event`]. Returns the card's number (the lowest one free).
     pub fn listen(root: &Node, event: &JsValue, name: &str) -> u32;
     /// For the current card: calls `event(card, 4)` (a running timer's redraw) every `ms` from

@@ -67,8 +67,6 @@ export const slot = () => S.push(last);
 function show(n, s) {
   if (n.textContent !== s) n.textContent = s;
 }
-/** Part `k`'s text. */
-export const text = (k, s) => show(C[k], s);
 /** Slot `i`'s text in list `k`. */
 export const slotText = (k, i, s) => show(C[k].s[i], s);
 

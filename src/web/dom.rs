@@ -34,8 +34,6 @@ extern "C" {
     pub fn slot();
     /// Marks the step whose Done box is the event's target as done or not.
     pub fn done(on: bool);
-    /// Sets the text of part `k` when it differs.
-    pub fn text(k: u8, text: &str);
     /// Sets the text of slot `i` of list `k` when it differs.
     #[wasm_bindgen(js_name = slotText)]
     pub fn slot_text(k: u8, i: usize, text: &str);

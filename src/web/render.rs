@@ -133,14 +133,10 @@ fn switch(spec: u8, input: u8, g: i32, label: &str) {
     shut();
 }
 
-/// `<button type=button>` with `text`, and an accessible name when `label` is not empty
-/// (`spec` is `button|class|part`).
-pub fn button(spec: u8, text: &str, label: &str) {
+/// `<button type=button>` with `text` (`spec` is `button|class|part`).
+fn button(spec: u8, text: &str) {
     put(spec, text);
     set("type", "button");
-    if !label.is_empty() {
-        set("aria-label", label);
-    }
 }
 
 /// Replaces everything in the card's root with the card, and returns what it keeps of it.
@@ -191,7 +187,7 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     put(INGREDIENT_LIST, "");
     shut();
     section(STEPS, "Steps");
-    button(TIMER_NOTIFY, "Notify me when a timer ends", "");
+    button(TIMER_NOTIFY, "Notify me when a timer ends");
     set("data-notify", "");
     super::alert::notify_button(false);
     put(STEP_LIST, "");
