@@ -73,11 +73,11 @@ build: setup-rust setup-node
 	# the wasm itself, with the snippets (dom.js, device.js) and the minified stylesheet (as the
 	# string `css`) inlined.
 	$(ESBUILD) src/web/card.css --minify --log-level=warning --outfile=$(DIST)/card.css
-	cp src/web/entry.js $(DIST)/entry.js
+	cp src/web/entry.js src/web/tape.js $(DIST)/
 	mv $(DIST)/recipe_card.js $(DIST)/glue.js
 	$(ESBUILD) $(DIST)/entry.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
 		--loader:.css=text --outfile=$(DIST)/recipe_card.js
-	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/glue.js $(DIST)/card.css
+	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/tape.js $(DIST)/glue.js $(DIST)/card.css
 	$(ESBUILD) www/recipe-card.js --minify --format=esm --log-level=warning \
 		--outfile=www/recipe-card.min.js
 

@@ -74,7 +74,7 @@ impl<'a> Obj<'a> {
         let message = cat(&[
             "invalid type: ",
             found,
-            &text,
+            text,
             close,
             ", expected ",
             expected,
@@ -127,7 +127,7 @@ impl<'a> Obj<'a> {
 
     /// Value `v`'s text when it is a string.
     fn text(&self, v: usize) -> Option<String> {
-        self.is_str(v).then(|| self.doc.text(v))
+        self.is_str(v).then(|| self.doc.text(v).into())
     }
 
     /// Value `v`'s text when it is a string; `None` when it is absent.
@@ -182,7 +182,8 @@ impl<'a> Obj<'a> {
 
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
     pub(crate) fn opt_amount(&self, key: &str) -> Option<String> {
-        self.has_amount(key).then(|| self.doc.text(self.get(key)))
+        self.has_amount(key)
+            .then(|| self.doc.text(self.get(key)).into())
     }
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
@@ -190,7 +191,7 @@ impl<'a> Obj<'a> {
         if v == NONE {
             return None;
         }
-        let n = self.doc.raw(v);
+        let n = self.doc.text(v);
         // At most 9 digits: any such number fits a `u32`.
         let whole = if self.doc.kind(v) == Kind::Num && n.len() <= 9 {
             parse_uint(n)

@@ -1,5 +1,6 @@
-//! From the recipe file's JSON text to a [`Recipe`] the renderer can trust, in one pass
-//! ([`read`]; [`crate::schema`] reads the JSON values with their paths).
+//! From the recipe file's values (the browser's `JSON.parse` of it, [`crate::json`]) to a
+//! [`Recipe`] the renderer can trust, in one pass ([`read`]; [`crate::schema`] reads the values
+//! with their paths).
 //!
 //! Every error names the path of the field at fault (`ingredients[2].unit`), because the blogger
 //! who sees it in the card has to find and fix that line in the file.
@@ -466,20 +467,33 @@ fn needed<'a>(f: &Obj<'a>, key: &str, empty: &str) -> schema::List<'a> {
     list
 }
 
-/// Reads and checks a recipe file, or names the first problem.
-pub fn validate(text: &str) -> Result<Recipe> {
-    read(text).map(|(r, _)| r)
+/// Reads and checks a recipe file's JSON text, or names the first problem (native builds: the
+/// tests and tools; the wasm reads the browser's tape with [`read`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn validate(json: &str) -> Result<Recipe> {
+    read_json(json).map(|(r, _)| r)
 }
 
-/// Reads a recipe file from its JSON text and checks it, in one pass, into a [`Recipe`]; also
-/// returns the problems worked around (a spice level or swap option that cannot apply is left
-/// out, an impossible duration loses its timer). Fails with the first error, in the order the
-/// format's documentation lists the fields.
-pub fn read(text: &str) -> Result<(Recipe, Vec<FormatError>)> {
+/// [`read`] of a recipe file's JSON text, for native builds: the text written as a tape by
+/// [`json::tape`] first, as the browser does with `src/web/tape.js`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_json(json: &str) -> Result<(Recipe, Vec<FormatError>)> {
+    match json::tape(json) {
+        Ok(tape) => read(&tape),
+        Err(message) => Err(FormatError {
+            path: String::new(),
+            message,
+        }),
+    }
+}
+
+/// Reads a recipe file from its tape (the browser's `JSON.parse` of the file, [`crate::json`])
+/// and checks it, in one pass, into a [`Recipe`]; also returns the problems worked around (a
+/// spice level or swap option that cannot apply is left out, an impossible duration loses its
+/// timer). Fails with the first error, in the order the format's documentation lists the fields.
+pub fn read(tape: &str) -> Result<(Recipe, Vec<FormatError>)> {
     let e = Errors::default();
-    // Text that is not JSON is recorded like any other error, and the rest reads an empty
-    // document: no early return with its own copy of the error.
-    let doc = json::parse(text, |m| e.fail("", m));
+    let doc = json::read(tape);
     let f = schema::top(&e, &doc);
     let mut warnings = Vec::new();
     let mut r = head(&f, &e, &mut warnings);

@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use recipe_card::web::{event, mount, show_error, FREE};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -11,16 +12,24 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// The browser reads the recipe's JSON, as `entry.js` has it read before `mount`.
+#[wasm_bindgen(module = "/src/web/tape.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn tape(json: &str) -> Result<String, JsValue>;
+}
+
 /// A mounted card, freed when dropped (as the loader frees it when its element goes).
 struct Card(u32);
 
 impl Card {
-    /// `mount`, given the wasm's own `event` export as the loader gives it; a refused recipe
-    /// (0) is the `Error` that `refused` throws, as `entry.js` throws it to the loader.
+    /// `mount` of the JSON text's tape, given the wasm's own `event` export, as `entry.js`
+    /// calls it; text that is not JSON is the browser's `SyntaxError`, and a refused recipe (0)
+    /// the `Error` that `refused` throws, both as `entry.js` throws them to the loader.
     fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
         let exports = wasm_bindgen::exports();
         let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
-        match mount(&root, recipe, &event) {
+        match mount(&root, &tape(recipe)?, &event) {
             0 => {
                 let refused = js_sys::Reflect::get(&exports, &"refused".into()).unwrap();
                 match js_sys::Function::from(refused).call0(&JsValue::NULL) {
@@ -194,7 +203,8 @@ fn bad_recipes_throw_an_error_naming_the_field() {
         ),
         (
             "{\"format\": 1,}".to_string(),
-            "not valid JSON: line 1, column 14",
+            // The browser's own message (Chromium's words; each browser names the place).
+            "in JSON at position 13 (line 1 column 14)",
         ),
     ];
     for (value, want) in cases {

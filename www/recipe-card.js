@@ -23,7 +23,8 @@ function loadEngine() {
 }
 
 /** The recipe's JSON text, from `src` or an inline `<script type="application/json">` child.
- * The wasm parses it, naming the line, column or field of any mistake. */
+ * The browser parses it (`src/web/tape.js`) and the wasm checks it, naming the place or the
+ * field of any mistake. */
 async function readRecipe(el) {
   const src = el.getAttribute('src');
   if (src) {

@@ -3,6 +3,8 @@
 // web-sys call costs a generated shim, externref bookkeeping and a Result the wasm must check;
 // this file is what took the card from ≈ 60 kB to its budget (docs/performance.md).
 // Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
+// Numbers cross as `i32` (flags as 0 or 1, indices, counts): wasm-bindgen then binds such a
+// function to the wasm as it is, where a `u32`, `usize` or `bool` would get a converting shim.
 
 // The card is built at a cursor: `put` and `say` append to the open element, `open` appends one
 // and goes into it, `shut` comes back out, `set` sets an attribute of the newest node. No handle
@@ -206,8 +208,8 @@ export function servings(n, min, max) {
   s.setAttribute('aria-valuetext', says(n));
   show(v, n);
   show(C[5 /* META */].lastChild.lastChild, n);
-  s.previousSibling.setAttribute('aria-disabled', min);
-  v.nextSibling.setAttribute('aria-disabled', max);
+  s.previousSibling.setAttribute('aria-disabled', !!min);
+  v.nextSibling.setAttribute('aria-disabled', !!max);
 }
 /** Raises an alert for step `step` (Done when `done`, else Check now): shows it at the end of the
  * card's alerts, in place of the step's earlier one (`<div class=alert><p>Done: <title></p>

@@ -2,6 +2,10 @@
 //! can fail for the card's inputs (constant tag and attribute names, fresh elements), so none
 //! returns a `Result`. Text only ever goes in as `textContent` or text nodes, never as markup:
 //! recipe text cannot inject HTML.
+//!
+//! Flags, indices and counts cross as `i32` (a flag as 0 or 1): wasm-bindgen binds a function
+//! that takes only `i32`s (or `u8`s) to the wasm directly, where `u32`, `usize` or `bool`
+//! would each cost a converting shim in the glue.
 
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -12,9 +16,9 @@ extern "C" {
     /// Card `id` (made by [`super::browser::listen`]) is the one the primitives below act on
     /// from now on: each event starts with it. Returns the card's state as [`keep`] left it,
     /// once (0 for a card that is not there or whose state is out, and nothing changes then).
-    pub fn card(id: u32) -> u32;
+    pub fn card(id: i32) -> u32;
     /// Keeps card `id`'s state (a `Box<State>`'s address) until [`card`] takes it.
-    pub fn keep(id: u32, state: u32);
+    pub fn keep(id: i32, state: i32);
     /// An error card goes into `root` ([`place`]).
     pub fn hold(root: &Node);
     /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
@@ -33,10 +37,10 @@ extern "C" {
     /// ([`into`]), for [`slot_text`].
     pub fn slot();
     /// Marks the step whose Done box is the event's target as done or not.
-    pub fn done(on: bool);
+    pub fn done(on: i32);
     /// Sets the text of slot `i` of list `k` when it differs.
     #[wasm_bindgen(js_name = slotText)]
-    pub fn slot_text(k: u8, i: usize, text: &str);
+    pub fn slot_text(k: u8, i: i32, text: &str);
     /// Whether list `k` shows `shape` (`super::lists`); when it does not, it is emptied to be
     /// built anew at the cursor, in that shape.
     pub fn shaped(k: u8, shape: &str) -> bool;
@@ -45,43 +49,43 @@ extern "C" {
     /// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the
     /// step's `duration`, with its time, status, one button and Reset; the group keeps its
     /// title for [`timer`], [`alert`] and the page title.
-    pub fn clock(step: usize, title: &str, duration: &str);
+    pub fn clock(step: i32, title: &str, duration: &str);
     /// Shows step `step`'s timer ([`clock`]) in `state` (idle, paused, running, running until
     /// a check, check now, done: `TIMER` in `dom.js` says what each shows): its `data-state`,
     /// its time and status, its one button (named "<action> timer: <title>", hidden when there
     /// is none) and Reset (hidden while idle).
-    pub fn timer(step: usize, state: u8, time: &str);
+    pub fn timer(step: i32, state: u8, time: &str);
     /// Sets the announcer's text to `n` servings ("6 servings") once it has rested for 700 ms:
     /// each call cancels the one before, so only the resting value is spoken, once per gesture,
     /// not per tick.
-    pub fn announce(n: u32);
+    pub fn announce(n: i32);
     /// Raises an alert for step `step`, titled as its timer (done when `done`, else check now):
     /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
     /// alerts, in place of the step's earlier alert (the region is assertive, so a new alert is
     /// read out at once), and beeps, notifies ("Timer done" or "Check now", when the reader
     /// allowed it), buzzes and rings on (`device.js`).
-    pub fn alert(step: usize, done: bool);
+    pub fn alert(step: i32, done: i32);
     /// Takes away step `step`'s alert, if it has one, and rings on for the latest left
     /// ([`super::alert::ring`]).
-    pub fn dismiss(step: usize);
+    pub fn dismiss(step: i32);
     /// Starts building in a fresh fragment (the cursor goes into it), for [`place`].
     pub fn fragment();
     /// Replaces the children of the card's root with what was built since [`fragment`].
     pub fn place();
     /// Shows the "on the side" switch when it is `available` (else hides its label), checked
     /// when `on`.
-    pub fn side(available: bool, on: bool);
+    pub fn side(available: i32, on: i32);
     /// Checks the `i`th of the controls' radios of group `g` and unchecks the others, and shows
     /// the swaps' summary ("Swaps: <chosen>, <chosen>", when the card has swaps) as checked.
-    pub fn pick(g: i32, i: u32);
+    pub fn pick(g: i32, i: i32);
     /// Builds the servings slider (`id=rc-servings`, from `min` to `max`) at the cursor, under
     /// its label, between a − and a + button (`data-step` -1 and 1) and followed by its
     /// number: [`servings`] reaches them all through the slider.
-    pub fn slider(min: u32, max: u32);
+    pub fn slider(min: i32, max: i32);
     /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
     /// the number after it and the meta's "Serves", and the − and + buttons around them as
     /// disabled at the ends (`min`, `max`).
-    pub fn servings(n: u32, min: bool, max: bool);
+    pub fn servings(n: i32, min: i32, max: i32);
     /// The attribute `name` of the event's target or of its closest ancestor that has it, as
     /// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
     pub fn closest(name: &str) -> i32;

@@ -6,6 +6,7 @@
 // once the glue is here lives here, not in the loader that every page downloads up front.
 import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError, refused } from './glue.js';
 import css from './card.css';
+import { tape } from './tape.js';
 
 /** The card's stylesheet, parsed once and adopted by every card's shadow root. */
 let sheet;
@@ -48,10 +49,11 @@ function style(root) {
 }
 
 /** Renders `recipe` (JSON text) into `root` and styles it; returns what frees the card (its
- * state, listener and timers in the wasm). A recipe the wasm refuses (0) throws an `Error`
- * naming the field at fault, through `refused`. */
+ * state, listener and timers in the wasm). Text that is not JSON throws the browser's
+ * `SyntaxError` (which names the place) before the wasm sees it; a recipe the wasm refuses (0)
+ * throws an `Error` naming the field at fault, through `refused`. */
 export function card(root, recipe) {
-  const id = mount(root, recipe, event) || refused();
+  const id = mount(root, tape(recipe), event) || refused();
   style(root);
   return () => event(id, 5); // 5: the card is freed
 }

@@ -37,7 +37,7 @@ impl Drawn {
         if mode == BUILD {
             dom::slot();
         } else if mode == UPDATE {
-            dom::slot_text(k, self.next, text);
+            dom::slot_text(k, self.next as i32, text);
             self.next += 1;
         }
     }
@@ -203,7 +203,7 @@ fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
             put(STEP_NOTE, note);
         }
         if let Some(t) = &view.time {
-            dom::clock(n, view.title, t);
+            dom::clock(n as i32, view.title, t);
         }
         open(STEP_DONE);
         checkbox(STEP_DONE_CHECK, group::DONE, n, done);
@@ -224,5 +224,5 @@ pub fn show(step: usize, phase: Phase, paused: bool, range: bool) {
         Phase::Check { .. } => 4,
         Phase::Done { .. } => 5,
     };
-    dom::timer(step, state, &timer::display(phase));
+    dom::timer(step as i32, state, &timer::display(phase));
 }

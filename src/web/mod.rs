@@ -56,8 +56,9 @@ struct State {
     parts: Parts,
 }
 
-/// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the
-/// URL's, the reader's stored, and the host element's choices, and restoring timers and marks.
+/// Reads `recipe` (the recipe file's tape: its JSON as the browser parsed it, `tape.js`) and
+/// renders it into `root`, starting from the URL's, the reader's stored, and the host element's
+/// choices, and restoring timers and marks.
 /// `event` is this module's [`event`] export: the card's listener calls it. Returns the card's
 /// number, for `event(card, FREE)`.
 ///
@@ -101,7 +102,7 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
         parts,
     });
     tick(&mut s);
-    dom::keep(id, Box::into_raw(s) as u32);
+    dom::keep(id as i32, Box::into_raw(s) as i32);
     id
 }
 
@@ -119,7 +120,7 @@ pub fn refused() {
 /// card's, or an event that arrives while the card's state is out, does nothing.
 #[wasm_bindgen]
 pub fn event(id: u32, kind: u32) {
-    let p = dom::card(id);
+    let p = dom::card(id as i32);
     if p == 0 {
         return;
     }
@@ -132,11 +133,11 @@ pub fn event(id: u32, kind: u32) {
         browser::tick(browser::OFF);
         dom::into(dom::specs::ALERTS);
         alert::title(0.0, "", 0);
-        alert::ring(false);
+        alert::ring(0);
         return alert::cook(0);
     }
     handle(&mut s, kind);
-    dom::keep(id, Box::into_raw(s) as u32);
+    dom::keep(id as i32, Box::into_raw(s) as i32);
 }
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
@@ -252,15 +253,15 @@ fn on_click(s: &mut State) {
     if let Some(step) = data_index("data-reset") {
         s.timers.reset(step);
         save_timers(s);
-        dom::dismiss(step);
+        dom::dismiss(step as i32);
         return tick(s);
     }
     if let Some(step) = data_index("data-dismiss") {
-        dom::dismiss(step);
+        dom::dismiss(step as i32);
         return update_title(s);
     }
     if data("data-notify").is_some() {
-        alert::notify_button(true);
+        alert::notify_button(1);
     }
 }
 
@@ -276,7 +277,7 @@ fn on_change(s: &mut State) {
             *m = on;
         }
         if g == group::DONE {
-            dom::done(on);
+            dom::done(on as i32);
         }
         store("progress", &s.progress.encode());
         return;
@@ -335,7 +336,7 @@ fn set_servings(s: &mut State, n: u32) {
     s.selection.servings = n;
     redraw(s);
     store("servings", &dom::int(n as usize));
-    dom::announce(n);
+    dom::announce(n as i32);
 }
 
 fn save_timers(s: &State) {
@@ -346,7 +347,7 @@ fn save_timers(s: &State) {
 fn tick(s: &mut State) {
     let due = s.timers.due();
     for &(step, kind) in &due {
-        dom::alert(step, kind == Alert::Done);
+        dom::alert(step as i32, (kind == Alert::Done) as i32);
     }
     if !due.is_empty() {
         save_timers(s);
@@ -365,7 +366,7 @@ fn update_title(s: &State) {
         Some((step, left)) => (left, step, timer::clock_text(left, true)),
         None => (0, 0, String::new()),
     };
-    alert::title(urgency as f64, &time, step);
+    alert::title(urgency as f64, &time, step as i32);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.

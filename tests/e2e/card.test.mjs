@@ -58,7 +58,8 @@ const ERROR_TITLE = /This recipe couldn['’]t be shown\./;
 // id -> what the error detail must mention
 const BROKEN = {
   missing: /404|not found/i,
-  'invalid-json': /JSON/i,
+  // The browser's own SyntaxError (tape.js), which names the place: Chromium's words.
+  'invalid-json': /in JSON at position \d+ \(line 4 column \d+\)/,
   'wrong-type': /servings\.base: invalid type: string "four", expected a whole number/,
   'missing-field': /steps/,
   'unknown-unit': /cupz/,
