@@ -29,7 +29,8 @@ pub enum Kind {
 }
 
 /// One value. An object's members follow it as name, value, name, value…; an array's items
-/// follow it; `len` counts the node and everything inside it, so a sibling is `len` nodes on.
+/// follow it; `len` counts the node and everything inside it, so a sibling is `len` nodes on
+/// (0 marks a container not yet closed while reading: no stack of open ones is kept).
 #[derive(Clone, Copy, Debug)]
 struct Node {
     kind: Kind,
@@ -51,18 +52,16 @@ pub struct Doc<'a> {
 pub fn read(tape: &str) -> Doc<'_> {
     let src = tape.as_bytes();
     let mut nodes: Vec<Node> = Vec::new();
-    // The containers not yet closed, innermost last.
-    let mut open: Vec<usize> = Vec::new();
     let mut pos = 0;
     while let Some(&b) = src.get(pos) {
         pos += 1;
         let kind = match b {
             b'}' | b']' => {
-                if let Some(at) = open.pop() {
-                    let len = (nodes.len() - at) as u32;
-                    if let Some(n) = nodes.get_mut(at) {
-                        n.len = len;
-                    }
+                // The innermost container still open (len 0) closes.
+                let count = nodes.len();
+                if let Some((at, n)) = nodes.iter_mut().enumerate().rev().find(|(_, n)| n.len == 0)
+                {
+                    n.len = (count - at) as u32;
                 }
                 continue;
             }
@@ -80,14 +79,11 @@ pub fn read(tape: &str) -> Doc<'_> {
                 pos += 1;
             }
         }
-        if matches!(kind, Kind::Obj | Kind::Arr) {
-            open.push(nodes.len());
-        }
         nodes.push(Node {
             kind,
             start: start as u32,
             end: pos as u32,
-            len: 1,
+            len: !matches!(kind, Kind::Obj | Kind::Arr) as u32,
         });
         if matches!(kind, Kind::Str | Kind::Num) {
             pos += 1; // past the NUL
@@ -184,7 +180,7 @@ impl Iterator for Items<'_> {
             return None;
         }
         let value = self.at + usize::from(self.object);
-        self.at = value + self.doc.node(value).len as usize;
+        self.at = value + self.doc.node(value).len.max(1) as usize;
         Some(value)
     }
 }
