@@ -125,13 +125,14 @@ impl<'a> Obj<'a> {
         self.is(v, Kind::Str, "a string")
     }
 
-    /// Value `v`'s text when it is a string.
-    fn text(&self, v: usize) -> Option<String> {
-        self.is_str(v).then(|| self.doc.text(v).into())
+    /// Value `v`'s text when it is a string (borrowed from the tape: a check that only looks at
+    /// it copies nothing, and drops nothing).
+    fn text(&self, v: usize) -> Option<&'a str> {
+        self.is_str(v).then(|| self.doc.text(v))
     }
 
     /// Value `v`'s text when it is a string; `None` when it is absent.
-    fn opt_text(&self, v: usize) -> Option<String> {
+    fn opt_text(&self, v: usize) -> Option<&'a str> {
         if v == NONE {
             return None;
         }
@@ -151,29 +152,38 @@ impl<'a> Obj<'a> {
         v != NONE && (self.doc.kind(v) == Kind::Num || self.is_str(v))
     }
 
-    pub(crate) fn str(&self, key: &str) -> String {
+    /// A string member that must be there, borrowed; empty when it is not.
+    pub(crate) fn str_ref(&self, key: &str) -> &'a str {
         self.text(self.need(key)).unwrap_or_default()
     }
 
-    pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
+    pub(crate) fn str(&self, key: &str) -> String {
+        self.str_ref(key).into()
+    }
+
+    /// An optional string member, borrowed.
+    pub(crate) fn opt_ref(&self, key: &str) -> Option<&'a str> {
         self.opt_text(self.get(key))
+    }
+
+    pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
+        self.opt_ref(key).map(String::from)
     }
 
     /// An optional string member's text; empty when absent. One call instead of an `Option`
     /// unwrapped (and dropped) at each field.
     pub(crate) fn or_empty(&self, key: &str) -> String {
-        self.opt_str(key).unwrap_or_default()
+        self.opt_ref(key).unwrap_or_default().into()
     }
 
     /// An optional string member's text, trimmed; empty when absent.
     pub(crate) fn trimmed(&self, key: &str) -> String {
-        self.or_empty(key).trim_ascii().into()
+        self.opt_ref(key).unwrap_or_default().trim_ascii().into()
     }
 
     /// The trimmed text of a member that must not be empty.
     pub(crate) fn required(&self, key: &str) -> String {
-        let s = self.str(key);
-        let t = s.trim_ascii();
+        let t = self.str_ref(key).trim_ascii();
         if t.is_empty() {
             self.fail(key, "must not be empty");
         }
@@ -181,9 +191,8 @@ impl<'a> Obj<'a> {
     }
 
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
-    pub(crate) fn opt_amount(&self, key: &str) -> Option<String> {
-        self.has_amount(key)
-            .then(|| self.doc.text(self.get(key)).into())
+    pub(crate) fn opt_amount(&self, key: &str) -> Option<&'a str> {
+        self.has_amount(key).then(|| self.doc.text(self.get(key)))
     }
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
@@ -262,7 +271,7 @@ impl<'a> Obj<'a> {
     pub(crate) fn strings(&self, key: &str, out: &mut Vec<String>) {
         for v in self.array(key) {
             if let Some(s) = self.text(v) {
-                out.push(s);
+                out.push(s.into());
             }
         }
     }
