@@ -13,6 +13,11 @@ use crate::validate::{Errors, FormatError};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
+// `validate::head`'s message names the version as text.
+const _: () = assert!(
+    FORMAT_VERSION == 1,
+    "update the format message in validate::head"
+);
 
 /// `before "value"`.
 pub(crate) fn quoted(before: &str, value: &str) -> String {

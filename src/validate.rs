@@ -397,9 +397,8 @@ fn swap(sw: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Swap> {
 fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     let format = f.u32("format");
     if format != FORMAT_VERSION {
-        let mut m = String::from("this card reads format ");
-        push_int(&mut m, FORMAT_VERSION as i64);
-        m.push_str(", the file is format ");
+        // The version written out: one number less to format (checked where it is defined).
+        let mut m = String::from("this card reads format 1, the file is format ");
         push_int(&mut m, format as i64);
         e.fail("format", &m);
     }
