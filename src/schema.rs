@@ -53,7 +53,7 @@ impl<'a> Obj<'a> {
 
     /// Records `message` about member `key`.
     pub(crate) fn fail(&self, key: &str, message: &str) {
-        self.errors.fail(&self.at(key), message);
+        self.errors.fail(self.at(key), message);
     }
 
     /// Records `before "value"` about member `key`: one call for the many messages that quote
@@ -84,7 +84,7 @@ impl<'a> Obj<'a> {
             ", expected ",
             expected,
         ]);
-        self.errors.fail(&d.path(v, ""), &message);
+        self.errors.fail(d.path(v, ""), &message);
     }
 
     /// A member, [`NONE`] when absent (or `null`).
@@ -98,8 +98,7 @@ impl<'a> Obj<'a> {
         let v = self.get(key);
         if v == NONE {
             let path = self.doc.path(self.node, "");
-            self.errors
-                .fail(&path, &cat(&["missing field `", key, "`"]));
+            self.errors.fail(path, &cat(&["missing field `", key, "`"]));
         }
         v
     }

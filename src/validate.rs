@@ -44,11 +44,12 @@ type Result<T> = core::result::Result<T, FormatError>;
 pub(crate) struct Errors(OnceCell<Box<FormatError>>);
 
 impl Errors {
-    /// Records the error `message` at `path` unless an earlier one was recorded.
-    pub(crate) fn fail(&self, path: &str, message: &str) {
+    /// Records the error `message` at `path` unless an earlier one was recorded. The path is
+    /// taken as built (each caller makes it for the error: no copy of it made and dropped).
+    pub(crate) fn fail(&self, path: String, message: &str) {
         if self.0.get().is_none() {
             let _ = self.0.set(Box::new(FormatError {
-                path: path.into(),
+                path,
                 message: message.into(),
             }));
         }
@@ -394,13 +395,13 @@ fn swap(sw: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Swap> {
 /// A recipe with its single fields read (`format` to `units`) and its lists empty, for `read` to
 /// fill in place; kept out of `read`'s frame as [`ingredient`] is.
 #[inline(never)]
-fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
+fn head(f: &Obj, warnings: &mut Vec<FormatError>) -> Recipe {
     let format = f.u32("format");
     if format != FORMAT_VERSION {
         // The version written out: one number less to format (checked where it is defined).
         let mut m = String::from("this card reads format 1, the file is format ");
         push_int(&mut m, format as i64);
-        e.fail("format", &m);
+        f.fail("format", &m);
     }
     let name = f.required("name");
     let author = f.trimmed("author");
@@ -415,10 +416,10 @@ fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     let min = s.opt_u32("min").unwrap_or(1);
     let max = s.opt_u32("max").unwrap_or(base.saturating_mul(4));
     if base == 0 || base > 1000 {
-        e.fail("servings.base", "must be between 1 and 1000");
+        s.fail("base", "must be between 1 and 1000");
     }
     if min == 0 || min > base || max < base || max > 1000 {
-        e.fail("servings", "expected 1 <= min <= base <= max <= 1000");
+        f.fail("servings", "expected 1 <= min <= base <= max <= 1000");
     }
     let units = match f.opt_ref("units") {
         None | Some("us") => System::Us,
@@ -491,7 +492,7 @@ pub fn read(tape: &str) -> Result<(Recipe, Vec<FormatError>)> {
     let doc = json::read(tape);
     let f = schema::top(&e, &doc);
     let mut warnings = Vec::new();
-    let mut r = head(&f, &e, &mut warnings);
+    let mut r = head(&f, &mut warnings);
 
     for o in needed(&f, "ingredients", "a recipe needs at least one ingredient") {
         let ing = ingredient(&o);
