@@ -1,7 +1,8 @@
-//! A recipe file's JSON values, as one flat list of nodes that point into a tape.
+//! A recipe file's JSON values, read in place on a flat tape.
 //!
 //! The browser parses the file: `src/web/tape.js` runs `JSON.parse` and writes what it read as a
-//! tape, which [`read`] lists in one pass over its bytes. So the wasm holds no JSON parser (no
+//! tape, which the reader walks as it is, a value named by where it starts (no list of nodes is
+//! built: one made in a pass over the tape cost more code than walking it). So the wasm holds no JSON parser (no
 //! lexer, escapes or syntax errors: −919 bytes brotli, docs/performance.md), and the blogger sees
 //! the browser's own message, with its line and column, for text that is not JSON. Nothing is
 //! copied while reading: a string or number is a range of the tape, copied when the reader takes
@@ -16,7 +17,7 @@
 use crate::prelude::*;
 use crate::quantity::format::push_int;
 
-/// What a node is.
+/// What a value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Null,
@@ -28,68 +29,17 @@ pub enum Kind {
     Obj,
 }
 
-/// One value. An object's members follow it as name, value, name, value…; an array's items
-/// follow it; `len` counts the node and everything inside it, so a sibling is `len` nodes on
-/// (0 marks a container not yet closed while reading: no stack of open ones is kept).
-#[derive(Clone, Copy, Debug)]
-struct Node {
-    kind: Kind,
-    /// A string's or number's text: where it starts on the tape and where its NUL is.
-    start: u32,
-    end: u32,
-    len: u32,
-}
-
-/// A recipe file's values. Node 0 is the top-level value; a value is named by its node's index.
-/// An empty tape has no nodes: every value in it reads as `null`.
+/// A recipe file's values: the tape itself. A value is named by where it starts on the tape
+/// (the top-level value at 0), and read in place: no list of nodes is built. An empty tape, and
+/// any place past its end, reads as `null`.
 pub struct Doc<'a> {
-    text: &'a str,
-    nodes: Vec<Node>,
+    tape: &'a str,
 }
 
-/// Lists the values on `tape`. The tape comes from a writer that always closes what it opens;
-/// a malformed one still reads without a panic (a container left open reads as empty).
+/// The values on `tape`. The tape comes from a writer that always closes what it opens; a
+/// malformed one still reads without a panic (a container left open ends with the tape).
 pub fn read(tape: &str) -> Doc<'_> {
-    let src = tape.as_bytes();
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut pos = 0;
-    while let Some(&b) = src.get(pos) {
-        pos += 1;
-        let kind = match b {
-            b'}' | b']' => {
-                // The innermost container still open (len 0) closes.
-                let count = nodes.len();
-                if let Some((at, n)) = nodes.iter_mut().enumerate().rev().find(|(_, n)| n.len == 0)
-                {
-                    n.len = (count - at) as u32;
-                }
-                continue;
-            }
-            b'{' => Kind::Obj,
-            b'[' => Kind::Arr,
-            b'"' => Kind::Str,
-            b'#' => Kind::Num,
-            b't' => Kind::True,
-            b'f' => Kind::False,
-            _ => Kind::Null,
-        };
-        let start = pos;
-        if matches!(kind, Kind::Str | Kind::Num) {
-            while src.get(pos).is_some_and(|&c| c != 0) {
-                pos += 1;
-            }
-        }
-        nodes.push(Node {
-            kind,
-            start: start as u32,
-            end: pos as u32,
-            len: !matches!(kind, Kind::Obj | Kind::Arr) as u32,
-        });
-        if matches!(kind, Kind::Str | Kind::Num) {
-            pos += 1; // past the NUL
-        }
-    }
-    Doc { text: tape, nodes }
+    Doc { tape }
 }
 
 /// The tape of the JSON text `json`, as `src/web/tape.js` writes it in the browser, for native
@@ -150,14 +100,16 @@ fn js_number(x: f64) -> String {
     }
 }
 
-/// The nodes of an array's items or of an object's members' values (a member's name is the node
-/// just before its value).
+/// The values of an array's items or of an object's members (a member's name is the value just
+/// before it).
 #[derive(Clone)]
 pub struct Items<'d> {
     doc: &'d Doc<'d>,
+    /// Where the next item (or member's name) starts.
     at: usize,
-    end: usize,
     object: bool,
+    /// The name of the member last handed out.
+    name: usize,
 }
 
 impl<'d> Items<'d> {
@@ -168,7 +120,10 @@ impl<'d> Items<'d> {
 
     /// Whether there are no items (left).
     pub fn is_empty(&self) -> bool {
-        self.at >= self.end
+        matches!(
+            self.doc.tape.as_bytes().get(self.at),
+            None | Some(b'}' | b']')
+        )
     }
 }
 
@@ -176,43 +131,68 @@ impl Iterator for Items<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        if self.at >= self.end {
+        if self.is_empty() {
             return None;
         }
-        let value = self.at + usize::from(self.object);
-        self.at = value + self.doc.node(value).len.max(1) as usize;
+        let mut value = self.at;
+        self.name = value;
+        if self.object {
+            value = self.doc.end(value);
+        }
+        self.at = self.doc.end(value);
         Some(value)
     }
 }
 
-/// A value that is not there: a node past the end, which reads as `null` (no members, no items,
-/// an empty path).
+/// A value that is not there: a place past the end, which reads as `null` (no members, no
+/// items, an empty path).
 pub const NONE: usize = usize::MAX;
 
-/// What a node past the end reads as.
-static NULL: Node = Node {
-    kind: Kind::Null,
-    start: 0,
-    end: 0,
-    len: 1,
-};
-
 impl<'a> Doc<'a> {
-    /// Node `v`; past the end, a `null`.
-    fn node(&self, v: usize) -> &Node {
-        self.nodes.get(v).unwrap_or(&NULL)
+    pub fn kind(&self, v: usize) -> Kind {
+        match self.tape.as_bytes().get(v) {
+            Some(b'{') => Kind::Obj,
+            Some(b'[') => Kind::Arr,
+            Some(b'"') => Kind::Str,
+            Some(b'#') => Kind::Num,
+            Some(b't') => Kind::True,
+            Some(b'f') => Kind::False,
+            _ => Kind::Null,
+        }
     }
 
-    pub fn kind(&self, v: usize) -> Kind {
-        self.node(v).kind
+    /// Where the text that starts at `at` ends: its NUL, or the end of the tape.
+    fn nul(&self, mut at: usize) -> usize {
+        while self.tape.as_bytes().get(at).is_some_and(|&b| b != 0) {
+            at += 1;
+        }
+        at
+    }
+
+    /// Where the value after value `v` starts.
+    fn end(&self, v: usize) -> usize {
+        let (mut at, mut depth) = (v, 0u32);
+        while let Some(&b) = self.tape.as_bytes().get(at) {
+            at += 1;
+            match b {
+                b'"' | b'#' => at = self.nul(at) + 1,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => depth = depth.wrapping_sub(1),
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+        }
+        at
     }
 
     /// A string's text, or a number's as JavaScript writes it; empty for anything else.
     pub fn text(&self, v: usize) -> &str {
-        let n = self.node(v);
-        self.text
-            .get(n.start as usize..n.end as usize)
-            .unwrap_or_default()
+        if !matches!(self.kind(v), Kind::Str | Kind::Num) {
+            return "";
+        }
+        self.tape.get(v + 1..self.nul(v + 1)).unwrap_or_default()
     }
 
     /// The items of an array or the members of an object; nothing for any other value.
@@ -220,14 +200,16 @@ impl<'a> Doc<'a> {
     where
         'a: 'd,
     {
-        let n = self.node(v);
-        let container = matches!(n.kind, Kind::Arr | Kind::Obj);
+        let kind = self.kind(v);
         Items {
             doc: self,
-            // Wrapping: a node past the end ([`NONE`]) has no items.
-            at: v.wrapping_add(1),
-            end: if container { v + n.len as usize } else { 0 },
-            object: n.kind == Kind::Obj,
+            at: if matches!(kind, Kind::Arr | Kind::Obj) {
+                v + 1
+            } else {
+                NONE
+            },
+            object: kind == Kind::Obj,
+            name: NONE,
         }
     }
 
@@ -235,8 +217,9 @@ impl<'a> Doc<'a> {
     pub fn member(&self, v: usize, key: &str) -> usize {
         // An array's items have no names, and other values no items: only an object's match.
         if self.kind(v) == Kind::Obj {
-            for value in self.items(v) {
-                if self.text(value - 1) == key {
+            let mut items = self.items(v);
+            while let Some(value) = items.next() {
+                if self.text(items.name) == key {
                     return if self.kind(value) == Kind::Null {
                         NONE
                     } else {
@@ -256,18 +239,21 @@ impl<'a> Doc<'a> {
         // Down from the top, into the item that holds `v` at each level.
         'down: while at != v {
             let object = self.kind(at) == Kind::Obj;
-            for (index, child) in self.items(at).enumerate() {
-                if child <= v && v < child + self.node(child).len as usize {
+            let mut items = self.items(at);
+            let mut index = 0;
+            while let Some(child) = items.next() {
+                if child <= v && v < items.at {
                     if object {
-                        push_name(&mut path, self.text(child - 1));
+                        push_name(&mut path, self.text(items.name));
                     } else {
                         path.push('[');
-                        push_int(&mut path, index as i64);
+                        push_int(&mut path, index);
                         path.push(']');
                     }
                     at = child;
                     continue 'down;
                 }
+                index += 1;
             }
             break;
         }
@@ -300,16 +286,16 @@ mod tests {
             Kind::Num => d.text(v).into(),
             Kind::Str => cat(&["<", d.text(v), ">"]),
             Kind::Arr | Kind::Obj => {
-                let items: Vec<String> = d
-                    .items(v)
-                    .map(|i| {
-                        if d.kind(v) == Kind::Obj {
-                            cat(&[d.text(i - 1), ":", &show(d, i)])
-                        } else {
-                            show(d, i)
-                        }
-                    })
-                    .collect();
+                let mut items = d.items(v);
+                let mut shown = Vec::new();
+                while let Some(i) = items.next() {
+                    shown.push(if d.kind(v) == Kind::Obj {
+                        cat(&[d.text(items.name), ":", &show(d, i)])
+                    } else {
+                        show(d, i)
+                    });
+                }
+                let items = shown;
                 cat(&["(", &items.join(","), ")"])
             }
         }
@@ -356,10 +342,15 @@ mod tests {
         let d = read("");
         assert_eq!(d.kind(0), Kind::Null);
         assert!(d.items(0).is_empty());
-        // A container left open reads as empty; a text without its NUL ends with the tape.
+        // A container left open, and a text without its NUL, end with the tape; a stray close
+        // ends the items it is met among.
         let d = read("[#1\0[\"ab");
-        assert_eq!(show(&d, 0), "()");
-        assert_eq!(d.text(3), "ab");
+        assert_eq!(show(&d, 0), "(1,(<ab>))");
+        assert_eq!(d.text(5), "ab");
+        assert_eq!(d.path(5, ""), "[1][0]");
+        let d = read("{\"a\0]}]#1\0");
+        assert_eq!(show(&d, 0), "(a:null)");
+        assert_eq!(d.member(0, "a"), NONE);
     }
 
     #[test]
@@ -384,7 +375,7 @@ mod tests {
         assert_eq!(d.path(0, ""), "");
         assert_eq!(d.path(0, "name"), "name");
         assert_eq!(d.path(second, "a"), "list[1].a");
-        // A node past the end (NONE) reads as null: no members, no path.
+        // A place past the end (NONE) reads as null: no members, no path.
         assert_eq!(d.path(NONE, ""), "");
         assert_eq!(d.member(NONE, "x"), NONE);
         assert_eq!(d.kind(NONE), Kind::Null);

@@ -13,6 +13,11 @@ use crate::validate::{Errors, FormatError};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
+// `validate::head`'s message names the version as text.
+const _: () = assert!(
+    FORMAT_VERSION == 1,
+    "update the format message in validate::head"
+);
 
 /// `before "value"`.
 pub(crate) fn quoted(before: &str, value: &str) -> String {
@@ -25,9 +30,9 @@ pub(crate) fn quoted(before: &str, value: &str) -> String {
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
     doc: &'a Doc<'a>,
-    /// The object's node; [`NONE`] when it is absent or not an object, an error already recorded.
-    /// A document has no such node and reads it as `null`: it has no members and its path is
-    /// empty, so no `Option` is checked at each read.
+    /// The object's value (where it starts on the tape); [`NONE`] when it is absent or not an
+    /// object, an error already recorded. The tape has no such place and reads it as `null`: it
+    /// has no members and its path is empty, so no `Option` is checked at each read.
     node: usize,
     errors: &'a Errors,
 }
@@ -48,7 +53,7 @@ impl<'a> Obj<'a> {
 
     /// Records `message` about member `key`.
     pub(crate) fn fail(&self, key: &str, message: &str) {
-        self.errors.fail(&self.at(key), message);
+        self.errors.fail(self.at(key), message);
     }
 
     /// Records `before "value"` about member `key`: one call for the many messages that quote
@@ -79,7 +84,7 @@ impl<'a> Obj<'a> {
             ", expected ",
             expected,
         ]);
-        self.errors.fail(&d.path(v, ""), &message);
+        self.errors.fail(d.path(v, ""), &message);
     }
 
     /// A member, [`NONE`] when absent (or `null`).
@@ -93,8 +98,7 @@ impl<'a> Obj<'a> {
         let v = self.get(key);
         if v == NONE {
             let path = self.doc.path(self.node, "");
-            self.errors
-                .fail(&path, &cat(&["missing field `", key, "`"]));
+            self.errors.fail(path, &cat(&["missing field `", key, "`"]));
         }
         v
     }
@@ -125,13 +129,14 @@ impl<'a> Obj<'a> {
         self.is(v, Kind::Str, "a string")
     }
 
-    /// Value `v`'s text when it is a string.
-    fn text(&self, v: usize) -> Option<String> {
-        self.is_str(v).then(|| self.doc.text(v).into())
+    /// Value `v`'s text when it is a string (borrowed from the tape: a check that only looks at
+    /// it copies nothing, and drops nothing).
+    fn text(&self, v: usize) -> Option<&'a str> {
+        self.is_str(v).then(|| self.doc.text(v))
     }
 
     /// Value `v`'s text when it is a string; `None` when it is absent.
-    fn opt_text(&self, v: usize) -> Option<String> {
+    fn opt_text(&self, v: usize) -> Option<&'a str> {
         if v == NONE {
             return None;
         }
@@ -151,29 +156,38 @@ impl<'a> Obj<'a> {
         v != NONE && (self.doc.kind(v) == Kind::Num || self.is_str(v))
     }
 
-    pub(crate) fn str(&self, key: &str) -> String {
+    /// A string member that must be there, borrowed; empty when it is not.
+    pub(crate) fn str_ref(&self, key: &str) -> &'a str {
         self.text(self.need(key)).unwrap_or_default()
     }
 
-    pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
+    pub(crate) fn str(&self, key: &str) -> String {
+        self.str_ref(key).into()
+    }
+
+    /// An optional string member, borrowed.
+    pub(crate) fn opt_ref(&self, key: &str) -> Option<&'a str> {
         self.opt_text(self.get(key))
+    }
+
+    pub(crate) fn opt_str(&self, key: &str) -> Option<String> {
+        self.opt_ref(key).map(String::from)
     }
 
     /// An optional string member's text; empty when absent. One call instead of an `Option`
     /// unwrapped (and dropped) at each field.
     pub(crate) fn or_empty(&self, key: &str) -> String {
-        self.opt_str(key).unwrap_or_default()
+        self.opt_ref(key).unwrap_or_default().into()
     }
 
     /// An optional string member's text, trimmed; empty when absent.
     pub(crate) fn trimmed(&self, key: &str) -> String {
-        self.or_empty(key).trim_ascii().into()
+        self.opt_ref(key).unwrap_or_default().trim_ascii().into()
     }
 
     /// The trimmed text of a member that must not be empty.
     pub(crate) fn required(&self, key: &str) -> String {
-        let s = self.str(key);
-        let t = s.trim_ascii();
+        let t = self.str_ref(key).trim_ascii();
         if t.is_empty() {
             self.fail(key, "must not be empty");
         }
@@ -181,9 +195,8 @@ impl<'a> Obj<'a> {
     }
 
     /// An amount may be written as a string ("1/3", "2-3") or a plain JSON number (2, 0.5).
-    pub(crate) fn opt_amount(&self, key: &str) -> Option<String> {
-        self.has_amount(key)
-            .then(|| self.doc.text(self.get(key)).into())
+    pub(crate) fn opt_amount(&self, key: &str) -> Option<&'a str> {
+        self.has_amount(key).then(|| self.doc.text(self.get(key)))
     }
 
     pub(crate) fn opt_u32(&self, key: &str) -> Option<u32> {
@@ -262,7 +275,7 @@ impl<'a> Obj<'a> {
     pub(crate) fn strings(&self, key: &str, out: &mut Vec<String>) {
         for v in self.array(key) {
             if let Some(s) = self.text(v) {
-                out.push(s);
+                out.push(s.into());
             }
         }
     }

@@ -44,11 +44,12 @@ type Result<T> = core::result::Result<T, FormatError>;
 pub(crate) struct Errors(OnceCell<Box<FormatError>>);
 
 impl Errors {
-    /// Records the error `message` at `path` unless an earlier one was recorded.
-    pub(crate) fn fail(&self, path: &str, message: &str) {
+    /// Records the error `message` at `path` unless an earlier one was recorded. The path is
+    /// taken as built (each caller makes it for the error: no copy of it made and dropped).
+    pub(crate) fn fail(&self, path: String, message: &str) {
         if self.0.get().is_none() {
             let _ = self.0.set(Box::new(FormatError {
-                path: path.into(),
+                path,
                 message: message.into(),
             }));
         }
@@ -106,25 +107,25 @@ fn whole_secs(r: crate::quantity::Ratio, secs: i64) -> Option<u32> {
 /// Member `key`'s duration. One that cannot be right (zero, negative, over 24 hours,
 /// unreadable) is dropped with a warning: the step still reads well without its timer.
 fn duration(o: &Obj, key: &str, warnings: &mut Vec<FormatError>) -> Option<Duration> {
-    let s = o.opt_str(key)?;
-    let d = parse_duration(&s);
+    let s = o.opt_ref(key)?;
+    let d = parse_duration(s);
     if d.is_none() {
         let m =
             "expected a duration such as \"10 min\" or \"3-4 min\", between 1 s and 24 h, not \"";
-        o.warn(warnings, key, &cat(&[m, &s, "\": no timer"]));
+        o.warn(warnings, key, &cat(&[m, s, "\": no timer"]));
     }
     d
 }
 
 /// `scale`, when there is one.
 fn scaling(o: &Obj) -> Option<Scaling> {
-    let s = o.opt_str("scale")?;
-    let v = match s.as_str() {
+    let s = o.opt_ref("scale")?;
+    let v = match s {
         "linear" => Scaling::Linear,
         "fixed" => Scaling::Fixed,
         "whole" => Scaling::Whole,
         _ => {
-            o.fail_quoted("scale", "expected linear, fixed or whole, not", &s);
+            o.fail_quoted("scale", "expected linear, fixed or whole, not", s);
             return None;
         }
     };
@@ -133,10 +134,10 @@ fn scaling(o: &Obj) -> Option<Scaling> {
 
 /// `unit`, when there is one.
 fn unit(o: &Obj) -> Option<Unit> {
-    let s = o.opt_str("unit")?;
-    let u = Unit::parse(&s);
+    let s = o.opt_ref("unit")?;
+    let u = Unit::parse(s);
     if u.is_none() {
-        o.fail_quoted("unit", "unknown unit", &s);
+        o.fail_quoted("unit", "unknown unit", s);
     }
     u
 }
@@ -144,10 +145,10 @@ fn unit(o: &Obj) -> Option<Unit> {
 /// `qty`, when there is one; a number or a string.
 fn qty(o: &Obj) -> Option<Qty> {
     let s = o.opt_amount("qty")?;
-    let q = Qty::parse(&s);
+    let q = Qty::parse(s);
     if q.is_none() {
         let m = "expected an amount such as \"2\", \"1/3\", \"1 1/2\" or \"2-3\", not";
-        o.fail_quoted("qty", m, &s);
+        o.fail_quoted("qty", m, s);
     }
     q
 }
@@ -202,7 +203,7 @@ fn ingredient(o: &Obj) -> Ingredient {
 #[inline(never)]
 fn step(o: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
     let lookup = |id: &str| r.ingredient(id);
-    let text = template::parse(&o.str("text"), lookup, |m| o.fail("text", m));
+    let text = template::parse(o.str_ref("text"), lookup, |m| o.fail("text", m));
     let id = if o.has_str("id") {
         o.required("id")
     } else {
@@ -223,10 +224,10 @@ fn step(o: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Step {
 
 /// The index of the step member `key` names; 0 after recording an error.
 fn step_index(steps: &[Step], o: &Obj, key: &str) -> Option<usize> {
-    let id = o.str(key);
+    let id = o.str_ref(key);
     let i = steps.iter().position(|s| s.id == id);
     if i.is_none() {
-        o.fail_quoted(key, "unknown step id", &id);
+        o.fail_quoted(key, "unknown step id", id);
     }
     i
 }
@@ -278,12 +279,12 @@ fn patch(o: &Obj, r: &Recipe, ingredient: usize, id: &str) -> Patch {
 fn choice(o: &Obj, r: &Recipe) -> Choice {
     let mut patches = Vec::new();
     for s in o.list("set", false) {
-        let id = s.str("id");
-        let Some(ingredient) = r.ingredient(&id) else {
-            s.fail_quoted("id", "unknown ingredient id", &id);
+        let id = s.str_ref("id");
+        let Some(ingredient) = r.ingredient(id) else {
+            s.fail_quoted("id", "unknown ingredient id", id);
             continue;
         };
-        patches.push(patch(&s, r, ingredient, &id));
+        patches.push(patch(&s, r, ingredient, id));
     }
     let mut steps = Vec::new();
     for n in o.list("steps", false) {
@@ -316,7 +317,7 @@ fn choices(
     warnings: &mut Vec<FormatError>,
     out: &mut Vec<Choice>,
 ) -> Option<usize> {
-    let default = o.str("default");
+    let default = o.str_ref("default");
     for c in o.list(list, true) {
         let e = Errors::default();
         let c = choice(&c.reporting_to(&e), r);
@@ -334,7 +335,7 @@ fn choices(
         return None;
     };
     let index = out.iter().position(|c| c.id == default).unwrap_or_else(|| {
-        let m = quoted("names no usable option:", &default);
+        let m = quoted("names no usable option:", default);
         let m = cat(&[&m, "; starting at \"", &first.id, "\""]);
         o.warn(warnings, "default", &m);
         0
@@ -356,14 +357,10 @@ static STORAGE: &[(&str, &str)] = &[
 #[inline(never)]
 fn spice(sp: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Spice> {
     let side = sp.opt_obj("side").and_then(|side| {
-        let id = side.str("ingredient");
-        let ingredient = r.ingredient(&id);
+        let id = side.str_ref("ingredient");
+        let ingredient = r.ingredient(id);
         if ingredient.is_none() {
-            side.warn(
-                warnings,
-                "ingredient",
-                &quoted("unknown ingredient id", &id),
-            );
+            side.warn(warnings, "ingredient", &quoted("unknown ingredient id", id));
         }
         Some(Side {
             ingredient: ingredient?,
@@ -398,14 +395,13 @@ fn swap(sw: &Obj, r: &Recipe, warnings: &mut Vec<FormatError>) -> Option<Swap> {
 /// A recipe with its single fields read (`format` to `units`) and its lists empty, for `read` to
 /// fill in place; kept out of `read`'s frame as [`ingredient`] is.
 #[inline(never)]
-fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
+fn head(f: &Obj, warnings: &mut Vec<FormatError>) -> Recipe {
     let format = f.u32("format");
     if format != FORMAT_VERSION {
-        let mut m = String::from("this card reads format ");
-        push_int(&mut m, FORMAT_VERSION as i64);
-        m.push_str(", the file is format ");
+        // The version written out: one number less to format (checked where it is defined).
+        let mut m = String::from("this card reads format 1, the file is format ");
         push_int(&mut m, format as i64);
-        e.fail("format", &m);
+        f.fail("format", &m);
     }
     let name = f.required("name");
     let author = f.trimmed("author");
@@ -420,12 +416,12 @@ fn head(f: &Obj, e: &Errors, warnings: &mut Vec<FormatError>) -> Recipe {
     let min = s.opt_u32("min").unwrap_or(1);
     let max = s.opt_u32("max").unwrap_or(base.saturating_mul(4));
     if base == 0 || base > 1000 {
-        e.fail("servings.base", "must be between 1 and 1000");
+        s.fail("base", "must be between 1 and 1000");
     }
     if min == 0 || min > base || max < base || max > 1000 {
-        e.fail("servings", "expected 1 <= min <= base <= max <= 1000");
+        f.fail("servings", "expected 1 <= min <= base <= max <= 1000");
     }
-    let units = match f.opt_str("units").as_deref() {
+    let units = match f.opt_ref("units") {
         None | Some("us") => System::Us,
         Some("metric") => System::Metric,
         Some(other) => {
@@ -496,7 +492,7 @@ pub fn read(tape: &str) -> Result<(Recipe, Vec<FormatError>)> {
     let doc = json::read(tape);
     let f = schema::top(&e, &doc);
     let mut warnings = Vec::new();
-    let mut r = head(&f, &e, &mut warnings);
+    let mut r = head(&f, &mut warnings);
 
     for o in needed(&f, "ingredients", "a recipe needs at least one ingredient") {
         let ing = ingredient(&o);
