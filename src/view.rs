@@ -185,9 +185,10 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
             Amt::Text(t) => (t.into(), false),
             Amt::None => (String::new(), false),
         };
+        // Copied through `From<&str>`, here and below, not `clone`: no `String::clone` in the wasm.
         let name = match (counted_plural, plural) {
-            (false, _) => item.clone(),
-            (true, Some(p)) => p.clone(),
+            (false, _) => item.as_str().into(),
+            (true, Some(p)) => p.as_str().into(),
             (true, None) => cat(&[item.as_str(), "s"]),
         };
         all.push(Line {
@@ -268,11 +269,11 @@ fn fill<'r>(
                 };
                 out.push(Inline::Ref {
                     amount: if matches!(seg, Seg::Amount(_)) {
-                        l.amount.clone()
+                        l.amount.as_str().into()
                     } else {
                         String::new()
                     },
-                    name: l.name.clone(),
+                    name: l.name.as_str().into(),
                 });
             }
             Seg::Group(g) => {
@@ -314,12 +315,12 @@ fn choice_notes(
     let mut out = Vec::new();
     for c in choices {
         if !c.note.is_empty() {
-            out.push(c.note.clone());
+            out.push(c.note.as_str().into());
         }
     }
     if let (Some(sp), true) = (&r.spice, sel.side && side_available) {
         if let Some(side) = &sp.side {
-            out.push(side.note.clone());
+            out.push(side.note.as_str().into());
         }
     }
     out
