@@ -62,6 +62,7 @@ impl Progress {
 }
 
 /// `n` marks, none set: pushed, not `vec![false; n]` (its zeroed allocation is its own code).
+#[allow(clippy::same_item_push)]
 fn unmarked(n: usize) -> Vec<bool> {
     let mut marks = Vec::new();
     for _ in 0..n {

@@ -39,21 +39,14 @@ impl Selection {
         }
     }
 
-    /// The chosen spice level and swap options, in the order their patches apply.
-    pub fn choices<'r>(&self, r: &'r Recipe) -> Vec<&'r Choice> {
-        let mut out = Vec::new();
-        // Pushed, not `extend`ed from an `Option`: one `push` for both.
-        if let (Some(sp), Some(i)) = (&r.spice, self.spice) {
-            if let Some(c) = sp.levels.get(i) {
-                out.push(c);
-            }
+    /// The chosen option `k` in the order their patches apply: the spice level (0), then each
+    /// swap's (`k` from 1). `None` for none chosen. Asked by index in each walk: no list of
+    /// chosen options built per view.
+    pub fn choice<'r>(&self, r: &'r Recipe, k: usize) -> Option<&'r Choice> {
+        if k == 0 {
+            return r.spice.as_ref()?.levels.get(self.spice?);
         }
-        for (sw, &i) in r.swaps.iter().zip(&self.swaps) {
-            if let Some(c) = sw.options.get(i) {
-                out.push(c);
-            }
-        }
-        out
+        r.swaps.get(k - 1)?.options.get(*self.swaps.get(k - 1)?)
     }
 }
 
@@ -120,7 +113,8 @@ pub struct Shown<'r> {
 
 pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
     let f = factor(r, sel.servings);
-    let choices = sel.choices(r);
+    // Every chosen option is `sel.choice(r, k)` for a `k` below this.
+    let choices = r.swaps.len() + 1;
     let side_of = r.spice.as_ref().and_then(|s| s.side.as_ref());
     let mut side_available = false;
     // Plain loops: each `map(…).collect()` is its own code in the wasm. A line for every
@@ -136,7 +130,8 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         // `plural` is `None` for an item patched without one: the item and an "s".
         let (mut item, mut plural) = (&ing.item, Some(&ing.plural));
         let (mut prep, mut tip, mut now_used) = (&ing.prep, &ing.tip, ing.used);
-        for c in &choices {
+        for k in 0..choices {
+            let Some(c) = sel.choice(r, k) else { continue };
             for p in &c.patches {
                 if p.ingredient != index {
                     continue;
@@ -212,7 +207,8 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         fill(&s.text, &all, &in_wok, &mut text);
         let mut title = &s.title;
         let mut notes = Vec::new();
-        for c in &choices {
+        for k in 0..choices {
+            let Some(c) = sel.choice(r, k) else { continue };
             for p in &c.steps {
                 if p.step == n {
                     title = p.title.as_ref().unwrap_or(title);
@@ -237,7 +233,7 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
     Shown {
         lines: all,
         steps,
-        notes: choice_notes(r, sel, &choices, side_available),
+        notes: choice_notes(r, sel, choices, side_available),
         side_available,
     }
 }
@@ -306,14 +302,10 @@ pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
     shown(r, sel).notes
 }
 
-fn choice_notes(
-    r: &Recipe,
-    sel: &Selection,
-    choices: &[&Choice],
-    side_available: bool,
-) -> Vec<String> {
+fn choice_notes(r: &Recipe, sel: &Selection, choices: usize, side_available: bool) -> Vec<String> {
     let mut out = Vec::new();
-    for c in choices {
+    for k in 0..choices {
+        let Some(c) = sel.choice(r, k) else { continue };
         if !c.note.is_empty() {
             out.push(c.note.as_str().into());
         }
