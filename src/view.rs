@@ -200,11 +200,10 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         (Some(s), true) => Some(s.ingredient),
         _ => None,
     };
-    let in_wok = |i: usize| all.get(i).is_some_and(|l| l.used) && Some(i) != side;
     let mut steps = Vec::new();
     for (n, s) in r.steps.iter().enumerate() {
         let mut text = Vec::new();
-        fill(&s.text, &all, &in_wok, &mut text);
+        fill(&s.text, &all, side, &mut text);
         let mut title = &s.title;
         let mut notes = Vec::new();
         for k in 0..choices {
@@ -250,19 +249,26 @@ pub fn steps<'r>(r: &'r Recipe, sel: &Selection) -> Vec<StepView<'r>> {
     shown(r, sel).steps
 }
 
+/// Appends `t`'s runs to `out`, each reference as its line stands; whether every ingredient it
+/// refers to, its groups' included, is in the wok (used, and not the one served on the side). A
+/// group is filled in first and taken out again when it names one that is not: one walk, no
+/// separate test of each group.
 fn fill<'r>(
     t: &'r [Seg],
     all: &[Line<'r>],
-    in_wok: &impl Fn(usize) -> bool,
+    side: Option<usize>,
     out: &mut Vec<Inline<'r>>,
-) {
+) -> bool {
+    let mut in_wok = true;
     for seg in t {
         match seg {
             Seg::Text(s) => out.push(Inline::Text(s)),
             Seg::Name(i) | Seg::Amount(i) => {
                 let Some(l) = all.get(*i) else {
+                    in_wok = false;
                     continue;
                 };
+                in_wok &= l.used && Some(*i) != side;
                 out.push(Inline::Ref {
                     amount: if matches!(seg, Seg::Amount(_)) {
                         l.amount.as_str().into()
@@ -273,28 +279,15 @@ fn fill<'r>(
                 });
             }
             Seg::Group(g) => {
-                if all_in(g, in_wok) {
-                    fill(g, all, in_wok, out);
+                let start = out.len();
+                if !fill(g, all, side, out) {
+                    out.truncate(start);
+                    in_wok = false;
                 }
             }
         }
     }
-}
-
-/// Whether every ingredient `t` refers to, groups included, is in the wok. Walked in place: no
-/// list of ids per group.
-fn all_in(t: &[Seg], in_wok: &impl Fn(usize) -> bool) -> bool {
-    for s in t {
-        let ok = match s {
-            Seg::Name(i) | Seg::Amount(i) => in_wok(*i),
-            Seg::Group(g) => all_in(g, in_wok),
-            Seg::Text(_) => true,
-        };
-        if !ok {
-            return false;
-        }
-    }
-    true
+    in_wok
 }
 
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
@@ -422,11 +415,41 @@ mod tests {
             Seg::Name(0),
             Seg::Group(vec![Seg::Amount(1), Seg::Group(vec![Seg::Name(2)])]),
         ];
-        let wok = |i: usize| i != 2;
-        assert!(!all_in(&t, &wok));
-        assert!(all_in(&t[..2], &wok));
-        assert!(all_in(&t, &|i: usize| i < 3));
-        assert!(!all_in(&t, &|i: usize| i != 1));
-        assert!(all_in(&[], &wok));
+        let line = |index: usize, used: bool| Line {
+            index,
+            amount: "1".into(),
+            amount_is_text: false,
+            name: {
+                let mut n = String::from("n");
+                push_int(&mut n, index as i64);
+                n
+            },
+            prep: "",
+            tip: "",
+            used,
+        };
+        // `used` per line and the one on the side: whether `t` is all in the wok, and its text.
+        let fills = |t: &[Seg], used: [bool; 3], side: Option<usize>| {
+            let all = [line(0, used[0]), line(1, used[1]), line(2, used[2])];
+            let mut out = Vec::new();
+            let ok = fill(t, &all, side, &mut out);
+            (ok, plain(&out))
+        };
+        let all = [true; 3];
+        assert_eq!(fills(&t, [true, true, false], None), (false, "an0".into()));
+        assert_eq!(
+            fills(&t[..2], [true, true, false], None),
+            (true, "an0".into())
+        );
+        assert_eq!(fills(&t, all, None), (true, "an01 n1n2".into()));
+        assert_eq!(fills(&t, [true, false, true], None), (false, "an0".into()));
+        assert_eq!(fills(&t, all, Some(2)), (false, "an0".into()));
+        assert_eq!(fills(&t, all, Some(1)), (false, "an0".into()));
+        assert_eq!(fills(&[], [true, true, false], None), (true, "".into()));
+        // An ingredient the text names that has no line is not in the wok either.
+        let far = [Seg::Group(vec![Seg::Text("b".into()), Seg::Name(7)])];
+        assert_eq!(fills(&far, all, None), (false, "".into()));
+        let far = [Seg::Name(7)];
+        assert_eq!(fills(&far, all, None), (false, "".into()));
     }
 }
