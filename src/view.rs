@@ -201,38 +201,46 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         _ => None,
     };
     let mut steps = Vec::new();
-    for (n, s) in r.steps.iter().enumerate() {
+    for s in &r.steps {
         let mut text = Vec::new();
         fill(&s.text, &all, side, &mut text);
-        let mut title = &s.title;
-        let mut notes = Vec::new();
-        for k in 0..choices {
-            let Some(c) = sel.choice(r, k) else { continue };
-            for p in &c.steps {
-                if p.step == n {
-                    title = p.title.as_ref().unwrap_or(title);
-                    if let Some(note) = &p.note {
-                        notes.push(note.as_str());
-                    }
+        steps.push(StepView {
+            title: &s.title,
+            text,
+            time: s.duration.map(duration),
+            notes: Vec::new(),
+        });
+    }
+    // One walk of the chosen options for the steps they change and the card's notes.
+    let mut notes = Vec::new();
+    for k in 0..choices {
+        let Some(c) = sel.choice(r, k) else { continue };
+        for p in &c.steps {
+            if let Some(st) = steps.get_mut(p.step) {
+                if let Some(t) = &p.title {
+                    st.title = t;
+                }
+                if let Some(note) = &p.note {
+                    st.notes.push(note.as_str());
                 }
             }
         }
-        if let Some(b) = &r.servings.batch {
-            if b.step == n && sel.servings > b.max {
-                notes.push(&b.note);
-            }
+        if !c.note.is_empty() {
+            notes.push(c.note.as_str().into());
         }
-        steps.push(StepView {
-            title,
-            text,
-            time: s.duration.map(duration),
-            notes,
-        });
+    }
+    if let Some(b) = &r.servings.batch {
+        if let (Some(st), true) = (steps.get_mut(b.step), sel.servings > b.max) {
+            st.notes.push(&b.note);
+        }
+    }
+    if let (Some(s), true) = (side_of, sel.side && side_available) {
+        notes.push(s.note.as_str().into());
     }
     Shown {
         lines: all,
         steps,
-        notes: choice_notes(r, sel, choices, side_available),
+        notes,
         side_available,
     }
 }
@@ -293,22 +301,6 @@ fn fill<'r>(
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
 pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
     shown(r, sel).notes
-}
-
-fn choice_notes(r: &Recipe, sel: &Selection, choices: usize, side_available: bool) -> Vec<String> {
-    let mut out = Vec::new();
-    for k in 0..choices {
-        let Some(c) = sel.choice(r, k) else { continue };
-        if !c.note.is_empty() {
-            out.push(c.note.as_str().into());
-        }
-    }
-    if let (Some(sp), true) = (&r.spice, sel.side && side_available) {
-        if let Some(side) = &sp.side {
-            out.push(side.note.as_str().into());
-        }
-    }
-    out
 }
 
 /// Whether "on the side" applies: the recipe offers it and the chosen level still uses that
