@@ -1,6 +1,8 @@
 //! What `std`'s prelude gives and the `no_std` wasm must import: `use crate::prelude::*;`.
 
 pub use alloc::string::String;
+// `vec!` only in tests: the crate itself builds its lists by pushing.
+#[cfg(test)]
 pub use alloc::vec;
 pub use alloc::vec::Vec;
 

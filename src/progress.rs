@@ -15,8 +15,8 @@ pub struct Progress {
 impl Progress {
     pub fn new(ingredients: usize, steps: usize) -> Progress {
         Progress {
-            got: vec![false; ingredients],
-            done: vec![false; steps],
+            got: unmarked(ingredients),
+            done: unmarked(steps),
         }
     }
 
@@ -59,6 +59,16 @@ impl Progress {
             }
         }
     }
+}
+
+/// `n` marks, none set: pushed, not `vec![false; n]` (its zeroed allocation is its own code).
+#[allow(clippy::same_item_push)]
+fn unmarked(n: usize) -> Vec<bool> {
+    let mut marks = Vec::new();
+    for _ in 0..n {
+        marks.push(false);
+    }
+    marks
 }
 
 /// Appends the indices of the marks that are set, separated by commas.

@@ -47,7 +47,12 @@ pub fn servings(r: &Recipe, given: &[Given], warnings: &mut Vec<String>) -> u32 
             [b'-', ..] => v.get(1..).unwrap_or_default(),
             _ => v,
         };
-        let Some(n) = parse_uint(digits).filter(|_| digits.len() <= 12) else {
+        let n = if digits.len() <= 12 {
+            parse_uint(digits)
+        } else {
+            None
+        };
+        let Some(n) = n else {
             let mut w = source.describe("servings", raw);
             w.push_str(" is not a whole number: ignored");
             warnings.push(w);

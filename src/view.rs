@@ -39,21 +39,14 @@ impl Selection {
         }
     }
 
-    /// The chosen spice level and swap options, in the order their patches apply.
-    pub fn choices<'r>(&self, r: &'r Recipe) -> Vec<&'r Choice> {
-        let mut out = Vec::new();
-        // Pushed, not `extend`ed from an `Option`: one `push` for both.
-        if let (Some(sp), Some(i)) = (&r.spice, self.spice) {
-            if let Some(c) = sp.levels.get(i) {
-                out.push(c);
-            }
+    /// The chosen option `k` in the order their patches apply: the spice level (0), then each
+    /// swap's (`k` from 1). `None` for none chosen. Asked by index in each walk: no list of
+    /// chosen options built per view.
+    pub fn choice<'r>(&self, r: &'r Recipe, k: usize) -> Option<&'r Choice> {
+        if k == 0 {
+            return r.spice.as_ref()?.levels.get(self.spice?);
         }
-        for (sw, &i) in r.swaps.iter().zip(&self.swaps) {
-            if let Some(c) = sw.options.get(i) {
-                out.push(c);
-            }
-        }
-        out
+        r.swaps.get(k - 1)?.options.get(*self.swaps.get(k - 1)?)
     }
 }
 
@@ -120,7 +113,8 @@ pub struct Shown<'r> {
 
 pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
     let f = factor(r, sel.servings);
-    let choices = sel.choices(r);
+    // Every chosen option is `sel.choice(r, k)` for a `k` below this.
+    let choices = r.swaps.len() + 1;
     let side_of = r.spice.as_ref().and_then(|s| s.side.as_ref());
     let mut side_available = false;
     // Plain loops: each `map(…).collect()` is its own code in the wasm. A line for every
@@ -136,7 +130,8 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         // `plural` is `None` for an item patched without one: the item and an "s".
         let (mut item, mut plural) = (&ing.item, Some(&ing.plural));
         let (mut prep, mut tip, mut now_used) = (&ing.prep, &ing.tip, ing.used);
-        for c in &choices {
+        for k in 0..choices {
+            let Some(c) = sel.choice(r, k) else { continue };
             for p in &c.patches {
                 if p.ingredient != index {
                     continue;
@@ -185,9 +180,10 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
             Amt::Text(t) => (t.into(), false),
             Amt::None => (String::new(), false),
         };
+        // Copied through `From<&str>`, here and below, not `clone`: no `String::clone` in the wasm.
         let name = match (counted_plural, plural) {
-            (false, _) => item.clone(),
-            (true, Some(p)) => p.clone(),
+            (false, _) => item.as_str().into(),
+            (true, Some(p)) => p.as_str().into(),
             (true, None) => cat(&[item.as_str(), "s"]),
         };
         all.push(Line {
@@ -204,39 +200,47 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         (Some(s), true) => Some(s.ingredient),
         _ => None,
     };
-    let in_wok = |i: usize| all.get(i).is_some_and(|l| l.used) && Some(i) != side;
     let mut steps = Vec::new();
-    for (n, s) in r.steps.iter().enumerate() {
+    for s in &r.steps {
         let mut text = Vec::new();
-        fill(&s.text, &all, &in_wok, &mut text);
-        let mut title = &s.title;
-        let mut notes = Vec::new();
-        for c in &choices {
-            for p in &c.steps {
-                if p.step == n {
-                    title = p.title.as_ref().unwrap_or(title);
-                    if let Some(note) = &p.note {
-                        notes.push(note.as_str());
-                    }
+        fill(&s.text, &all, side, &mut text);
+        steps.push(StepView {
+            title: &s.title,
+            text,
+            time: s.duration.map(duration),
+            notes: Vec::new(),
+        });
+    }
+    // One walk of the chosen options for the steps they change and the card's notes.
+    let mut notes = Vec::new();
+    for k in 0..choices {
+        let Some(c) = sel.choice(r, k) else { continue };
+        for p in &c.steps {
+            if let Some(st) = steps.get_mut(p.step) {
+                if let Some(t) = &p.title {
+                    st.title = t;
+                }
+                if let Some(note) = &p.note {
+                    st.notes.push(note.as_str());
                 }
             }
         }
-        if let Some(b) = &r.servings.batch {
-            if b.step == n && sel.servings > b.max {
-                notes.push(&b.note);
-            }
+        if !c.note.is_empty() {
+            notes.push(c.note.as_str().into());
         }
-        steps.push(StepView {
-            title,
-            text,
-            time: s.duration.map(duration),
-            notes,
-        });
+    }
+    if let Some(b) = &r.servings.batch {
+        if let (Some(st), true) = (steps.get_mut(b.step), sel.servings > b.max) {
+            st.notes.push(&b.note);
+        }
+    }
+    if let (Some(s), true) = (side_of, sel.side && side_available) {
+        notes.push(s.note.as_str().into());
     }
     Shown {
         lines: all,
         steps,
-        notes: choice_notes(r, sel, &choices, side_available),
+        notes,
         side_available,
     }
 }
@@ -253,76 +257,50 @@ pub fn steps<'r>(r: &'r Recipe, sel: &Selection) -> Vec<StepView<'r>> {
     shown(r, sel).steps
 }
 
+/// Appends `t`'s runs to `out`, each reference as its line stands; whether every ingredient it
+/// refers to, its groups' included, is in the wok (used, and not the one served on the side). A
+/// group is filled in first and taken out again when it names one that is not: one walk, no
+/// separate test of each group.
 fn fill<'r>(
     t: &'r [Seg],
     all: &[Line<'r>],
-    in_wok: &impl Fn(usize) -> bool,
+    side: Option<usize>,
     out: &mut Vec<Inline<'r>>,
-) {
+) -> bool {
+    let mut in_wok = true;
     for seg in t {
         match seg {
             Seg::Text(s) => out.push(Inline::Text(s)),
             Seg::Name(i) | Seg::Amount(i) => {
                 let Some(l) = all.get(*i) else {
+                    in_wok = false;
                     continue;
                 };
+                in_wok &= l.used && Some(*i) != side;
                 out.push(Inline::Ref {
                     amount: if matches!(seg, Seg::Amount(_)) {
-                        l.amount.clone()
+                        l.amount.as_str().into()
                     } else {
                         String::new()
                     },
-                    name: l.name.clone(),
+                    name: l.name.as_str().into(),
                 });
             }
             Seg::Group(g) => {
-                if all_in(g, in_wok) {
-                    fill(g, all, in_wok, out);
+                let start = out.len();
+                if !fill(g, all, side, out) {
+                    out.truncate(start);
+                    in_wok = false;
                 }
             }
         }
     }
-}
-
-/// Whether every ingredient `t` refers to, groups included, is in the wok. Walked in place: no
-/// list of ids per group.
-fn all_in(t: &[Seg], in_wok: &impl Fn(usize) -> bool) -> bool {
-    for s in t {
-        let ok = match s {
-            Seg::Name(i) | Seg::Amount(i) => in_wok(*i),
-            Seg::Group(g) => all_in(g, in_wok),
-            Seg::Text(_) => true,
-        };
-        if !ok {
-            return false;
-        }
-    }
-    true
+    in_wok
 }
 
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
 pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
     shown(r, sel).notes
-}
-
-fn choice_notes(
-    r: &Recipe,
-    sel: &Selection,
-    choices: &[&Choice],
-    side_available: bool,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    for c in choices {
-        if !c.note.is_empty() {
-            out.push(c.note.clone());
-        }
-    }
-    if let (Some(sp), true) = (&r.spice, sel.side && side_available) {
-        if let Some(side) = &sp.side {
-            out.push(side.note.clone());
-        }
-    }
-    out
 }
 
 /// Whether "on the side" applies: the recipe offers it and the chosen level still uses that
@@ -429,11 +407,41 @@ mod tests {
             Seg::Name(0),
             Seg::Group(vec![Seg::Amount(1), Seg::Group(vec![Seg::Name(2)])]),
         ];
-        let wok = |i: usize| i != 2;
-        assert!(!all_in(&t, &wok));
-        assert!(all_in(&t[..2], &wok));
-        assert!(all_in(&t, &|i: usize| i < 3));
-        assert!(!all_in(&t, &|i: usize| i != 1));
-        assert!(all_in(&[], &wok));
+        let line = |index: usize, used: bool| Line {
+            index,
+            amount: "1".into(),
+            amount_is_text: false,
+            name: {
+                let mut n = String::from("n");
+                push_int(&mut n, index as i64);
+                n
+            },
+            prep: "",
+            tip: "",
+            used,
+        };
+        // `used` per line and the one on the side: whether `t` is all in the wok, and its text.
+        let fills = |t: &[Seg], used: [bool; 3], side: Option<usize>| {
+            let all = [line(0, used[0]), line(1, used[1]), line(2, used[2])];
+            let mut out = Vec::new();
+            let ok = fill(t, &all, side, &mut out);
+            (ok, plain(&out))
+        };
+        let all = [true; 3];
+        assert_eq!(fills(&t, [true, true, false], None), (false, "an0".into()));
+        assert_eq!(
+            fills(&t[..2], [true, true, false], None),
+            (true, "an0".into())
+        );
+        assert_eq!(fills(&t, all, None), (true, "an01 n1n2".into()));
+        assert_eq!(fills(&t, [true, false, true], None), (false, "an0".into()));
+        assert_eq!(fills(&t, all, Some(2)), (false, "an0".into()));
+        assert_eq!(fills(&t, all, Some(1)), (false, "an0".into()));
+        assert_eq!(fills(&[], [true, true, false], None), (true, "".into()));
+        // An ingredient the text names that has no line is not in the wok either.
+        let far = [Seg::Group(vec![Seg::Text("b".into()), Seg::Name(7)])];
+        assert_eq!(fills(&far, all, None), (false, "".into()));
+        let far = [Seg::Name(7)];
+        assert_eq!(fills(&far, all, None), (false, "".into()));
     }
 }
