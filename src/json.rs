@@ -384,7 +384,7 @@ mod tests {
         assert_eq!(d.path(0, ""), "");
         assert_eq!(d.path(0, "name"), "name");
         assert_eq!(d.path(second, "a"), "list[1].a");
-        // A place past the end (NONE) reads as null: no members, no path.
+        // A node past the end (NONE) reads as null: no members, no path.
         assert_eq!(d.path(NONE, ""), "");
         assert_eq!(d.member(NONE, "x"), NONE);
         assert_eq!(d.kind(NONE), Kind::Null);

@@ -30,9 +30,9 @@ pub(crate) fn quoted(before: &str, value: &str) -> String {
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
     doc: &'a Doc<'a>,
-    /// The object's value (where it starts on the tape); [`NONE`] when it is absent or not an
-    /// object, an error already recorded. The tape has no such place and reads it as `null`: it
-    /// has no members and its path is empty, so no `Option` is checked at each read.
+    /// The object's node; [`NONE`] when it is absent or not an object, an error already recorded.
+    /// A document has no such node and reads it as `null`: it has no members and its path is
+    /// empty, so no `Option` is checked at each read.
     node: usize,
     errors: &'a Errors,
 }
