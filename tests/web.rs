@@ -2,7 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use recipe_card::web::{event, mount, show_error, FREE};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit,
@@ -11,16 +12,27 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// The very module the card's wasm imports (one snippet per crate name and version, so one
+// instance), as `entry.js` imports it.
+#[wasm_bindgen(module = "/src/web/dom.js")]
+extern "C" {
+    /// What `entry.js` does before `mount` and `showError`: hands `dom.js` the card's root and
+    /// the wasm's `event` export.
+    fn hold(root: &ShadowRoot, event: &JsValue);
+}
+
 /// A mounted card, freed when dropped (as the loader frees it when its element goes).
 struct Card(u32);
 
 impl Card {
-    /// `mount`, given the wasm's own `event` export as the loader gives it; a refused recipe
-    /// (0) is the `Error` that `refused` throws, as `entry.js` throws it to the loader.
+    /// `mount`, after `hold` is given the root and the wasm's own `event` export as `entry.js`
+    /// gives them; a refused recipe (0) is the `Error` that `refused` throws, as `entry.js`
+    /// throws it to the loader.
     fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
         let exports = wasm_bindgen::exports();
         let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
-        match mount(&root, recipe, &event) {
+        hold(&root, &event);
+        match mount(recipe) {
             0 => {
                 let refused = js_sys::Reflect::get(&exports, &"refused".into()).unwrap();
                 match js_sys::Function::from(refused).call0(&JsValue::NULL) {
@@ -216,7 +228,8 @@ fn bad_recipes_throw_an_error_naming_the_field() {
 #[wasm_bindgen_test]
 fn show_error_renders_an_alert_with_the_detail_as_text() {
     let root = host();
-    show_error(&root, "steps: <b>missing</b>");
+    hold(&root, &JsValue::UNDEFINED);
+    show_error("steps: <b>missing</b>");
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
     assert_eq!(alert.get_attribute("part"), Some("card error".into()));
     assert_eq!(

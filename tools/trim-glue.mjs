@@ -147,12 +147,11 @@ function decodeText(bytes) {
 `);
 rewrite('decodeText', 'return decodeText(getUint8ArrayMemory0()', 'return cachedTextDecoder.decode(getUint8ArrayMemory0()');
 
-// The JS heap's slots read in place, and its borrow stack unchecked (the wasm borrows one value
-// at a time, showError's root, from a stack of 1,024).
+// The JS heap's slots read in place (no JS value crosses the card's own boundary: only the
+// panic path's dead imports use the heap, and tools/drop-dead-imports.mjs drops them).
 rewrite('getObject', 'function getObject(idx) { return heap[idx]; }\n', '');
 glue = glue.replace(/\bgetObject\((\w+)\)/g, 'heap[$1]');
 if (glue.includes('getObject')) throw new Error('trim-glue: getObject still named in the glue');
-rewrite('borrow stack check', "    if (stack_pointer == 1) throw new Error('out of js stack');\n", '');
 
 // The memory's byte view made on first use and again when the memory grows (a grown memory
 // detaches the old view, whose length is then 0); the wasm is instantiated once per page.

@@ -11,7 +11,7 @@
 // slots are kept on the list (`slot`, `slotText`).
 import { ring as ringer, cook as cooker, notifyButton, title as titler, beep, notify as notifier, vibrate } from './device.js';
 
-let top, last, C, S;
+let top, last, C, S, F;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
 const cards = [[]];
 
@@ -24,8 +24,11 @@ export function card(id) {
 }
 /** Keeps card `id`'s state (its address in the wasm) for `card`. */
 export const keep = (id, p) => { if (cards[id]) cards[id].p = p; };
-/** An error card goes into `root` (`place`). */
-export const hold = (root) => { (C = cards[0]).r = root; };
+/** No JS value crosses the wasm's boundary (so wasm-bindgen's glue keeps no heap of them):
+ * before each `mount` or `showError`, `entry.js` (and tests/web.rs) hands this module the card's
+ * shadow `root` and the wasm's `event` export (`f`, which `listen` calls). `root` is kept as the
+ * scratch card's until `listen` makes the card; an error card goes into it (`place`). */
+export const hold = (root, f) => { (C = cards[0]).r = root; F = f; };
 
 /** The card's elements as `tag|class|part`, numbered in this order by `specs` in dom.rs: a
  * missing part is the class (`h3|section-title`), an empty one none (`ul|tip-list|`). */
@@ -256,15 +259,14 @@ const KINDS = ['input', 'click', 'change', 'visibilitychange'];
 /** The target of the event being handled. */
 let current;
 
-/** Makes a card (the current card from now on; its number, returned, is the lowest free) with
- * its `root`, and calls `f(card, kind)`
- * (the wasm's `event`) for its events: its root's `input` (kind 0), `click` (1) and `change`
- * (2), and the page's `visibilitychange` (3); the handler reads the event's target through
- * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the
- * same `ms` again changes nothing); 0 stops the ticks, and -1 also the listening, and forgets
- * the card. */
-export function listen(root, f, name) {
-  let ticks, every = 0, card = cards.indexOf(null, 1);
+/** Makes a card (the current card from now on; its number, returned, is the lowest free) in the
+ * root `hold` was given, and calls `f(card, kind)` (the wasm's `event`, also from `hold`) for its
+ * events: its root's `input` (kind 0), `click` (1) and `change` (2), and the page's
+ * `visibilitychange` (3); the handler reads the event's target through `closest`, `prop`,
+ * `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the same `ms` again
+ * changes nothing); 0 stops the ticks, and -1 also the listening, and forgets the card. */
+export function listen(name) {
+  let ticks, every = 0, card = cards.indexOf(null, 1), root = cards[0].r, f = F;
   if (card < 0) card = cards.length;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));

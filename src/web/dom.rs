@@ -5,7 +5,6 @@
 
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::Node;
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
@@ -15,8 +14,6 @@ extern "C" {
     pub fn card(id: u32) -> u32;
     /// Keeps card `id`'s state (a `Box<State>`'s address) until [`card`] takes it.
     pub fn keep(id: u32, state: u32);
-    /// An error card goes into `root` ([`place`]).
-    pub fn hold(root: &Node);
     /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
     /// [`specs`]. The card keeps it in `dom.js` under `spec` (the last of each), so the parts
     /// that change later are named by their spec: no handle crosses.

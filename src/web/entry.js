@@ -5,6 +5,9 @@
 // for browsers older than the loader's own syntax cost bytes and nothing else. What only runs
 // once the glue is here lives here, not in the loader that every page downloads up front.
 import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError, refused } from './glue.js';
+// dom.js as the glue imports it (wasm-bindgen's snippet path: the hash is the crate's name and
+// version hashed, so a new version in Cargo.toml changes it and esbuild then stops the build).
+import { hold } from './snippets/recipe-card-e64d1b67ae02c92e/src/web/dom.js';
 import css from './card.css';
 
 /** The card's stylesheet, parsed once and adopted by every card's shadow root. */
@@ -51,13 +54,15 @@ function style(root) {
  * state, listener and timers in the wasm). A recipe the wasm refuses (0) throws an `Error`
  * naming the field at fault, through `refused`. */
 export function card(root, recipe) {
-  const id = mount(root, recipe, event) || refused();
+  hold(root, event);
+  const id = mount(recipe) || refused();
   style(root);
   return () => event(id, 5); // 5: the card is freed
 }
 
 /** Shows `detail` in place of a card, styled. */
 export function error(root, detail) {
-  showError(root, detail);
+  hold(root);
+  showError(detail);
   style(root);
 }

@@ -29,7 +29,6 @@ use browser::BrowserClock;
 use dom::{group, is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
-use web_sys::ShadowRoot;
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: i32 = 250;
@@ -56,16 +55,16 @@ struct State {
     parts: Parts,
 }
 
-/// Reads `recipe` (the recipe file's JSON text) and renders it into `root`, starting from the
-/// URL's, the reader's stored, and the host element's choices, and restoring timers and marks.
-/// `event` is this module's [`event`] export: the card's listener calls it. Returns the card's
+/// Reads `recipe` (the recipe file's JSON text) and renders it into the root `entry.js` handed
+/// `dom.js` just before (`hold`: no `JsValue` crosses), starting from the URL's, the reader's
+/// stored, and the host element's choices, and restoring timers and marks. Returns the card's
 /// number, for `event(card, FREE)`.
 ///
 /// Returns 0 when the recipe is refused: `entry.js` then throws an `Error` whose message names
 /// the field at fault ([`refused`]); the caller shows it with [`show_error`] so that one broken
 /// card never blanks the page or its neighbours.
 #[wasm_bindgen]
-pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
+pub fn mount(recipe: &str) -> u32 {
     let (recipe, problems) = match read(recipe) {
         Ok(r) => r,
         Err(e) => {
@@ -79,7 +78,7 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
     }
     // One listener for the card's controls (on its root) and the page's visibility; the card
     // is `dom.js`'s current one from here on.
-    let id = browser::listen(root.as_ref(), event, &recipe.name);
+    let id = browser::listen(&recipe.name);
     let selection = initial_selection(&recipe, &mut warnings);
     let mut timers = Timers::for_recipe(&recipe, BrowserClock);
     if let Some(stored) = load("timers") {
@@ -374,9 +373,9 @@ fn on_visible(s: &mut State) {
     alert::cook(2);
 }
 
-/// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.
+/// Shows `detail` in place of a card, in the root `entry.js` handed `dom.js` just before
+/// (`hold`). Never throws: an error about an error helps nobody.
 #[wasm_bindgen(js_name = showError)]
-pub fn show_error(root: &ShadowRoot, detail: &str) {
-    dom::hold(root.as_ref());
+pub fn show_error(detail: &str) {
     render::error(detail);
 }

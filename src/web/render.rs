@@ -246,7 +246,7 @@ pub fn timers(timers: &Timers<BrowserClock>) {
     }
 }
 
-/// Replaces everything in the root [`dom::hold`] gave with a short, readable error.
+/// Replaces everything in the root `entry.js` handed `dom.js` (`hold`) with a short, readable error.
 pub fn error(detail: &str) {
     dom::fragment();
     open(ERROR_CARD);
