@@ -16,23 +16,24 @@ wasm_bindgen_test_configure!(run_in_browser);
 // instance), as `entry.js` imports it.
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
+    /// What `entry.js` does once the wasm is instantiated: hands `dom.js` the wasm's `event`
+    /// export and its memory.
+    fn wire(event: &JsValue, memory: &JsValue);
     /// What `entry.js` does before `mount` and `showError`: hands `dom.js` the card's root and
-    /// the wasm's `event` export.
-    fn hold(root: &ShadowRoot, event: &JsValue);
+    /// the recipe's (or the error's) text, whose length in bytes it returns for the export.
+    fn hold(root: &ShadowRoot, text: &str) -> i32;
 }
 
 /// A mounted card, freed when dropped (as the loader frees it when its element goes).
-struct Card(u32);
+struct Card(i32);
 
 impl Card {
-    /// `mount`, after `hold` is given the root and the wasm's own `event` export as `entry.js`
-    /// gives them; a refused recipe (0) is the `Error` that `refused` throws, as `entry.js`
-    /// throws it to the loader.
+    /// `mount`, after `dom.js` is given the wasm's own `event` export and memory, and the
+    /// root, as `entry.js` gives them; a refused recipe (0) is the `Error` that `refused`
+    /// throws, as `entry.js` throws it to the loader.
     fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
-        let exports = wasm_bindgen::exports();
-        let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
-        hold(&root, &event);
-        match mount(recipe) {
+        let exports = wired();
+        match mount(hold(&root, recipe)) {
             0 => {
                 let refused = js_sys::Reflect::get(&exports, &"refused".into()).unwrap();
                 match js_sys::Function::from(refused).call0(&JsValue::NULL) {
@@ -43,6 +44,14 @@ impl Card {
             id => Ok(Card(id)),
         }
     }
+}
+
+/// The wasm's exports, once `dom.js` is wired to them (`wire`, as `entry.js` wires it).
+fn wired() -> JsValue {
+    let exports = wasm_bindgen::exports();
+    let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
+    wire(&event, &wasm_bindgen::memory());
+    exports
 }
 
 impl Drop for Card {
@@ -228,8 +237,8 @@ fn bad_recipes_throw_an_error_naming_the_field() {
 #[wasm_bindgen_test]
 fn show_error_renders_an_alert_with_the_detail_as_text() {
     let root = host();
-    hold(&root, &JsValue::UNDEFINED);
-    show_error("steps: <b>missing</b>");
+    wired();
+    show_error(hold(&root, "steps: <b>missing</b>"));
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
     assert_eq!(alert.get_attribute("part"), Some("card error".into()));
     assert_eq!(

@@ -18,21 +18,33 @@ extern "C" {
     /// Beeps again every 4 s, at most 15 times, while the card has alerts, as its latest alert
     /// rings (check now or done; none stops it); `again` starts the count over (new alerts
     /// came due).
-    pub fn ring(again: bool);
+    pub fn ring(again: i32);
     /// Sets the card's line for the page title (none to withdraw it): the latest alert's
     /// while the card has one ("⏰ Done: <step>", urgency 0), else "⏱ <time> <title>" for step
     /// `step`'s timer (none when `time` is empty). The title shows the
     /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
     /// it when no card has a line.
-    pub fn title(urgency: f64, time: &str, step: usize);
+    #[wasm_bindgen(js_name = title)]
+    fn title_at(urgency: f64, p: i32, n: i32, step: i32);
     /// Shows the card's "Notify me" button only while asking for notifications would prompt
     /// the reader (they have not answered yet); with `ask` (only ever from the reader's click
     /// on it), asks first.
     #[wasm_bindgen(js_name = notify)]
-    pub fn notify_button(ask: bool);
+    pub fn notify_button(ask: i32);
     /// Cook mode, for the card's switch: on the switch's change (`why` 1), asks for the screen
     /// wake lock or lets it go; when the page comes back into view (2), asks again if the
     /// switch is on and the browser released the lock; when the card goes (0), lets it go.
     /// Its status line says what is true (`data-state` `off`, `on`, `unsupported`).
-    pub fn cook(why: u32);
+    pub fn cook(why: i32);
+}
+
+/// [`title_at`], with `time` as its address and length (the rule in `dom.rs`).
+#[inline]
+pub fn title(urgency: f64, time: &str, step: usize) {
+    title_at(
+        urgency,
+        time.as_ptr() as i32,
+        time.len() as i32,
+        step as i32,
+    )
 }

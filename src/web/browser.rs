@@ -23,11 +23,18 @@ extern "C" {
     /// (kind 0), `click` (1) and `change` (2), and the page's `visibilitychange` (3). `event`
     /// is the wasm's export [`super::event`], which `entry.js` handed `dom.js` with the root.
     /// Returns the card's number (the lowest one free).
-    pub fn listen(name: &str) -> u32;
+    #[wasm_bindgen(js_name = listen)]
+    fn listen_at(p: i32, n: i32) -> i32;
     /// For the current card: calls `event(card, 4)` (a running timer's redraw) every `ms` from
     /// now on (the same `ms` as before changes nothing); 0 stops the ticks, and [`OFF`] also
     /// the listening, and `dom.js` forgets the card.
     pub fn tick(ms: i32);
+}
+
+/// [`listen_at`], with the recipe's `name` as its address and length (the rule in `dom.rs`).
+#[inline]
+pub fn listen(name: &str) -> i32 {
+    listen_at(name.as_ptr() as i32, name.len() as i32)
 }
 
 /// [`tick`]'s `ms` that stops a card's ticks and removes its listener.

@@ -11,7 +11,7 @@
 // slots are kept on the list (`slot`, `slotText`).
 import { ring as ringer, cook as cooker, notifyButton, title as titler, beep, notify as notifier, vibrate } from './device.js';
 
-let top, last, C, S, F;
+let top, last, C, S, F, M;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
 const cards = [[]];
 
@@ -24,11 +24,32 @@ export function card(id) {
 }
 /** Keeps card `id`'s state (its address in the wasm) for `card`. */
 export const keep = (id, p) => { if (cards[id]) cards[id].p = p; };
-/** No JS value crosses the wasm's boundary (so wasm-bindgen's glue keeps no heap of them):
- * before each `mount` or `showError`, `entry.js` (and tests/web.rs) hands this module the card's
- * shadow `root` and the wasm's `event` export (`f`, which `listen` calls). `root` is kept as the
- * scratch card's until `listen` makes the card; an error card goes into it (`place`). */
-export const hold = (root, f) => { (C = cards[0]).r = root; F = f; };
+/** No JS value crosses the wasm's boundary (so wasm-bindgen's glue keeps no heap of them): once
+ * the wasm is instantiated, `entry.js` (and tests/web.rs) hands this module the wasm's `event`
+ * export (`f`, which `listen` calls) and its memory (`m`, which `text` reads); before each
+ * `mount` or `showError`, the card's shadow `root` (`hold`). */
+export const wire = (f, m) => { F = f; M = m; };
+/** `root` is kept as the scratch card's until `listen` makes the card; an error card goes into
+ * it (`place`). `s`, the recipe's text for `mount` or the error's for `showError`, is given
+ * (`give`): its length goes to the wasm as the export's argument. */
+export const hold = (root, s) => {
+  (C = cards[0]).r = root;
+  return give(s);
+};
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Text from the wasm: every primitive that takes text gets it as the address `p` and length
+ * `n` of its UTF-8 bytes in the wasm's memory (dom.rs: no `&str` in an import's signature, so
+ * wasm-bindgen binds the primitive itself, with no JS shim), and reads it here, at once: the view
+ * is made afresh for each text, as the memory can grow (and detach an older view) in a later
+ * call. */
+const text = (p, n) => utf8.decode(new Uint8Array(M.buffer, p, n));
+let given;
+const utf8out = new TextEncoder();
+/** Text for the wasm (`load`, `param`, `hostAttr`, `value`, and `hold`'s for the exports): its
+ * UTF-8 bytes are kept, and their length returned (-1 for none); the wasm then makes room for
+ * them and has `take` copy them there (dom.rs `taken`). */
+const give = (s) => (s == null ? -1 : (given = utf8out.encode(s)).length);
+export const take = (p) => new Uint8Array(M.buffer, p, given.length).set(given);
 
 /** The card's elements as `tag|class|part`, numbered in this order by `specs` in dom.rs: a
  * missing part is the class (`h3|section-title`), an empty one none (`ul|tip-list|`). */
@@ -48,7 +69,7 @@ const SPECS = ('h3|section-title,header|head|,h2|title,p|byline,p|intro,dl|meta,
 // (tests/dom_specs.rs checks each against dom.rs): C[5 /* META */].
 
 /** `<tag class part>` holding `text`, appended to the open element; `spec` indexes `SPECS`. */
-export function put(spec, text) {
+function add(spec, text) {
   const [tag, cls, part = cls] = SPECS[spec].split('|');
   const e = (last = C[spec] = document.createElement(tag));
   if (cls) e.className = cls;
@@ -56,13 +77,17 @@ export function put(spec, text) {
   if (text) e.textContent = text;
   top.append(e);
 }
+/** `add`, for the wasm (the text at `p`, `n` bytes long: `text`). */
+export const put = (spec, p, n) => add(spec, text(p, n));
 
 /** `put` an empty element and go into it. */
-export const open = (spec) => { put(spec); top = last; };
+export const open = (spec) => { add(spec); top = last; };
 export const shut = () => { top = top.parentNode; };
 /** A text node appended to the open element. */
-export const say = (text) => top.append((last = document.createTextNode(text)));
-export const set = (name, value) => last.setAttribute(name, value);
+export const say = (p, n) => top.append((last = document.createTextNode(text(p, n))));
+/** Sets an attribute of the newest node; `set` is it for the wasm (`text`). */
+const attr = (name, value) => last.setAttribute(name, value);
+export const set = (p, n, q, m) => attr(text(p, n), text(q, m));
 /** Keeps the newest node as the next slot of the list being built (`into`). */
 export const slot = () => S.push(last);
 
@@ -71,7 +96,7 @@ function show(n, s) {
   if (n.textContent !== s) n.textContent = s;
 }
 /** Slot `i`'s text in list `k`. */
-export const slotText = (k, i, s) => show(C[k].s[i], s);
+export const slotText = (k, i, p, n) => show(C[k].s[i], text(p, n));
 
 /** Each timer state as `data-state|status|action`: idle, paused, running, running until a
  * check, check now, done. */
@@ -84,32 +109,33 @@ const clocked = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${st
 /** Builds step `step`'s timer, titled `title`, at the cursor: `<div class=timer role=group
  * aria-label="Timer: <title>">` holding the step's `duration`, its time, its status, its one
  * button and Reset; the group keeps its title for `timer`, `alert` and `title`. */
-export function clock(step, title, duration) {
+export function clock(step, p, n, q, m) {
+  const title = text(p, n);
   open(73 /* TIMER */);
   top.t = title;
-  set('role', 'group');
-  set('aria-label', 'Timer: ' + title);
-  put(74 /* STEP_TIME */, duration);
-  put(75 /* TIMER_TIME */);
-  put(76 /* TIMER_STATUS */);
-  put(77 /* TIMER_BUTTON */);
-  set('type', 'button');
-  set('data-timer', step);
-  put(78 /* TIMER_RESET */, 'Reset');
-  set('type', 'button');
-  set('aria-label', 'Reset timer: ' + title);
-  set('data-reset', step);
+  attr('role', 'group');
+  attr('aria-label', 'Timer: ' + title);
+  add(74 /* STEP_TIME */, text(q, m));
+  add(75 /* TIMER_TIME */);
+  add(76 /* TIMER_STATUS */);
+  add(77 /* TIMER_BUTTON */);
+  attr('type', 'button');
+  attr('data-timer', step);
+  add(78 /* TIMER_RESET */, 'Reset');
+  attr('type', 'button');
+  attr('aria-label', 'Reset timer: ' + title);
+  attr('data-reset', step);
   shut();
 }
 
 /** Shows step `step`'s timer in state `k` (`TIMER`): its group's state, its time, status and one
  * button (hidden when it has no action), and Reset, hidden while idle. */
-export function timer(step, k, time) {
+export function timer(step, k, p, n) {
   const g = clocked(step);
   const [, t, s, b, r] = g.children;
   const [state, status, action] = TIMER[k].split('|');
   g.setAttribute('data-state', state);
-  show(t, time);
+  show(t, text(p, n));
   show(s, status);
   show(b, action);
   b.setAttribute('aria-label', action + ' timer: ' + g.t);
@@ -136,7 +162,8 @@ export const into = (k) => {
 };
 /** Whether list `k` shows `shape` (lists.rs); when it does not, it is emptied to be built anew
  * in that shape. */
-export function shaped(k, shape) {
+export function shaped(k, p, n) {
+  const shape = text(p, n);
   if (C[k].h === shape) return true;
   into(k);
   top.h = shape;
@@ -157,7 +184,7 @@ export const side = (available, on) => {
 const NAMES = ['units', 'spice', 'side', 'cook', 'got', 'done'];
 const named = (g) => 'rc-' + (NAMES[g] ?? 'swap-' + (g - 6));
 /** Names the newest element for its group `g`. */
-export const name = (g) => set('name', named(g));
+export const name = (g) => attr('name', named(g));
 /** The group of the event's target, from its name: -1 for none (the slider). */
 export function group() {
   const n = current.name;
@@ -175,33 +202,33 @@ export function pick(g, i) {
 /** A `<button type=button>` showing `text`, named `label`, that changes the slider by
  * `step` servings. */
 function step(text, label, step) {
-  put(24 /* SERVINGS_BUTTON */, text);
-  set('type', 'button');
-  set('aria-label', label);
-  set('aria-controls', 'rc-servings');
-  set('data-step', step);
+  add(24 /* SERVINGS_BUTTON */, text);
+  attr('type', 'button');
+  attr('aria-label', label);
+  attr('aria-controls', 'rc-servings');
+  attr('data-step', step);
 }
 /** Builds the servings slider from `min` to `max` at the cursor: its label, − and + buttons
  * around it, and its number after it (`servings` reaches them through the slider). */
 export function slider(min, max) {
   open(23 /* SERVINGS */);
-  put(22 /* LABEL */, 'Servings');
-  set('for', 'rc-servings');
+  add(22 /* LABEL */, 'Servings');
+  attr('for', 'rc-servings');
   step('−', 'Fewer servings', -1);
-  put(25 /* SERVINGS_SLIDER */);
-  set('type', 'range');
-  set('id', 'rc-servings');
-  set('min', min);
-  set('max', max);
-  put(26 /* SERVINGS_VALUE */);
-  set('aria-hidden', 'true');
+  add(25 /* SERVINGS_SLIDER */);
+  attr('type', 'range');
+  attr('id', 'rc-servings');
+  attr('min', min);
+  attr('max', max);
+  add(26 /* SERVINGS_VALUE */);
+  attr('aria-hidden', 'true');
   step('+', 'More servings', 1);
   shut();
 }
 /** Shows `n` servings on the slider (its value, and its spoken value), on the number after it,
  * on the meta's last value ("Serves"), and the − and + buttons around the slider as disabled at
- * the ends (`min`, `max`). */
-export function servings(n, min, max) {
+ * the ends (the slider's `min` and `max`). */
+export function servings(n) {
   const s = C[25 /* SERVINGS_SLIDER */];
   const v = s.nextSibling;
   n = '' + n;
@@ -209,8 +236,8 @@ export function servings(n, min, max) {
   s.setAttribute('aria-valuetext', says(n));
   show(v, n);
   show(C[5 /* META */].lastChild.lastChild, n);
-  s.previousSibling.setAttribute('aria-disabled', min);
-  v.nextSibling.setAttribute('aria-disabled', max);
+  s.previousSibling.setAttribute('aria-disabled', n == s.min);
+  v.nextSibling.setAttribute('aria-disabled', n == s.max);
 }
 /** Raises an alert for step `step` (Done when `done`, else Check now): shows it at the end of the
  * card's alerts, in place of the step's earlier one (`<div class=alert><p>Done: <title></p>
@@ -222,11 +249,11 @@ export function alert(step, done) {
   top = C[50 /* ALERTS */];
   open(52 /* ALERT */);
   top.k = 1 + done;
-  put(53 /* P */, (done ? 'Done: ' : 'Check now: ') + title);
-  put(54 /* ALERT_DISMISS */, 'Dismiss');
-  set('type', 'button');
-  set('aria-label', 'Dismiss: ' + title);
-  set('data-dismiss', step);
+  add(53 /* P */, (done ? 'Done: ' : 'Check now: ') + title);
+  add(54 /* ALERT_DISMISS */, 'Dismiss');
+  attr('type', 'button');
+  attr('aria-label', 'Dismiss: ' + title);
+  attr('data-dismiss', step);
   notifier(done ? 'Timer done' : 'Check now', title);
   beep(done);
   vibrate();
@@ -246,8 +273,8 @@ export const ring = (again) => {
 };
 /** The card's line in the page title (`title` in device.js): its latest alert's while it has
  * one, else `⏱ <time> <title>` for step `step`'s timer (none when `time` is empty). */
-export const title = (urgency, time, step) => {
-  const a = C[50 /* ALERTS */].lastChild;
+export const title = (urgency, p, n, step) => {
+  const a = C[50 /* ALERTS */].lastChild, time = text(p, n);
   titler(C.i, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + clocked(step).t);
 };
 /** Cook mode for the card's switch (`cook` in device.js). */
@@ -262,17 +289,17 @@ let current;
 /** Makes a card (the current card from now on; its number, returned, is the lowest free) in the
  * root `hold` was given, and calls `f(card, kind)` (the wasm's `event`, also from `hold`) for its
  * events: its root's `input` (kind 0), `click` (1) and `change` (2), and the page's
- * `visibilitychange` (3); the handler reads the event's target through `closest`, `prop`,
+ * `visibilitychange` (3); the handler reads the event's target through `closest`, `value`,
  * `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the same `ms` again
  * changes nothing); 0 stops the ticks, and -1 also the listening, and forgets the card. */
-export function listen(name) {
+export function listen(p, n) {
   let ticks, every = 0, card = cards.indexOf(null, 1), root = cards[0].r, f = F;
   if (card < 0) card = cards.length;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
   (C = cards[card] = []).r = root;
-  C.n = name;
+  C.n = text(p, n);
   C.i = card;
   C.k = (ms) => {
     if (ms == every) return;
@@ -288,40 +315,42 @@ export const tick = (ms) => C.k(ms);
 
 /** The value of attribute `name` on the event's target or its closest ancestor that has it, as
  * a number ('' reads 0); -2^31 where none has it. */
-export function closest(name) {
-  const v = current.closest?.(`[${name}]`)?.getAttribute(name);
+export function closest(p, n) {
+  const name = text(p, n), v = current.closest?.(`[${name}]`)?.getAttribute(name);
   return v == null ? -0x80000000 : +v;
 }
 
-/** A string property of the event's target: a control's `name` or `value` (one primitive,
- * one glue shim). */
-export const prop = (k) => current[k] ?? '';
+/** The event's target's value ('' when it has none). */
+export const value = () => give(current.value ?? '');
 /** The event's target's value as a whole number: the slider's, or a checkbox's index. */
 export const number = () => +current.value;
 export const isChecked = () => !!current.checked;
 
-export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;
+export const hostAttr = (p, n) => give(C.r.host.getAttribute(text(p, n)));
 /** The value of `name` in the page's query string, undecoded: the
- * first field whose key, up to its first `=`, is `name`; '' for a field without `=`. */
+ * first field whose key, up to its first `=`, is `name`; '' for a field without `=`
+ * (tests/e2e/query.test.mjs calls it; the wasm, `query`). */
 export function param(name) {
   for (const kv of location.search.replace(/^\?+/, '').split('&')) {
     const i = kv.indexOf('=');
     if ((i < 0 ? kv : kv.slice(0, i)) == name) return i < 0 ? '' : kv.slice(i + 1);
   }
 }
-export const warn = (m) => console.warn('<recipe-card> ' + m);
+/** `param`, for the wasm (`text`, `give`). */
+export const query = (p, n) => give(param(text(p, n)));
+export const warn = (p, n) => console.warn('<recipe-card> ' + text(p, n));
 
 /** The storage key of `what` for the current card's recipe (`recipe-card:<what>:<recipe name>`); the units
  * are the reader's for every recipe. */
 const key = (what) => 'recipe-card:' + what + (what == 'units' ? '' : ':' + C.n);
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */
-export function load(what) {
-  try { return localStorage.getItem(key(what)) ?? undefined; } catch { return undefined; }
+export function load(p, n) {
+  try { return give(localStorage.getItem(key(text(p, n)))); } catch { return -1; }
 }
-export function store(what, value) {
-  try { localStorage.setItem(key(what), value); } catch { /* nothing stored */ }
+export function store(p, n, q, m) {
+  try { localStorage.setItem(key(text(p, n)), text(q, m)); } catch { /* nothing stored */ }
 }
 /** Why `mount` refused a recipe, kept until `refused` throws it (from a frame holding nothing). */
 let refused;
-export const refuse = (m) => { refused = m; };
+export const refuse = (p, n) => { refused = text(p, n); };
 export const fail = () => { throw new Error(refused); };

@@ -2,6 +2,18 @@
 //! can fail for the card's inputs (constant tag and attribute names, fresh elements), so none
 //! returns a `Result`. Text only ever goes in as `textContent` or text nodes, never as markup:
 //! recipe text cannot inject HTML.
+//!
+//! Only numbers cross the boundary, so that wasm-bindgen's glue is an imports object binding
+//! each `dom.js` function directly and four export wrappers, with no machinery of its own:
+//! - no `JsValue` in any signature (no JS-side heap): `entry.js` hands `dom.js` the wasm's
+//!   `event` export and memory once (`wire`), and each card's root before `mount` or
+//!   `showError` (`hold`); tests/web.rs does the same;
+//! - text into `dom.js` as its UTF-8 bytes' address and length (the [`raw`] imports, behind
+//!   `&str` wrappers), read there (`text`); text out of `dom.js` as its length, then copied in
+//!   by [`taken`] (`give` and `take`), as are the recipe's and the error's text for the exports
+//!   (`hold` returns their length);
+//! - numbers and flags as `i32` (or `u8`), never `u32`, `usize` or `bool` arguments, which the
+//!   glue would convert in a shim of their own (`>>> 0`, `!== 0`); `bool` returns are fine.
 
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -11,107 +23,230 @@ extern "C" {
     /// Card `id` (made by [`super::browser::listen`]) is the one the primitives below act on
     /// from now on: each event starts with it. Returns the card's state as [`keep`] left it,
     /// once (0 for a card that is not there or whose state is out, and nothing changes then).
-    pub fn card(id: u32) -> u32;
+    pub fn card(id: i32) -> i32;
     /// Keeps card `id`'s state (a `Box<State>`'s address) until [`card`] takes it.
-    pub fn keep(id: u32, state: u32);
-    /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
-    /// [`specs`]. The card keeps it in `dom.js` under `spec` (the last of each), so the parts
-    /// that change later are named by their spec: no handle crosses.
-    pub fn put(spec: u8, text: &str);
+    pub fn keep(id: i32, state: i32);
     /// [`put`] an empty element and build into it until [`shut`].
     pub fn open(spec: u8);
     /// Back out of the element [`open`] went into.
     pub fn shut();
-    /// A text node appended to the open element.
-    pub fn say(text: &str);
-    /// Sets an attribute of the newest element.
-    pub fn set(name: &str, value: &str);
     /// Keeps the newest node (element or text) as the next slot of the list being built
     /// ([`into`]), for [`slot_text`].
     pub fn slot();
     /// Marks the step whose Done box is the event's target as done or not.
-    pub fn done(on: bool);
-    /// Sets the text of slot `i` of list `k` when it differs.
-    #[wasm_bindgen(js_name = slotText)]
-    pub fn slot_text(k: u8, i: usize, text: &str);
-    /// Whether list `k` shows `shape` (`super::lists`); when it does not, it is emptied to be
-    /// built anew at the cursor, in that shape.
-    pub fn shaped(k: u8, shape: &str) -> bool;
+    pub fn done(on: i32);
     /// Empties part `k` and builds into it from now on; its slots start over.
     pub fn into(k: u8);
-    /// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the
-    /// step's `duration`, with its time, status, one button and Reset; the group keeps its
-    /// title for [`timer`], [`alert`] and the page title.
-    pub fn clock(step: usize, title: &str, duration: &str);
-    /// Shows step `step`'s timer ([`clock`]) in `state` (idle, paused, running, running until
-    /// a check, check now, done: `TIMER` in `dom.js` says what each shows): its `data-state`,
-    /// its time and status, its one button (named "<action> timer: <title>", hidden when there
-    /// is none) and Reset (hidden while idle).
-    pub fn timer(step: usize, state: u8, time: &str);
     /// Sets the announcer's text to `n` servings ("6 servings") once it has rested for 700 ms:
     /// each call cancels the one before, so only the resting value is spoken, once per gesture,
     /// not per tick.
-    pub fn announce(n: u32);
+    pub fn announce(n: i32);
     /// Raises an alert for step `step`, titled as its timer (done when `done`, else check now):
     /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
     /// alerts, in place of the step's earlier alert (the region is assertive, so a new alert is
     /// read out at once), and beeps, notifies ("Timer done" or "Check now", when the reader
     /// allowed it), buzzes and rings on (`device.js`).
-    pub fn alert(step: usize, done: bool);
+    pub fn alert(step: i32, done: i32);
     /// Takes away step `step`'s alert, if it has one, and rings on for the latest left
     /// ([`super::alert::ring`]).
-    pub fn dismiss(step: usize);
+    pub fn dismiss(step: i32);
     /// Starts building in a fresh fragment (the cursor goes into it), for [`place`].
     pub fn fragment();
     /// Replaces the children of the card's root with what was built since [`fragment`].
     pub fn place();
     /// Shows the "on the side" switch when it is `available` (else hides its label), checked
     /// when `on`.
-    pub fn side(available: bool, on: bool);
+    pub fn side(available: i32, on: i32);
     /// Checks the `i`th of the controls' radios of group `g` and unchecks the others, and shows
     /// the swaps' summary ("Swaps: <chosen>, <chosen>", when the card has swaps) as checked.
-    pub fn pick(g: i32, i: u32);
+    pub fn pick(g: i32, i: i32);
     /// Builds the servings slider (`id=rc-servings`, from `min` to `max`) at the cursor, under
     /// its label, between a − and a + button (`data-step` -1 and 1) and followed by its
     /// number: [`servings`] reaches them all through the slider.
-    pub fn slider(min: u32, max: u32);
+    pub fn slider(min: i32, max: i32);
     /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
     /// the number after it and the meta's "Serves", and the − and + buttons around them as
-    /// disabled at the ends (`min`, `max`).
-    pub fn servings(n: u32, min: bool, max: bool);
-    /// The attribute `name` of the event's target or of its closest ancestor that has it, as
-    /// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
-    pub fn closest(name: &str) -> i32;
+    /// disabled at the slider's ends ([`slider`]'s `min` and `max`).
+    pub fn servings(n: i32);
     /// The number of the event's target's group ([`group`]), from its `name`.
     pub fn group() -> i32;
     /// Names the newest element (a control) for its group `g` ([`group`]).
     pub fn name(g: i32);
     /// The event's target's `value` as a whole number (a slider's, or a checkbox's index).
     pub fn number() -> u32;
-    /// A string property of the event's target (a control's `name` or `value`), empty when it
-    /// has none: one primitive, one glue shim.
-    fn prop(key: &str) -> String;
     /// Whether the event's target is checked.
     #[wasm_bindgen(js_name = isChecked)]
     pub fn is_checked() -> bool;
-    /// An attribute of the card's host element.
-    #[wasm_bindgen(js_name = hostAttr)]
-    pub fn host_attr(name: &str) -> Option<String>;
-    /// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded: the
-    /// first field whose key is exactly `name` (tests/e2e/query.test.mjs).
-    pub fn param(name: &str) -> Option<String>;
-    /// `console.warn`, prefixed `<recipe-card>`.
-    pub fn warn(message: &str);
-    /// What localStorage holds for the current card's recipe under `what`, at the key
-    /// `recipe-card:<what>:<recipe name>` (`recipe-card:units` for every recipe); every failure
-    /// reads as nothing stored.
-    pub fn load(what: &str) -> Option<String>;
-    /// Stores `value` where [`load`] finds it.
-    pub fn store(what: &str, value: &str);
-    /// Keeps `message`: why [`super::mount`] refused a recipe.
-    pub fn refuse(message: &str);
     /// Throws an `Error` with the message [`refuse`] kept.
     pub fn fail();
+}
+
+/// The primitives that take text get it as the address and length of its UTF-8 bytes in the
+/// wasm's memory, two `i32`s (`text` in `dom.js` reads them, in the call: memory can grow
+/// after it), so that wasm-bindgen binds each to its `dom.js` function directly, with no JS
+/// shim decoding it on the way. Rule: a `&str` (and a `usize`, `u32` or `bool`) never appears
+/// in an import's signature; the `#[inline]` wrappers below keep the `&str` API.
+mod raw {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/src/web/dom.js")]
+    extern "C" {
+        pub fn put(spec: u8, p: i32, n: i32);
+        pub fn say(p: i32, n: i32);
+        pub fn set(p: i32, n: i32, q: i32, m: i32);
+        #[wasm_bindgen(js_name = slotText)]
+        pub fn slot_text(k: u8, i: i32, p: i32, n: i32);
+        pub fn shaped(k: u8, p: i32, n: i32) -> bool;
+        pub fn clock(step: i32, p: i32, n: i32, q: i32, m: i32);
+        pub fn timer(step: i32, state: u8, p: i32, n: i32);
+        pub fn closest(p: i32, n: i32) -> i32;
+        pub fn warn(p: i32, n: i32);
+        pub fn store(p: i32, n: i32, q: i32, m: i32);
+        pub fn refuse(p: i32, n: i32);
+        #[wasm_bindgen(js_name = hostAttr)]
+        pub fn host_attr(p: i32, n: i32) -> i32;
+        #[wasm_bindgen(js_name = query)]
+        pub fn param(p: i32, n: i32) -> i32;
+        pub fn load(p: i32, n: i32) -> i32;
+        pub fn value() -> i32;
+        pub fn take(p: i32);
+    }
+}
+
+/// Text from `dom.js`, the other way: a primitive that answers with text (or none) returns its
+/// length in UTF-8 bytes (-1 for none, `give` in `dom.js`), and [`raw::take`] then copies the
+/// bytes into the `String` made here for them. So the glue passes no string to the wasm: no
+/// encoder, no allocator export, no return slot (the rule, with [`raw`]'s: only numbers cross).
+pub fn taken(n: i32) -> Option<String> {
+    if n < 0 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(n as usize);
+    raw::take(bytes.as_mut_ptr() as i32);
+    // SAFETY: `take` wrote `n` bytes there, `TextEncoder`'s UTF-8.
+    unsafe {
+        bytes.set_len(n as usize);
+        Some(String::from_utf8_unchecked(bytes))
+    }
+}
+
+/// The event's target's `value`, empty when it has none.
+pub fn value_of() -> String {
+    taken(raw::value()).unwrap_or_default()
+}
+
+/// `text`'s address in the wasm's memory, for [`raw`].
+#[inline(always)]
+fn at(text: &str) -> i32 {
+    text.as_ptr() as i32
+}
+
+/// `text`'s length in bytes, for [`raw`].
+#[inline(always)]
+fn len(text: &str) -> i32 {
+    text.len() as i32
+}
+
+/// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
+/// [`specs`]. The card keeps it in `dom.js` under `spec` (the last of each), so the parts
+/// that change later are named by their spec: no handle crosses.
+#[inline]
+pub fn put(spec: u8, text: &str) {
+    raw::put(spec, at(text), len(text))
+}
+
+/// A text node appended to the open element.
+#[inline]
+pub fn say(text: &str) {
+    raw::say(at(text), len(text))
+}
+
+/// Sets an attribute of the newest element.
+#[inline]
+pub fn set(name: &str, value: &str) {
+    raw::set(at(name), len(name), at(value), len(value))
+}
+
+/// Sets the text of slot `i` of list `k` when it differs.
+#[inline]
+pub fn slot_text(k: u8, i: usize, text: &str) {
+    raw::slot_text(k, i as i32, at(text), len(text))
+}
+
+/// Whether list `k` shows `shape` (`super::lists`); when it does not, it is emptied to be
+/// built anew at the cursor, in that shape.
+#[inline]
+pub fn shaped(k: u8, shape: &str) -> bool {
+    raw::shaped(k, at(shape), len(shape))
+}
+
+/// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the
+/// step's `duration`, with its time, status, one button and Reset; the group keeps its
+/// title for [`timer`], [`alert`] and the page title.
+#[inline]
+pub fn clock(step: usize, title: &str, duration: &str) {
+    raw::clock(
+        step as i32,
+        at(title),
+        len(title),
+        at(duration),
+        len(duration),
+    )
+}
+
+/// Shows step `step`'s timer ([`clock`]) in `state` (idle, paused, running, running until
+/// a check, check now, done: `TIMER` in `dom.js` says what each shows): its `data-state`,
+/// its time and status, its one button (named "<action> timer: <title>", hidden when there
+/// is none) and Reset (hidden while idle).
+#[inline]
+pub fn timer(step: usize, state: u8, time: &str) {
+    raw::timer(step as i32, state, at(time), len(time))
+}
+
+/// The attribute `name` of the event's target or of its closest ancestor that has it, as
+/// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
+#[inline]
+pub fn closest(name: &str) -> i32 {
+    raw::closest(at(name), len(name))
+}
+
+/// `console.warn`, prefixed `<recipe-card>`.
+#[inline]
+pub fn warn(message: &str) {
+    raw::warn(at(message), len(message))
+}
+
+/// Stores `value` where [`load`] finds it.
+#[inline]
+pub fn store(what: &str, value: &str) {
+    raw::store(at(what), len(what), at(value), len(value))
+}
+
+/// Keeps `message`: why [`super::mount`] refused a recipe.
+#[inline]
+pub fn refuse(message: &str) {
+    raw::refuse(at(message), len(message))
+}
+
+/// An attribute of the card's host element.
+#[inline]
+pub fn host_attr(name: &str) -> Option<String> {
+    taken(raw::host_attr(at(name), len(name)))
+}
+
+/// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded: the
+/// first field whose key is exactly `name` (tests/e2e/query.test.mjs).
+#[inline]
+pub fn param(name: &str) -> Option<String> {
+    taken(raw::param(at(name), len(name)))
+}
+
+/// What localStorage holds for the current card's recipe under `what`, at the key
+/// `recipe-card:<what>:<recipe name>` (`recipe-card:units` for every recipe); every failure
+/// reads as nothing stored.
+#[inline]
+pub fn load(what: &str) -> Option<String> {
+    taken(raw::load(at(what), len(what)))
 }
 
 /// The elements the card is built of, as [`put`] and [`open`] take them: each is the index of
@@ -231,11 +366,6 @@ pub mod group {
 
 /// What [`closest`] returns where no element has the attribute.
 pub const NONE: i32 = i32::MIN;
-
-/// The event's target's `value`.
-pub fn value_of() -> String {
-    prop("value")
-}
 
 /// A number as text (no `core::fmt` in the wasm).
 pub fn int(n: usize) -> String {

@@ -7,7 +7,9 @@
 import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError, refused } from './glue.js';
 // dom.js as the glue imports it (wasm-bindgen's snippet path: the hash is the crate's name and
 // version hashed, so a new version in Cargo.toml changes it and esbuild then stops the build).
-import { hold } from './snippets/recipe-card-e64d1b67ae02c92e/src/web/dom.js';
+// No JS value crosses the wasm's boundary: dom.js is handed the wasm's `event` export and memory
+// once (`wire`), and each card's root before the wasm renders it (`hold`).
+import { hold, wire } from './snippets/recipe-card-e64d1b67ae02c92e/src/web/dom.js';
 import css from './card.css';
 
 /** The card's stylesheet, parsed once and adopted by every card's shadow root. */
@@ -40,7 +42,8 @@ export default async (url) => {
     console.warn('<recipe-card> the wasm is not served as application/wasm, so it loads slower', e);
     wasm = await WebAssembly.instantiate(await res.arrayBuffer(), imports);
   }
-  __wbg_finalize_init(wasm.instance, wasm.module);
+  // `a`: the memory, the wasm's first export (tools/shorten-imports.mjs names them in order).
+  wire(event, __wbg_finalize_init(wasm.instance, wasm.module).a);
 };
 
 /** Styles a card, in the task that rendered it (so before it is painted): the shared
@@ -54,15 +57,13 @@ function style(root) {
  * state, listener and timers in the wasm). A recipe the wasm refuses (0) throws an `Error`
  * naming the field at fault, through `refused`. */
 export function card(root, recipe) {
-  hold(root, event);
-  const id = mount(recipe) || refused();
+  const id = mount(hold(root, recipe)) || refused();
   style(root);
   return () => event(id, 5); // 5: the card is freed
 }
 
 /** Shows `detail` in place of a card, styled. */
 export function error(root, detail) {
-  hold(root);
-  showError(detail);
+  showError(hold(root, detail));
   style(root);
 }

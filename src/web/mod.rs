@@ -55,8 +55,9 @@ struct State {
     parts: Parts,
 }
 
-/// Reads `recipe` (the recipe file's JSON text) and renders it into the root `entry.js` handed
-/// `dom.js` just before (`hold`: no `JsValue` crosses), starting from the URL's, the reader's
+/// Reads the recipe file's JSON text (`recipe` bytes long, which `entry.js` handed `dom.js` with
+/// the card's root just before: `hold`; only numbers cross, [`dom::taken`]) and renders it into
+/// that root, starting from the URL's, the reader's
 /// stored, and the host element's choices, and restoring timers and marks. Returns the card's
 /// number, for `event(card, FREE)`.
 ///
@@ -64,8 +65,8 @@ struct State {
 /// the field at fault ([`refused`]); the caller shows it with [`show_error`] so that one broken
 /// card never blanks the page or its neighbours.
 #[wasm_bindgen]
-pub fn mount(recipe: &str) -> u32 {
-    let (recipe, problems) = match read(recipe) {
+pub fn mount(recipe: i32) -> i32 {
+    let (recipe, problems) = match read(&dom::taken(recipe).unwrap_or_default()) {
         Ok(r) => r,
         Err(e) => {
             dom::refuse(&e.text());
@@ -100,7 +101,7 @@ pub fn mount(recipe: &str) -> u32 {
         parts,
     });
     tick(&mut s);
-    dom::keep(id, Box::into_raw(s) as u32);
+    dom::keep(id, Box::into_raw(s) as i32);
     id
 }
 
@@ -117,7 +118,7 @@ pub fn refused() {
 /// ([`dom::card`]), applies the event, and gives it back ([`dom::keep`]). A number that is no
 /// card's, or an event that arrives while the card's state is out, does nothing.
 #[wasm_bindgen]
-pub fn event(id: u32, kind: u32) {
+pub fn event(id: i32, kind: u32) {
     let p = dom::card(id);
     if p == 0 {
         return;
@@ -131,11 +132,11 @@ pub fn event(id: u32, kind: u32) {
         browser::tick(browser::OFF);
         dom::into(dom::specs::ALERTS);
         alert::title(0.0, "", 0);
-        alert::ring(false);
+        alert::ring(0);
         return alert::cook(0);
     }
     handle(&mut s, kind);
-    dom::keep(id, Box::into_raw(s) as u32);
+    dom::keep(id, Box::into_raw(s) as i32);
 }
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
@@ -251,15 +252,15 @@ fn on_click(s: &mut State) {
     if let Some(step) = data_index("data-reset") {
         s.timers.reset(step);
         save_timers(s);
-        dom::dismiss(step);
+        dom::dismiss(step as i32);
         return tick(s);
     }
-    if let Some(step) = data_index("data-dismiss") {
+    if let Some(step) = data("data-dismiss") {
         dom::dismiss(step);
         return update_title(s);
     }
     if data("data-notify").is_some() {
-        alert::notify_button(true);
+        alert::notify_button(1);
     }
 }
 
@@ -275,7 +276,7 @@ fn on_change(s: &mut State) {
             *m = on;
         }
         if g == group::DONE {
-            dom::done(on);
+            dom::done(on as i32);
         }
         store("progress", &s.progress.encode());
         return;
@@ -334,7 +335,7 @@ fn set_servings(s: &mut State, n: u32) {
     s.selection.servings = n;
     redraw(s);
     store("servings", &dom::int(n as usize));
-    dom::announce(n);
+    dom::announce(n as i32);
 }
 
 fn save_timers(s: &State) {
@@ -345,7 +346,7 @@ fn save_timers(s: &State) {
 fn tick(s: &mut State) {
     let due = s.timers.due();
     for &(step, kind) in &due {
-        dom::alert(step, kind == Alert::Done);
+        dom::alert(step as i32, (kind == Alert::Done) as i32);
     }
     if !due.is_empty() {
         save_timers(s);
@@ -373,9 +374,9 @@ fn on_visible(s: &mut State) {
     alert::cook(2);
 }
 
-/// Shows `detail` in place of a card, in the root `entry.js` handed `dom.js` just before
-/// (`hold`). Never throws: an error about an error helps nobody.
+/// Shows the error's text (`detail` bytes long) in place of a card, in the root `entry.js`
+/// handed `dom.js` with it just before (`hold`, [`dom::taken`]). Never throws: an error about an error helps nobody.
 #[wasm_bindgen(js_name = showError)]
-pub fn show_error(detail: &str) {
-    render::error(detail);
+pub fn show_error(detail: i32) {
+    render::error(&dom::taken(detail).unwrap_or_default());
 }

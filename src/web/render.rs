@@ -148,7 +148,7 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     header(r, sel);
 
     open(CONTROLS);
-    dom::slider(r.servings.min, r.servings.max);
+    dom::slider(r.servings.min as i32, r.servings.max as i32);
     fieldset(UNITS, "Units");
     radio(UNITS_OPTION, group::UNITS, "us", "US");
     radio(UNITS_OPTION, group::UNITS, "metric", "Metric");
@@ -189,7 +189,7 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     section(STEPS, "Steps");
     button(TIMER_NOTIFY, "Notify me when a timer ends");
     set("data-notify", "");
-    super::alert::notify_button(false);
+    super::alert::notify_button(0);
     put(STEP_LIST, "");
     shut();
     extras(r);
@@ -206,20 +206,16 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
 /// Brings every part that depends on the reader's choices up to date with `sel`; the timers are
 /// drawn by the caller ([`timers`]: the mount's first tick, or after an event).
 pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
-    dom::servings(
-        sel.servings,
-        sel.servings <= r.servings.min,
-        sel.servings >= r.servings.max,
-    );
+    dom::servings(sel.servings as i32);
     let system = sel.units.unwrap_or(r.units);
-    dom::pick(group::UNITS, (system != System::Us) as u32);
-    dom::pick(group::SPICE, sel.spice.map_or(u32::MAX, |i| i as u32));
+    dom::pick(group::UNITS, (system != System::Us) as i32);
+    dom::pick(group::SPICE, sel.spice.map_or(-1, |i| i as i32));
     for (i, &chosen) in sel.swaps.iter().enumerate() {
-        dom::pick(group::SWAP + i as i32, chosen as u32);
+        dom::pick(group::SWAP + i as i32, chosen as i32);
     }
     let shown = view::shown(r, sel);
     if r.spice.as_ref().is_some_and(|sp| sp.side.is_some()) {
-        dom::side(shown.side_available, sel.side);
+        dom::side(shown.side_available as i32, sel.side as i32);
     }
     // Notes change with a level or a swap, not with the slider: redraw them only then.
     if shown.notes != p.drawn_notes {
