@@ -19,6 +19,9 @@ extern "C" {
     /// What `entry.js` does once the wasm is instantiated: hands `dom.js` the wasm's `event`
     /// export and its memory.
     fn wire(event: &JsValue, memory: &JsValue);
+    /// What `entry.js` does when `mount` returns 0: throws why the recipe was refused.
+    #[wasm_bindgen(catch)]
+    fn fail() -> Result<(), JsValue>;
     /// What `entry.js` does before `mount` and `showError`: hands `dom.js` the card's root and
     /// the recipe's (or the error's) text, whose length in bytes it returns for the export.
     fn hold(root: &ShadowRoot, text: &str) -> i32;
@@ -29,29 +32,25 @@ struct Card(i32);
 
 impl Card {
     /// `mount`, after `dom.js` is given the wasm's own `event` export and memory, and the
-    /// root, as `entry.js` gives them; a refused recipe (0) is the `Error` that `refused`
-    /// throws, as `entry.js` throws it to the loader.
+    /// root, as `entry.js` gives them; a refused recipe (0) is the `Error` that `fail` throws,
+    /// as `entry.js` throws it to the loader.
     fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
-        let exports = wired();
+        wired();
         match mount(hold(&root, recipe)) {
-            0 => {
-                let refused = js_sys::Reflect::get(&exports, &"refused".into()).unwrap();
-                match js_sys::Function::from(refused).call0(&JsValue::NULL) {
-                    Ok(_) => panic!("refused did not throw"),
-                    Err(e) => Err(e),
-                }
-            }
+            0 => match fail() {
+                Ok(_) => panic!("fail did not throw"),
+                Err(e) => Err(e),
+            },
             id => Ok(Card(id)),
         }
     }
 }
 
-/// The wasm's exports, once `dom.js` is wired to them (`wire`, as `entry.js` wires it).
-fn wired() -> JsValue {
+/// `dom.js` wired to the wasm's `event` export and memory (`wire`, as `entry.js` wires it).
+fn wired() {
     let exports = wasm_bindgen::exports();
     let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
     wire(&event, &wasm_bindgen::memory());
-    exports
 }
 
 impl Drop for Card {

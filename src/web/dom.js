@@ -350,7 +350,8 @@ export function load(p, n) {
 export function store(p, n, q, m) {
   try { localStorage.setItem(key(text(p, n)), text(q, m)); } catch { /* nothing stored */ }
 }
-/** Why `mount` refused a recipe, kept until `refused` throws it (from a frame holding nothing). */
+/** Why `mount` refused a recipe, kept until `fail` throws it: `entry.js` calls it when `mount`
+ * returns 0, so that the throw leaves no frame of the wasm half done. */
 let refused;
 export const refuse = (p, n) => { refused = text(p, n); };
 export const fail = () => { throw new Error(refused); };

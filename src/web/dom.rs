@@ -77,8 +77,6 @@ extern "C" {
     /// Whether the event's target is checked.
     #[wasm_bindgen(js_name = isChecked)]
     pub fn is_checked() -> bool;
-    /// Throws an `Error` with the message [`refuse`] kept.
-    pub fn fail();
 }
 
 /// The primitives that take text get it as the address and length of its UTF-8 bytes in the

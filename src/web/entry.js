@@ -4,12 +4,12 @@
 // style it. wasm-bindgen's own `init` is left out: its options, deprecation warnings and checks
 // for browsers older than the loader's own syntax cost bytes and nothing else. What only runs
 // once the glue is here lives here, not in the loader that every page downloads up front.
-import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError, refused } from './glue.js';
+import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError } from './glue.js';
 // dom.js as the glue imports it (wasm-bindgen's snippet path: the hash is the crate's name and
 // version hashed, so a new version in Cargo.toml changes it and esbuild then stops the build).
 // No JS value crosses the wasm's boundary: dom.js is handed the wasm's `event` export and memory
 // once (`wire`), and each card's root before the wasm renders it (`hold`).
-import { hold, wire } from './snippets/recipe-card-e64d1b67ae02c92e/src/web/dom.js';
+import { hold, wire, fail } from './snippets/recipe-card-e64d1b67ae02c92e/src/web/dom.js';
 import css from './card.css';
 
 /** The card's stylesheet, parsed once and adopted by every card's shadow root. */
@@ -55,9 +55,9 @@ function style(root) {
 
 /** Renders `recipe` (JSON text) into `root` and styles it; returns what frees the card (its
  * state, listener and timers in the wasm). A recipe the wasm refuses (0) throws an `Error`
- * naming the field at fault, through `refused`. */
+ * naming the field at fault (`fail`, thrown here and not in the wasm). */
 export function card(root, recipe) {
-  const id = mount(hold(root, recipe)) || refused();
+  const id = mount(hold(root, recipe)) || fail();
   style(root);
   return () => event(id, 5); // 5: the card is freed
 }

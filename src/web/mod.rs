@@ -62,7 +62,8 @@ struct State {
 /// number, for `event(card, FREE)`.
 ///
 /// Returns 0 when the recipe is refused: `entry.js` then throws an `Error` whose message names
-/// the field at fault ([`refused`]); the caller shows it with [`show_error`] so that one broken
+/// the field at fault (`fail` in `dom.js`, outside the wasm: no frame of it is left half
+/// done); the caller shows it with [`show_error`] so that one broken
 /// card never blanks the page or its neighbours.
 #[wasm_bindgen]
 pub fn mount(recipe: i32) -> i32 {
@@ -103,14 +104,6 @@ pub fn mount(recipe: i32) -> i32 {
     tick(&mut s);
     dom::keep(id, Box::into_raw(s) as i32);
     id
-}
-
-/// Throws the `Error` of the recipe [`mount`] refused last (called by `entry.js` when `mount`
-/// returns 0). Thrown from here, where the wasm holds nothing, and not from inside `mount`: a
-/// throw leaves no frame of the wasm half done.
-#[wasm_bindgen]
-pub fn refused() {
-    dom::fail();
 }
 
 /// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
