@@ -35,6 +35,8 @@ rewrite('unused module and instance', `    wasmInstance = instance;
 
 // Safari's TextDecoder fails after about 2 GB decoded, so wasm-bindgen renews it as it nears
 // that: a card decodes a few hundred bytes a second while a timer runs (two months to get there).
+// Marked pure, so that esbuild drops it with its last user: only the panic path's import (which
+// tools/drop-dead-imports.mjs drops) decodes text in the glue; dom.js decodes the card's own.
 rewrite('TextDecoder renewal', `let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 cachedTextDecoder.decode();
 const MAX_SAFARI_DECODE_BYTES = 2146435072;
@@ -48,7 +50,7 @@ function decodeText(bytes) {
     }
     return cachedTextDecoder.decode(bytes);
 }
-`, `const cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+`, `const cachedTextDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { ignoreBOM: true });
 `);
 rewrite('decodeText', 'return decodeText(getUint8ArrayMemory0()', 'return cachedTextDecoder.decode(getUint8ArrayMemory0()');
 
