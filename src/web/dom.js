@@ -289,7 +289,7 @@ let current;
 /** Makes a card (the current card from now on; its number, returned, is the lowest free) in the
  * root `hold` was given, and calls `f(card, kind)` (the wasm's `event`, also from `hold`) for its
  * events: its root's `input` (kind 0), `click` (1) and `change` (2), and the page's
- * `visibilitychange` (3); the handler reads the event's target through `closest`, `value`,
+ * `visibilitychange` (3); the handler reads the event's target through `clicked`, `value`,
  * `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the same `ms` again
  * changes nothing); 0 stops the ticks, and -1 also the listening, and forgets the card. */
 export function listen(p, n) {
@@ -313,11 +313,17 @@ export function listen(p, n) {
 
 export const tick = (ms) => C.k(ms);
 
-/** The value of attribute `name` on the event's target or its closest ancestor that has it, as
- * a number ('' reads 0); -2^31 where none has it. */
-export function closest(p, n) {
-  const name = text(p, n), v = current.closest?.(`[${name}]`)?.getAttribute(name);
-  return v == null ? -0x80000000 : +v;
+/** What a click does, by the `data-…` attributes of its target or its ancestors (dom.rs `click`,
+ * same order: the first that one of them has wins). */
+const ACTS = ['step', 'timer', 'reset', 'dismiss', 'notify'];
+/** The current click's kind (its index in `ACTS`), plus 8 × its attribute's value as a number
+ * ('' reads 0); -1 (7 in its low bits) when it is none of them. */
+export function clicked() {
+  for (let i = 0; i < 5; i++) {
+    const v = current.closest?.(`[data-${ACTS[i]}]`)?.getAttribute('data-' + ACTS[i]);
+    if (v != null) return i + 8 * v;
+  }
+  return -1;
 }
 
 /** The event's target's value ('' when it has none). */

@@ -68,6 +68,10 @@ extern "C" {
     /// the number after it and the meta's "Serves", and the − and + buttons around them as
     /// disabled at the slider's ends ([`slider`]'s `min` and `max`).
     pub fn servings(n: i32);
+    /// What the click that is the current event is on: [`click`]'s kind in the low 3 bits (7
+    /// for none of them), and its attribute's value as a number (an empty value reads 0) in the
+    /// bits above (`>> 3`). No string crosses.
+    pub fn clicked() -> i32;
     /// The number of the event's target's group ([`group`]), from its `name`.
     pub fn group() -> i32;
     /// Names the newest element (a control) for its group `g` ([`group`]).
@@ -97,7 +101,6 @@ mod raw {
         pub fn shaped(k: u8, p: i32, n: i32) -> bool;
         pub fn clock(step: i32, p: i32, n: i32, q: i32, m: i32);
         pub fn timer(step: i32, state: u8, p: i32, n: i32);
-        pub fn closest(p: i32, n: i32) -> i32;
         pub fn warn(p: i32, n: i32);
         pub fn store(p: i32, n: i32, q: i32, m: i32);
         pub fn refuse(p: i32, n: i32);
@@ -199,13 +202,6 @@ pub fn clock(step: usize, title: &str, duration: &str) {
 #[inline]
 pub fn timer(step: usize, state: u8, time: &str) {
     raw::timer(step as i32, state, at(time), len(time))
-}
-
-/// The attribute `name` of the event's target or of its closest ancestor that has it, as
-/// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
-#[inline]
-pub fn closest(name: &str) -> i32 {
-    raw::closest(at(name), len(name))
 }
 
 /// `console.warn`, prefixed `<recipe-card>`.
@@ -362,8 +358,20 @@ pub mod group {
     pub const SWAP: i32 = 6;
 }
 
-/// What [`closest`] returns where no element has the attribute.
-pub const NONE: i32 = i32::MIN;
+/// What a click is on, as [`clicked`] says: the first of these (in this order) whose `data-…`
+/// attribute the clicked element or an ancestor has (`ACTS` in `dom.js`, same order).
+pub mod click {
+    /// A − or + button (`data-step`, -1 or 1).
+    pub const STEP: i32 = 0;
+    /// A timer's one button (`data-timer`, its step).
+    pub const TIMER: i32 = 1;
+    /// A timer's Reset (`data-reset`, its step).
+    pub const RESET: i32 = 2;
+    /// An alert's Dismiss (`data-dismiss`, its step).
+    pub const DISMISS: i32 = 3;
+    /// The Notify me button (`data-notify`).
+    pub const NOTIFY: i32 = 4;
+}
 
 /// A number as text (no `core::fmt` in the wasm).
 pub fn int(n: usize) -> String {

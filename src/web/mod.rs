@@ -199,17 +199,6 @@ fn swap_key(recipe: &Recipe, i: usize) -> String {
     cat(&["swap.", id])
 }
 
-/// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data_index(attr: &str) -> Option<usize> {
-    data(attr).map(|n| n as usize)
-}
-
-/// The number in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data(attr: &str) -> Option<i32> {
-    let n = dom::closest(attr);
-    (n != dom::NONE).then_some(n)
-}
-
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
 /// and re-renders what depends on it.
 fn handle(s: &mut State, kind: u32) {
@@ -226,34 +215,40 @@ fn handle(s: &mut State, kind: u32) {
     }
 }
 
+/// A click, by what the clicked element (or its ancestor) is ([`dom::clicked`]): a − or +
+/// button, a timer's button, a timer's Reset, an alert's Dismiss, or Notify me.
 fn on_click(s: &mut State) {
-    if let Some(step) = data("data-step") {
-        let n = s.selection.servings;
-        let n = if step < 0 {
-            n.saturating_sub(1)
-        } else {
-            n.saturating_add(1)
-        };
-        return set_servings(s, n);
-    }
-    if let Some(step) = data_index("data-timer") {
-        alert::unlock_audio();
-        s.timers.toggle(step);
-        save_timers(s);
-        return tick(s);
-    }
-    if let Some(step) = data_index("data-reset") {
-        s.timers.reset(step);
-        save_timers(s);
-        dom::dismiss(step as i32);
-        return tick(s);
-    }
-    if let Some(step) = data("data-dismiss") {
-        dom::dismiss(step);
-        return update_title(s);
-    }
-    if data("data-notify").is_some() {
-        alert::notify_button(1);
+    let hit = dom::clicked();
+    let (what, n) = (hit & 7, hit >> 3);
+    let step = n as usize;
+    match what {
+        dom::click::STEP => {
+            let v = s.selection.servings;
+            let v = if n < 0 {
+                v.saturating_sub(1)
+            } else {
+                v.saturating_add(1)
+            };
+            set_servings(s, v)
+        }
+        dom::click::TIMER => {
+            alert::unlock_audio();
+            s.timers.toggle(step);
+            save_timers(s);
+            tick(s)
+        }
+        dom::click::RESET => {
+            s.timers.reset(step);
+            save_timers(s);
+            dom::dismiss(n);
+            tick(s)
+        }
+        dom::click::DISMISS => {
+            dom::dismiss(n);
+            update_title(s)
+        }
+        dom::click::NOTIFY => alert::notify_button(1),
+        _ => {}
     }
 }
 
