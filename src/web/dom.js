@@ -45,7 +45,7 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const text = (p, n) => utf8.decode(new Uint8Array(M.buffer, p, n));
 let given;
 const utf8out = new TextEncoder();
-/** Text for the wasm (`load`, `param`, `hostAttr`, `value`, and `hold`'s for the exports): its
+/** Text for the wasm (`load`, `query`, `hostAttr`, and `hold`'s for the exports): its
  * UTF-8 bytes are kept, and their length returned (-1 for none); the wasm then makes room for
  * them and has `take` copy them there (dom.rs `taken`). */
 const give = (s) => (s == null ? -1 : (given = utf8out.encode(s)).length);
@@ -192,10 +192,12 @@ export function group() {
   const i = NAMES.indexOf(n.slice(3));
   return i < 0 ? 6 + +n.slice(8) : i;
 }
+/** The controls named `name` (a group's radios). */
+const radios = (name) => C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`);
 /** Checks the `i`th of the controls' radios of group `g` and unchecks the others; the swaps'
  * summary (when the card has swaps) names the options checked ("Swaps: <label>, <label>"). */
 export function pick(g, i) {
-  C[28 /* CONTROLS */].querySelectorAll(`[name=${named(g)}]`).forEach((e, k) => { e.checked = k === i; });
+  radios(named(g)).forEach((e, k) => { e.checked = k === i; });
   const w = C[35 /* SWAPS */];
   if (w) show(C[36 /* SWAPS_SUMMARY */], 'Swaps: ' + [...w.querySelectorAll(':checked')].map((e) => e.parentNode.textContent).join(', '));
 }
@@ -289,7 +291,7 @@ let current;
 /** Makes a card (the current card from now on; its number, returned, is the lowest free) in the
  * root `hold` was given, and calls `f(card, kind)` (the wasm's `event`, also from `hold`) for its
  * events: its root's `input` (kind 0), `click` (1) and `change` (2), and the page's
- * `visibilitychange` (3); the handler reads the event's target through `clicked`, `value`,
+ * `visibilitychange` (3); the handler reads the event's target through `clicked`, `chose`,
  * `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the same `ms` again
  * changes nothing); 0 stops the ticks, and -1 also the listening, and forgets the card. */
 export function listen(p, n) {
@@ -326,8 +328,12 @@ export function clicked() {
   return -1;
 }
 
-/** The event's target's value ('' when it has none). */
-export const value = () => give(current.value ?? '');
+/** The index of the radio that is the event's target among its group's (in the order they were
+ * built), once its value is stored under `what` (`store`). */
+export function chose(p, n) {
+  stash(text(p, n), current.value);
+  return [...radios(current.name)].indexOf(current);
+}
 /** The event's target's value as a whole number: the slider's, or a checkbox's index. */
 export const number = () => +current.value;
 export const isChecked = () => !!current.checked;
@@ -353,9 +359,10 @@ const key = (what) => 'recipe-card:' + what + (what == 'units' ? '' : ':' + C.n)
 export function load(p, n) {
   try { return give(localStorage.getItem(key(text(p, n)))); } catch { return -1; }
 }
-export function store(p, n, q, m) {
-  try { localStorage.setItem(key(text(p, n)), text(q, m)); } catch { /* nothing stored */ }
+function stash(what, value) {
+  try { localStorage.setItem(key(what), value); } catch { /* nothing stored */ }
 }
+export const store = (p, n, q, m) => stash(text(p, n), text(q, m));
 /** Why `mount` refused a recipe, kept until `fail` throws it: `entry.js` calls it when `mount`
  * returns 0, so that the throw leaves no frame of the wasm half done. */
 let refused;

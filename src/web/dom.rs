@@ -109,7 +109,7 @@ mod raw {
         #[wasm_bindgen(js_name = query)]
         pub fn param(p: i32, n: i32) -> i32;
         pub fn load(p: i32, n: i32) -> i32;
-        pub fn value() -> i32;
+        pub fn chose(p: i32, n: i32) -> i32;
         pub fn take(p: i32);
     }
 }
@@ -131,9 +131,11 @@ pub fn taken(n: i32) -> Option<String> {
     }
 }
 
-/// The event's target's `value`, empty when it has none.
-pub fn value_of() -> String {
-    taken(raw::value()).unwrap_or_default()
+/// The index of the radio that is the event's target among its group's, in the order they
+/// were built; its `value` is stored under `what` ([`store`]).
+#[inline]
+pub fn chose(what: &str) -> i32 {
+    raw::chose(at(what), len(what))
 }
 
 /// `text`'s address in the wasm's memory, for [`raw`].

@@ -253,7 +253,7 @@ fn on_click(s: &mut State) {
 }
 
 fn on_change(s: &mut State) {
-    let (g, value, on) = (dom::group(), dom::value_of(), is_checked());
+    let (g, on) = (dom::group(), is_checked());
     if g == group::GOT || g == group::DONE {
         let marks = if g == group::GOT {
             &mut s.progress.got
@@ -272,35 +272,25 @@ fn on_change(s: &mut State) {
     if g == group::COOK {
         return alert::cook(1);
     }
+    // A radio: its index among its group's (built in the list's order), its value stored.
     if g == group::UNITS {
-        // The radios' values are exactly `us` and `metric`.
-        s.selection.units = Some(if value == "metric" {
+        // The radios are US, then metric.
+        s.selection.units = Some(if dom::chose("units") == 1 {
             System::Metric
         } else {
             System::Us
         });
-        store("units", &value);
     } else if g == group::SPICE {
-        let Some(sp) = &s.recipe.spice else {
-            return;
-        };
-        s.selection.spice = sp.levels.iter().position(|l| l.id == value);
-        store("spice", &value);
+        s.selection.spice = Some(dom::chose("spice") as usize);
     } else if g == group::SIDE {
         s.selection.side = on;
         store("side", if on { "1" } else { "0" });
     } else if g >= group::SWAP {
         let i = (g - group::SWAP) as usize;
-        let Some(sw) = s.recipe.swaps.get(i) else {
-            return;
-        };
-        let Some(chosen) = sw.options.iter().position(|o| o.id == value) else {
-            return;
-        };
+        let chosen = dom::chose(&swap_key(&s.recipe, i)) as usize;
         if let Some(slot) = s.selection.swaps.get_mut(i) {
             *slot = chosen;
         }
-        store(&swap_key(&s.recipe, i), &value);
     } else {
         return;
     }
