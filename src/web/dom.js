@@ -185,6 +185,14 @@ const NAMES = ['units', 'spice', 'side', 'cook', 'got', 'done'];
 const named = (g) => 'rc-' + (NAMES[g] ?? 'swap-' + (g - 6));
 /** Names the newest element for its group `g`. */
 export const name = (g) => attr('name', named(g));
+/** A checkbox (`spec`, `input|class|part`) named for group `g`, with `value`, checked when `on`. */
+export function check(spec, g, value, on) {
+  add(spec);
+  attr('type', 'checkbox');
+  name(g);
+  attr('value', value);
+  if (on) attr('checked', '');
+}
 /** The group of the event's target, from its name: -1 for none (the slider). */
 export function group() {
   const n = current.name;

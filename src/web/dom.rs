@@ -74,6 +74,9 @@ extern "C" {
     pub fn clicked() -> i32;
     /// The number of the event's target's group ([`group`]), from its `name`.
     pub fn group() -> i32;
+    /// `<input class part type=checkbox>` (`spec` is `input|class|part`) named for group `g`
+    /// ([`group`]), with `value` (a mark's index; 1 for a switch), checked when `on` (not 0).
+    pub fn check(spec: u8, g: i32, value: i32, on: i32);
     /// Names the newest element (a control) for its group `g` ([`group`]).
     pub fn name(g: i32);
     /// The event's target's `value` as a whole number (a slider's, or a checkbox's index).

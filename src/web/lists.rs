@@ -5,8 +5,7 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::specs::*;
-use super::dom::{self, group, int, open, put, say, set, shut};
-use super::render::input;
+use super::dom::{self, group, open, put, say, set, shut};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
@@ -47,14 +46,6 @@ impl Drawn {
         self.shape.push(kind);
         self.shape.push_str(text);
         self.shape.push(SEP);
-    }
-}
-
-/// A checkbox of group `g` with value `value` (`spec` is `input|check|<part>`).
-fn checkbox(spec: u8, g: i32, value: usize, checked: bool) {
-    input(spec, "checkbox", g, &int(value));
-    if checked {
-        set("checked", "");
     }
 }
 
@@ -105,7 +96,7 @@ fn ingredients(d: &mut Drawn, mode: u8, lines: &[Line], progress: &Progress) {
             open(INGREDIENT);
             open(INGREDIENT_LABEL);
             let got = progress.got.get(l.index).copied().unwrap_or(false);
-            checkbox(INGREDIENT_CHECK, group::GOT, l.index, got);
+            dom::check(INGREDIENT_CHECK, group::GOT, l.index as i32, got as i32);
         }
         if !l.amount.is_empty() {
             if b {
@@ -206,7 +197,7 @@ fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
             dom::clock(n, view.title, t);
         }
         open(STEP_DONE);
-        checkbox(STEP_DONE_CHECK, group::DONE, n, done);
+        dom::check(STEP_DONE_CHECK, group::DONE, n as i32, done as i32);
         set("aria-label", &cat(&["Done: ", view.title]));
         say("Done");
         shut();

@@ -100,7 +100,7 @@ fn fieldset(spec: u8, legend: &str) {
 /// (`spec` is `input||<part>`).
 fn radio(spec: u8, g: i32, value: &str, label: &str) {
     open(LABEL);
-    input(spec, "radio", g, value);
+    input(spec, g, value);
     say(label);
     shut();
 }
@@ -115,10 +115,10 @@ fn radios(spec: u8, option: u8, legend: &str, g: i32, list: &[Choice]) {
     shut();
 }
 
-/// `<input class part type name value>`, named for group `g` (`spec` is `input|class|part`).
-pub fn input(spec: u8, kind: &str, g: i32, value: &str) {
+/// `<input class part type=radio name value>`, named for group `g` (`spec` is `input|class|part`).
+fn input(spec: u8, g: i32, value: &str) {
     put(spec, "");
-    set("type", kind);
+    set("type", "radio");
     dom::name(g);
     set("value", value);
 }
@@ -127,7 +127,7 @@ pub fn input(spec: u8, kind: &str, g: i32, value: &str) {
 /// (`spec` is `label|switch|<part>`, `input` is `input||<part>`).
 fn switch(spec: u8, input: u8, g: i32, label: &str) {
     open(spec);
-    self::input(input, "checkbox", g, "1");
+    dom::check(input, g, 1, 0);
     set("role", "switch");
     say(label);
     shut();
