@@ -147,10 +147,11 @@ export function timer(step, k, p, n) {
 export const done = (on) => current.closest('li')?.toggleAttribute('data-done', on);
 /** `n` servings as read out: "6 servings", "1 serving". */
 const says = (n) => n + (n == 1 ? ' serving' : ' servings');
-/** Sets the announcer's text to `n` servings once it rests for 700 ms: each call cancels the last
- * (one announcement per gesture, not per slider tick). */
+/** Stores `n` as the servings, and sets the announcer's text to `n` servings once it rests for
+ * 700 ms: each call cancels the last (one announcement per gesture, not per slider tick). */
 export function announce(n) {
   const a = C[43 /* ANNOUNCER */];
+  stash('servings', n);
   clearTimeout(a.later);
   a.later = setTimeout(() => show(a, says(n)), 700);
 }

@@ -37,9 +37,9 @@ extern "C" {
     pub fn done(on: i32);
     /// Empties part `k` and builds into it from now on; its slots start over.
     pub fn into(k: u8);
-    /// Sets the announcer's text to `n` servings ("6 servings") once it has rested for 700 ms:
-    /// each call cancels the one before, so only the resting value is spoken, once per gesture,
-    /// not per tick.
+    /// Stores `n` as the servings ([`load`]`("servings")` reads it), and sets the announcer's
+    /// text to `n` servings ("6 servings") once it has rested for 700 ms: each call cancels the
+    /// one before, so only the resting value is spoken, once per gesture, not per tick.
     pub fn announce(n: i32);
     /// Raises an alert for step `step`, titled as its timer (done when `done`, else check now):
     /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
@@ -376,11 +376,4 @@ pub mod click {
     pub const DISMISS: i32 = 3;
     /// The Notify me button (`data-notify`).
     pub const NOTIFY: i32 = 4;
-}
-
-/// A number as text (no `core::fmt` in the wasm).
-pub fn int(n: usize) -> String {
-    let mut s = String::new();
-    crate::quantity::format::push_int(&mut s, n as i64);
-    s
 }

@@ -312,7 +312,6 @@ fn set_servings(s: &mut State, n: u32) {
     }
     s.selection.servings = n;
     redraw(s);
-    store("servings", &dom::int(n as usize));
     dom::announce(n as i32);
 }
 
