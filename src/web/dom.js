@@ -2,7 +2,12 @@
 // bundled into the wasm-bindgen glue by esbuild). Why hand-written: each is a line here, where a
 // web-sys call costs a generated shim, externref bookkeeping and a Result the wasm must check;
 // this file is what took the card from ≈ 60 kB to its budget (docs/performance.md).
-// Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
+// Rules: text goes in as textContent or text nodes, never markup; nothing here throws (but
+// `fail`, which entry.js calls outside the wasm). Only numbers cross the boundary (dom.rs says
+// why): the wasm's text arrives as its address and length (`text`), text for the wasm leaves as
+// its length and is copied in when the wasm has made room (`give`, `take`), flags and indices
+// are plain numbers, and what is no number (a card's root, the `event` export, the memory)
+// comes from entry.js (`wire`, `hold`).
 
 // The card is built at a cursor: `put` and `say` append to the open element, `open` appends one
 // and goes into it, `shut` comes back out, `set` sets an attribute of the newest node. No handle

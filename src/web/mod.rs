@@ -1,4 +1,5 @@
-//! The browser shell: the only module that touches `web_sys` and `JsValue`.
+//! The browser shell: the only module that touches JavaScript. Only numbers cross its boundary
+//! (no `JsValue`, no string in a signature: the rules are in `dom.rs`).
 //!
 //! `www/recipe-card.js` fetches the recipe's text, then calls [`mount`], and [`event`] with
 //! [`FREE`] when the element goes. A card is its recipe, the reader's [`Selection`], its timers
@@ -57,14 +58,13 @@ struct State {
 
 /// Reads the recipe file's JSON text (`recipe` bytes long, which `entry.js` handed `dom.js` with
 /// the card's root just before: `hold`; only numbers cross, [`dom::taken`]) and renders it into
-/// that root, starting from the URL's, the reader's
-/// stored, and the host element's choices, and restoring timers and marks. Returns the card's
-/// number, for `event(card, FREE)`.
+/// that root, starting from the URL's, the reader's stored, and the host element's choices, and
+/// restoring timers and marks. Returns the card's number, for `event(card, FREE)`.
 ///
 /// Returns 0 when the recipe is refused: `entry.js` then throws an `Error` whose message names
-/// the field at fault (`fail` in `dom.js`, outside the wasm: no frame of it is left half
-/// done); the caller shows it with [`show_error`] so that one broken
-/// card never blanks the page or its neighbours.
+/// the field at fault (`fail` in `dom.js`, outside the wasm: no frame of it is left half done);
+/// the caller shows it with [`show_error`] so that one broken card never blanks the page or its
+/// neighbours.
 #[wasm_bindgen]
 pub fn mount(recipe: i32) -> i32 {
     let (recipe, problems) = match read(&dom::taken(recipe).unwrap_or_default()) {
@@ -352,7 +352,8 @@ fn on_visible(s: &mut State) {
 }
 
 /// Shows the error's text (`detail` bytes long) in place of a card, in the root `entry.js`
-/// handed `dom.js` with it just before (`hold`, [`dom::taken`]). Never throws: an error about an error helps nobody.
+/// handed `dom.js` with it just before (`hold`, [`dom::taken`]). Never throws: an error about
+/// an error helps nobody.
 #[wasm_bindgen(js_name = showError)]
 pub fn show_error(detail: i32) {
     render::error(&dom::taken(detail).unwrap_or_default());
