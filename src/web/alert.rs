@@ -8,6 +8,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/web/device.js")]
 extern "C" {
     /// Creates or resumes the audio context. Call from a click: browsers only allow sound after one.
+    /// (The wasm's one import from `device.js`, and what makes wasm-bindgen copy that file next to
+    /// `dom.js`, which imports the rest of it.)
     #[wasm_bindgen(js_name = unlockAudio)]
     pub fn unlock_audio();
 }
