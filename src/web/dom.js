@@ -16,7 +16,7 @@
 // slots are kept on the list (`slot`, `slotText`).
 import { ring as ringer, cook as cooker, notifyButton, title as titler, beep, notify as notifier, vibrate } from './device.js';
 
-let top, last, C, S, F, M;
+let top, last, C, S, J, F, M;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
 const cards = [[]];
 
@@ -100,8 +100,8 @@ export const slot = () => S.push(last);
 function show(n, s) {
   if (n.textContent !== s) n.textContent = s;
 }
-/** Slot `i`'s text in list `k`. */
-export const slotText = (k, i, p, n) => show(C[k].s[i], text(p, n));
+/** The next slot's text in the list `shaped` last found in its shape (`J` counts them). */
+export const slotText = (p, n) => show(S[J++], text(p, n));
 
 /** Each timer state as `data-state|status|action`: idle, paused, running, running until a
  * check, check now, done. */
@@ -166,11 +166,15 @@ export const into = (k) => {
   top.replaceChildren();
   S = top.s = [];
 };
-/** Whether list `k` shows `shape` (lists.rs); when it does not, it is emptied to be built anew
- * in that shape. */
+/** Whether list `k` shows `shape` (lists.rs), its slots then set from the first (`slotText`);
+ * when it does not, it is emptied to be built anew in that shape. */
 export function shaped(k, p, n) {
   const shape = text(p, n);
-  if (C[k].h === shape) return true;
+  J = 0;
+  if (C[k].h === shape) {
+    S = C[k].s;
+    return true;
+  }
   into(k);
   top.h = shape;
   return false;

@@ -100,7 +100,7 @@ mod raw {
         pub fn say(p: i32, n: i32);
         pub fn set(p: i32, n: i32, q: i32, m: i32);
         #[wasm_bindgen(js_name = slotText)]
-        pub fn slot_text(k: u8, i: i32, p: i32, n: i32);
+        pub fn slot_text(p: i32, n: i32);
         pub fn shaped(k: u8, p: i32, n: i32) -> bool;
         pub fn clock(step: i32, p: i32, n: i32, q: i32, m: i32);
         pub fn timer(step: i32, state: u8, p: i32, n: i32);
@@ -173,14 +173,16 @@ pub fn set(name: &str, value: &str) {
     raw::set(at(name), len(name), at(value), len(value))
 }
 
-/// Sets the text of slot `i` of list `k` when it differs.
+/// Sets the text of the next slot of the list [`shaped`] last found in its shape, when it
+/// differs (`dom.js` counts the slots).
 #[inline]
-pub fn slot_text(k: u8, i: usize, text: &str) {
-    raw::slot_text(k, i as i32, at(text), len(text))
+pub fn slot_text(text: &str) {
+    raw::slot_text(at(text), len(text))
 }
 
-/// Whether list `k` shows `shape` (`super::lists`); when it does not, it is emptied to be
-/// built anew at the cursor, in that shape.
+/// Whether list `k` shows `shape` (`super::lists`), its slots then set from the first on
+/// ([`slot_text`]); when it does not, it is emptied to be built anew at the cursor, in that
+/// shape.
 #[inline]
 pub fn shaped(k: u8, shape: &str) -> bool {
     raw::shaped(k, at(shape), len(shape))

@@ -12,16 +12,14 @@ use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
 
-/// One walk over a list: its shape (everything but the texts in slots, as one string), and, while
-/// a walk updates or builds it, the number of its next slot. `dom.js` keeps the shape drawn and
-/// the slots' nodes on the list ([`dom::shaped`], [`dom::slot`]) and sets a slot's text only
-/// when it differs. Each update walks a list twice: dry, for its shape; then, when the shape is
+/// One walk over a list: its shape (everything but the texts in slots, as one string). `dom.js`
+/// keeps the shape drawn and the slots' nodes on the list ([`dom::shaped`], [`dom::slot`]),
+/// counts the slots an update sets, and sets a slot's text only when it differs. Each update walks a list twice: dry, for its shape; then, when the shape is
 /// the one drawn, setting every slot's text ([`UPDATE`]: new amounts), else building it anew
 /// ([`BUILD`]).
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    next: usize,
 }
 
 /// How a walk goes over a list: only its shape, setting its slots' texts, or building it.
@@ -30,14 +28,13 @@ const UPDATE: u8 = 1;
 const BUILD: u8 = 2;
 
 impl Drawn {
-    /// A slot of list `k` with `text`: when building, the newest node shows it; when updating,
-    /// the next slot's node is set to it.
-    fn slot(&mut self, mode: u8, k: u8, text: &str) {
+    /// A slot with `text`: when building, the newest node shows it; when updating, the list's
+    /// next slot's node is set to it.
+    fn slot(&mut self, mode: u8, text: &str) {
         if mode == BUILD {
             dom::slot();
         } else if mode == UPDATE {
-            dom::slot_text(k, self.next, text);
-            self.next += 1;
+            dom::slot_text(text);
         }
     }
 
@@ -109,7 +106,7 @@ fn ingredients(d: &mut Drawn, mode: u8, lines: &[Line], progress: &Progress) {
                     &l.amount,
                 );
             }
-            d.slot(mode, INGREDIENT_LIST, &l.amount);
+            d.slot(mode, &l.amount);
             if b {
                 say(" ");
             }
@@ -117,13 +114,13 @@ fn ingredients(d: &mut Drawn, mode: u8, lines: &[Line], progress: &Progress) {
         if b {
             put(ITEM, &l.name);
         }
-        d.slot(mode, INGREDIENT_LIST, &l.name);
+        d.slot(mode, &l.name);
         if !l.prep.is_empty() {
             let prep = cat(&[", ", l.prep]);
             if b {
                 put(PREP, &prep);
             }
-            d.slot(mode, INGREDIENT_LIST, &prep);
+            d.slot(mode, &prep);
         }
         if b {
             shut();
@@ -171,7 +168,7 @@ fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
                         if b {
                             put(AMOUNT, amount);
                         }
-                        d.slot(mode, STEP_LIST, amount);
+                        d.slot(mode, amount);
                         if b {
                             say(" ");
                         }
@@ -179,7 +176,7 @@ fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
                     if b {
                         say(name);
                     }
-                    d.slot(mode, STEP_LIST, name);
+                    d.slot(mode, name);
                     if b {
                         shut();
                     }

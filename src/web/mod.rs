@@ -150,7 +150,7 @@ fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
         sel.side = load("side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
-        let stored = load(&swap_key(recipe, i));
+        let stored = load(&swap_key(&sw.id));
         let given = [(Source::Stored, stored.as_deref())];
         if let (Some(chosen), Some(slot)) = (
             settings::choice(&sw.id, &sw.options, &given, warnings),
@@ -189,13 +189,8 @@ impl Sources {
     }
 }
 
-/// What swap `i`'s choice is stored under (`swap.<id>`, for the recipe: [`dom::load`]).
-fn swap_key(recipe: &Recipe, i: usize) -> String {
-    let id = recipe
-        .swaps
-        .get(i)
-        .map(|s| s.id.as_str())
-        .unwrap_or_default();
+/// What the choice of swap `id` is stored under (`swap.<id>`, for the recipe: [`dom::load`]).
+fn swap_key(id: &str) -> String {
     cat(&["swap.", id])
 }
 
@@ -287,10 +282,10 @@ fn on_change(s: &mut State) {
         store("side", if on { "1" } else { "0" });
     } else if g >= group::SWAP {
         let i = (g - group::SWAP) as usize;
-        let chosen = dom::chose(&swap_key(&s.recipe, i)) as usize;
-        if let Some(slot) = s.selection.swaps.get_mut(i) {
-            *slot = chosen;
-        }
+        let (Some(sw), Some(slot)) = (s.recipe.swaps.get(i), s.selection.swaps.get_mut(i)) else {
+            return;
+        };
+        *slot = dom::chose(&swap_key(&sw.id)) as usize;
     } else {
         return;
     }
