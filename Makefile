@@ -74,10 +74,13 @@ build: setup-rust setup-node
 	# string `css`) inlined.
 	$(ESBUILD) src/web/card.css --minify --log-level=warning --outfile=$(DIST)/card.css
 	cp src/web/entry.js src/web/tape.js $(DIST)/
+	# entry.js imports dom.js through this re-export of the snippet wasm-bindgen wrote (its path
+	# holds a hash of the crate's name and version): one module, shared with the glue.
+	cd $(DIST) && printf "export * from './%s';\n" snippets/*/src/web/dom.js > dom.js
 	mv $(DIST)/recipe_card.js $(DIST)/glue.js
 	$(ESBUILD) $(DIST)/entry.js --bundle --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
 		--loader:.css=text --outfile=$(DIST)/recipe_card.js
-	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/tape.js $(DIST)/glue.js $(DIST)/card.css
+	rm -rf $(DIST)/snippets $(DIST)/entry.js $(DIST)/tape.js $(DIST)/dom.js $(DIST)/glue.js $(DIST)/card.css
 	$(ESBUILD) www/recipe-card.js --minify --format=esm --log-level=warning \
 		--outfile=www/recipe-card.min.js
 

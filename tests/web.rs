@@ -2,8 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use recipe_card::web::{event, mount, show_error, FREE};
-use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit,
@@ -11,6 +11,21 @@ use web_sys::{
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// The very module the card's wasm imports (one snippet per crate name and version, so one
+// instance), as `entry.js` imports it.
+#[wasm_bindgen(module = "/src/web/dom.js")]
+extern "C" {
+    /// What `entry.js` does once the wasm is instantiated: hands `dom.js` the wasm's `event`
+    /// export and its memory.
+    fn wire(event: &JsValue, memory: &JsValue);
+    /// What `entry.js` does when `mount` returns 0: throws why the recipe was refused.
+    #[wasm_bindgen(catch)]
+    fn fail() -> Result<(), JsValue>;
+    /// What `entry.js` does before `mount` and `showError`: hands `dom.js` the card's root and
+    /// the recipe's (or the error's) text, whose length in bytes it returns for the export.
+    fn hold(root: &ShadowRoot, text: &str) -> i32;
+}
 
 // The browser reads the recipe's JSON, as `entry.js` has it read before `mount`.
 #[wasm_bindgen(module = "/src/web/tape.js")]
@@ -20,26 +35,30 @@ extern "C" {
 }
 
 /// A mounted card, freed when dropped (as the loader frees it when its element goes).
-struct Card(u32);
+struct Card(i32);
 
 impl Card {
-    /// `mount` of the JSON text's tape, given the wasm's own `event` export, as `entry.js`
-    /// calls it; text that is not JSON is the browser's `SyntaxError`, and a refused recipe (0)
-    /// the `Error` that `refused` throws, both as `entry.js` throws them to the loader.
+    /// `mount` of the JSON text's tape, after `dom.js` is given the wasm's own `event` export
+    /// and memory, and the root, as `entry.js` gives them; text that is not JSON is the
+    /// browser's `SyntaxError`, and a refused recipe (0) the `Error` that `fail` throws, both as
+    /// `entry.js` throws them to the loader.
     fn mount(root: ShadowRoot, recipe: &str) -> Result<Card, JsValue> {
-        let exports = wasm_bindgen::exports();
-        let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
-        match mount(&root, &tape(recipe)?, &event) {
-            0 => {
-                let refused = js_sys::Reflect::get(&exports, &"refused".into()).unwrap();
-                match js_sys::Function::from(refused).call0(&JsValue::NULL) {
-                    Ok(_) => panic!("refused did not throw"),
-                    Err(e) => Err(e),
-                }
-            }
+        wired();
+        match mount(hold(&root, &tape(recipe)?)) {
+            0 => match fail() {
+                Ok(_) => panic!("fail did not throw"),
+                Err(e) => Err(e),
+            },
             id => Ok(Card(id)),
         }
     }
+}
+
+/// `dom.js` wired to the wasm's `event` export and memory (`wire`, as `entry.js` wires it).
+fn wired() {
+    let exports = wasm_bindgen::exports();
+    let event = js_sys::Reflect::get(&exports, &"event".into()).unwrap();
+    wire(&event, &wasm_bindgen::memory());
 }
 
 impl Drop for Card {
@@ -226,7 +245,8 @@ fn bad_recipes_throw_an_error_naming_the_field() {
 #[wasm_bindgen_test]
 fn show_error_renders_an_alert_with_the_detail_as_text() {
     let root = host();
-    show_error(&root, "steps: <b>missing</b>");
+    wired();
+    show_error(hold(&root, "steps: <b>missing</b>"));
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
     assert_eq!(alert.get_attribute("part"), Some("card error".into()));
     assert_eq!(

@@ -8,6 +8,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/web/device.js")]
 extern "C" {
     /// Creates or resumes the audio context. Call from a click: browsers only allow sound after one.
+    /// (The wasm's one import from `device.js`, and what makes wasm-bindgen copy that file next to
+    /// `dom.js`, which imports the rest of it.)
     #[wasm_bindgen(js_name = unlockAudio)]
     pub fn unlock_audio();
 }
@@ -24,7 +26,8 @@ extern "C" {
     /// `step`'s timer (none when `time` is empty). The title shows the
     /// most urgent (lowest `urgency`) card's, ahead of the page's own title, and goes back to
     /// it when no card has a line.
-    pub fn title(urgency: f64, time: &str, step: i32);
+    #[wasm_bindgen(js_name = title)]
+    fn title_at(urgency: f64, p: i32, n: i32, step: i32);
     /// Shows the card's "Notify me" button only while asking for notifications would prompt
     /// the reader (they have not answered yet); with `ask` (only ever from the reader's click
     /// on it), asks first.
@@ -35,4 +38,15 @@ extern "C" {
     /// switch is on and the browser released the lock; when the card goes (0), lets it go.
     /// Its status line says what is true (`data-state` `off`, `on`, `unsupported`).
     pub fn cook(why: i32);
+}
+
+/// [`title_at`], with `time` as its address and length (the rule in `dom.rs`).
+#[inline]
+pub fn title(urgency: f64, time: &str, step: usize) {
+    title_at(
+        urgency,
+        time.as_ptr() as i32,
+        time.len() as i32,
+        step as i32,
+    )
 }

@@ -5,7 +5,6 @@
 
 use crate::timer::Clock;
 use wasm_bindgen::prelude::*;
-use web_sys::Node;
 
 /// The browser's wall clock.
 pub struct BrowserClock;
@@ -18,16 +17,24 @@ impl Clock for BrowserClock {
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// Makes a card in `dom.js` (the current card, [`super::dom::card`]) with its `root` and
-    /// its recipe's `name` (its storage keys, [`super::dom::load`]), and calls
-    /// `event(card, kind)` for its events: its `root`'s `input` (kind 0), `click` (1) and
-    /// `change` (2), and the page's `visibilitychange` (3). `event` is the wasm's export
-    /// [`super::event`]. Returns the card's number (the lowest one free).
-    pub fn listen(root: &Node, event: &JsValue, name: &str) -> u32;
+    /// Makes a card in `dom.js` (the current card, [`super::dom::card`]) in the root that
+    /// `entry.js` handed it (`hold`), with its recipe's `name` (its storage keys,
+    /// [`super::dom::load`]), and calls `event(card, kind)` for its events: its root's `input`
+    /// (kind 0), `click` (1) and `change` (2), and the page's `visibilitychange` (3). `event`
+    /// is the wasm's export [`super::event`], which `entry.js` handed `dom.js` with the root.
+    /// Returns the card's number (the lowest one free).
+    #[wasm_bindgen(js_name = listen)]
+    fn listen_at(p: i32, n: i32) -> i32;
     /// For the current card: calls `event(card, 4)` (a running timer's redraw) every `ms` from
     /// now on (the same `ms` as before changes nothing); 0 stops the ticks, and [`OFF`] also
     /// the listening, and `dom.js` forgets the card.
     pub fn tick(ms: i32);
+}
+
+/// [`listen_at`], with the recipe's `name` as its address and length (the rule in `dom.rs`).
+#[inline]
+pub fn listen(name: &str) -> i32 {
+    listen_at(name.as_ptr() as i32, name.len() as i32)
 }
 
 /// [`tick`]'s `ms` that stops a card's ticks and removes its listener.

@@ -2,9 +2,12 @@
 // bundled into the wasm-bindgen glue by esbuild). Why hand-written: each is a line here, where a
 // web-sys call costs a generated shim, externref bookkeeping and a Result the wasm must check;
 // this file is what took the card from ≈ 60 kB to its budget (docs/performance.md).
-// Rules: text goes in as textContent or text nodes, never markup; nothing here throws.
-// Numbers cross as `i32` (flags as 0 or 1, indices, counts): wasm-bindgen then binds such a
-// function to the wasm as it is, where a `u32`, `usize` or `bool` would get a converting shim.
+// Rules: text goes in as textContent or text nodes, never markup; nothing here throws (but
+// `fail`, which entry.js calls outside the wasm). Only numbers cross the boundary (dom.rs says
+// why): the wasm's text arrives as its address and length (`text`), text for the wasm leaves as
+// its length and is copied in when the wasm has made room (`give`, `take`), flags and indices
+// are plain numbers, and what is no number (a card's root, the `event` export, the memory)
+// comes from entry.js (`wire`, `hold`).
 
 // The card is built at a cursor: `put` and `say` append to the open element, `open` appends one
 // and goes into it, `shut` comes back out, `set` sets an attribute of the newest node. No handle
@@ -13,7 +16,7 @@
 // slots are kept on the list (`slot`, `slotText`).
 import { ring as ringer, cook as cooker, notifyButton, title as titler, beep, notify as notifier, vibrate } from './device.js';
 
-let top, last, C, S;
+let top, last, C, S, J, F, M;
 /** Each card's kept parts, by its number (`listen`); 0 is scratch for an error card. */
 const cards = [[]];
 
@@ -26,8 +29,32 @@ export function card(id) {
 }
 /** Keeps card `id`'s state (its address in the wasm) for `card`. */
 export const keep = (id, p) => { if (cards[id]) cards[id].p = p; };
-/** An error card goes into `root` (`place`). */
-export const hold = (root) => { (C = cards[0]).r = root; };
+/** No JS value crosses the wasm's boundary (so wasm-bindgen's glue keeps no heap of them): once
+ * the wasm is instantiated, `entry.js` (and tests/web.rs) hands this module the wasm's `event`
+ * export (`f`, which `listen` calls) and its memory (`m`, which `text` reads); before each
+ * `mount` or `showError`, the card's shadow `root` (`hold`). */
+export const wire = (f, m) => { F = f; M = m; };
+/** `root` is kept as the scratch card's until `listen` makes the card; an error card goes into
+ * it (`place`). `s`, the recipe's text for `mount` or the error's for `showError`, is given
+ * (`give`): its length goes to the wasm as the export's argument. */
+export const hold = (root, s) => {
+  (C = cards[0]).r = root;
+  return give(s);
+};
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Text from the wasm: every primitive that takes text gets it as the address `p` and length
+ * `n` of its UTF-8 bytes in the wasm's memory (dom.rs: no `&str` in an import's signature, so
+ * wasm-bindgen binds the primitive itself, with no JS shim), and reads it here, at once: the view
+ * is made afresh for each text, as the memory can grow (and detach an older view) in a later
+ * call. */
+const text = (p, n) => utf8.decode(new Uint8Array(M.buffer, p, n));
+let given;
+const utf8out = new TextEncoder();
+/** Text for the wasm (`load`, `query`, `hostAttr`, and `hold`'s for the exports): its
+ * UTF-8 bytes are kept, and their length returned (-1 for none); the wasm then makes room for
+ * them and has `take` copy them there (dom.rs `taken`). */
+const give = (s) => (s == null ? -1 : (given = utf8out.encode(s)).length);
+export const take = (p) => new Uint8Array(M.buffer, p, given.length).set(given);
 
 /** The card's elements as `tag|class|part`, numbered in this order by `specs` in dom.rs: a
  * missing part is the class (`h3|section-title`), an empty one none (`ul|tip-list|`). */
@@ -47,7 +74,7 @@ const SPECS = ('h3|section-title,header|head|,h2|title,p|byline,p|intro,dl|meta,
 // (tests/dom_specs.rs checks each against dom.rs): C[5 /* META */].
 
 /** `<tag class part>` holding `text`, appended to the open element; `spec` indexes `SPECS`. */
-export function put(spec, text) {
+function add(spec, text) {
   const [tag, cls, part = cls] = SPECS[spec].split('|');
   const e = (last = C[spec] = document.createElement(tag));
   if (cls) e.className = cls;
@@ -55,13 +82,17 @@ export function put(spec, text) {
   if (text) e.textContent = text;
   top.append(e);
 }
+/** `add`, for the wasm (the text at `p`, `n` bytes long: `text`). */
+export const put = (spec, p, n) => add(spec, text(p, n));
 
 /** `put` an empty element and go into it. */
-export const open = (spec) => { put(spec); top = last; };
+export const open = (spec) => { add(spec); top = last; };
 export const shut = () => { top = top.parentNode; };
 /** A text node appended to the open element. */
-export const say = (text) => top.append((last = document.createTextNode(text)));
-export const set = (name, value) => last.setAttribute(name, value);
+export const say = (p, n) => top.append((last = document.createTextNode(text(p, n))));
+/** Sets an attribute of the newest node; `set` is it for the wasm (`text`). */
+const attr = (name, value) => last.setAttribute(name, value);
+export const set = (p, n, q, m) => attr(text(p, n), text(q, m));
 /** Keeps the newest node as the next slot of the list being built (`into`). */
 export const slot = () => S.push(last);
 
@@ -69,8 +100,8 @@ export const slot = () => S.push(last);
 function show(n, s) {
   if (n.textContent !== s) n.textContent = s;
 }
-/** Slot `i`'s text in list `k`. */
-export const slotText = (k, i, s) => show(C[k].s[i], s);
+/** The next slot's text in the list `shaped` last found in its shape (`J` counts them). */
+export const slotText = (p, n) => show(S[J++], text(p, n));
 
 /** Each timer state as `data-state|status|action`: idle, paused, running, running until a
  * check, check now, done. */
@@ -83,32 +114,33 @@ const clocked = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${st
 /** Builds step `step`'s timer, titled `title`, at the cursor: `<div class=timer role=group
  * aria-label="Timer: <title>">` holding the step's `duration`, its time, its status, its one
  * button and Reset; the group keeps its title for `timer`, `alert` and `title`. */
-export function clock(step, title, duration) {
+export function clock(step, p, n, q, m) {
+  const title = text(p, n);
   open(73 /* TIMER */);
   top.t = title;
-  set('role', 'group');
-  set('aria-label', 'Timer: ' + title);
-  put(74 /* STEP_TIME */, duration);
-  put(75 /* TIMER_TIME */);
-  put(76 /* TIMER_STATUS */);
-  put(77 /* TIMER_BUTTON */);
-  set('type', 'button');
-  set('data-timer', step);
-  put(78 /* TIMER_RESET */, 'Reset');
-  set('type', 'button');
-  set('aria-label', 'Reset timer: ' + title);
-  set('data-reset', step);
+  attr('role', 'group');
+  attr('aria-label', 'Timer: ' + title);
+  add(74 /* STEP_TIME */, text(q, m));
+  add(75 /* TIMER_TIME */);
+  add(76 /* TIMER_STATUS */);
+  add(77 /* TIMER_BUTTON */);
+  attr('type', 'button');
+  attr('data-timer', step);
+  add(78 /* TIMER_RESET */, 'Reset');
+  attr('type', 'button');
+  attr('aria-label', 'Reset timer: ' + title);
+  attr('data-reset', step);
   shut();
 }
 
 /** Shows step `step`'s timer in state `k` (`TIMER`): its group's state, its time, status and one
  * button (hidden when it has no action), and Reset, hidden while idle. */
-export function timer(step, k, time) {
+export function timer(step, k, p, n) {
   const g = clocked(step);
   const [, t, s, b, r] = g.children;
   const [state, status, action] = TIMER[k].split('|');
   g.setAttribute('data-state', state);
-  show(t, time);
+  show(t, text(p, n));
   show(s, status);
   show(b, action);
   b.setAttribute('aria-label', action + ' timer: ' + g.t);
@@ -120,10 +152,11 @@ export function timer(step, k, time) {
 export const done = (on) => current.closest('li')?.toggleAttribute('data-done', on);
 /** `n` servings as read out: "6 servings", "1 serving". */
 const says = (n) => n + (n == 1 ? ' serving' : ' servings');
-/** Sets the announcer's text to `n` servings once it rests for 700 ms: each call cancels the last
- * (one announcement per gesture, not per slider tick). */
+/** Stores `n` as the servings, and sets the announcer's text to `n` servings once it rests for
+ * 700 ms: each call cancels the last (one announcement per gesture, not per slider tick). */
 export function announce(n) {
   const a = C[43 /* ANNOUNCER */];
+  stash('servings', n);
   clearTimeout(a.later);
   a.later = setTimeout(() => show(a, says(n)), 700);
 }
@@ -133,10 +166,15 @@ export const into = (k) => {
   top.replaceChildren();
   S = top.s = [];
 };
-/** Whether list `k` shows `shape` (lists.rs); when it does not, it is emptied to be built anew
- * in that shape. */
-export function shaped(k, shape) {
-  if (C[k].h === shape) return true;
+/** Whether list `k` shows `shape` (lists.rs), its slots then set from the first (`slotText`);
+ * when it does not, it is emptied to be built anew in that shape. */
+export function shaped(k, p, n) {
+  const shape = text(p, n);
+  J = 0;
+  if (C[k].h === shape) {
+    S = C[k].s;
+    return true;
+  }
   into(k);
   top.h = shape;
   return false;
@@ -156,7 +194,15 @@ export const side = (available, on) => {
 const NAMES = ['units', 'spice', 'side', 'cook', 'got', 'done'];
 const named = (g) => 'rc-' + (NAMES[g] ?? 'swap-' + (g - 6));
 /** Names the newest element for its group `g`. */
-export const name = (g) => set('name', named(g));
+export const name = (g) => attr('name', named(g));
+/** A checkbox (`spec`, `input|class|part`) named for group `g`, with `value`, checked when `on`. */
+export function check(spec, g, value, on) {
+  add(spec);
+  attr('type', 'checkbox');
+  name(g);
+  attr('value', value);
+  if (on) attr('checked', '');
+}
 /** The group of the event's target, from its name: -1 for none (the slider). */
 export function group() {
   const n = current.name;
@@ -164,43 +210,45 @@ export function group() {
   const i = NAMES.indexOf(n.slice(3));
   return i < 0 ? 6 + +n.slice(8) : i;
 }
+/** The controls named `name` (a group's radios). */
+const radios = (name) => C[28 /* CONTROLS */].querySelectorAll(`[name=${name}]`);
 /** Checks the `i`th of the controls' radios of group `g` and unchecks the others; the swaps'
  * summary (when the card has swaps) names the options checked ("Swaps: <label>, <label>"). */
 export function pick(g, i) {
-  C[28 /* CONTROLS */].querySelectorAll(`[name=${named(g)}]`).forEach((e, k) => { e.checked = k === i; });
+  radios(named(g)).forEach((e, k) => { e.checked = k === i; });
   const w = C[35 /* SWAPS */];
   if (w) show(C[36 /* SWAPS_SUMMARY */], 'Swaps: ' + [...w.querySelectorAll(':checked')].map((e) => e.parentNode.textContent).join(', '));
 }
 /** A `<button type=button>` showing `text`, named `label`, that changes the slider by
  * `step` servings. */
 function step(text, label, step) {
-  put(24 /* SERVINGS_BUTTON */, text);
-  set('type', 'button');
-  set('aria-label', label);
-  set('aria-controls', 'rc-servings');
-  set('data-step', step);
+  add(24 /* SERVINGS_BUTTON */, text);
+  attr('type', 'button');
+  attr('aria-label', label);
+  attr('aria-controls', 'rc-servings');
+  attr('data-step', step);
 }
 /** Builds the servings slider from `min` to `max` at the cursor: its label, − and + buttons
  * around it, and its number after it (`servings` reaches them through the slider). */
 export function slider(min, max) {
   open(23 /* SERVINGS */);
-  put(22 /* LABEL */, 'Servings');
-  set('for', 'rc-servings');
+  add(22 /* LABEL */, 'Servings');
+  attr('for', 'rc-servings');
   step('−', 'Fewer servings', -1);
-  put(25 /* SERVINGS_SLIDER */);
-  set('type', 'range');
-  set('id', 'rc-servings');
-  set('min', min);
-  set('max', max);
-  put(26 /* SERVINGS_VALUE */);
-  set('aria-hidden', 'true');
+  add(25 /* SERVINGS_SLIDER */);
+  attr('type', 'range');
+  attr('id', 'rc-servings');
+  attr('min', min);
+  attr('max', max);
+  add(26 /* SERVINGS_VALUE */);
+  attr('aria-hidden', 'true');
   step('+', 'More servings', 1);
   shut();
 }
 /** Shows `n` servings on the slider (its value, and its spoken value), on the number after it,
  * on the meta's last value ("Serves"), and the − and + buttons around the slider as disabled at
- * the ends (`min`, `max`). */
-export function servings(n, min, max) {
+ * the ends (the slider's `min` and `max`). */
+export function servings(n) {
   const s = C[25 /* SERVINGS_SLIDER */];
   const v = s.nextSibling;
   n = '' + n;
@@ -208,8 +256,8 @@ export function servings(n, min, max) {
   s.setAttribute('aria-valuetext', says(n));
   show(v, n);
   show(C[5 /* META */].lastChild.lastChild, n);
-  s.previousSibling.setAttribute('aria-disabled', !!min);
-  v.nextSibling.setAttribute('aria-disabled', !!max);
+  s.previousSibling.setAttribute('aria-disabled', n == s.min);
+  v.nextSibling.setAttribute('aria-disabled', n == s.max);
 }
 /** Raises an alert for step `step` (Done when `done`, else Check now): shows it at the end of the
  * card's alerts, in place of the step's earlier one (`<div class=alert><p>Done: <title></p>
@@ -221,11 +269,11 @@ export function alert(step, done) {
   top = C[50 /* ALERTS */];
   open(52 /* ALERT */);
   top.k = 1 + done;
-  put(53 /* P */, (done ? 'Done: ' : 'Check now: ') + title);
-  put(54 /* ALERT_DISMISS */, 'Dismiss');
-  set('type', 'button');
-  set('aria-label', 'Dismiss: ' + title);
-  set('data-dismiss', step);
+  add(53 /* P */, (done ? 'Done: ' : 'Check now: ') + title);
+  add(54 /* ALERT_DISMISS */, 'Dismiss');
+  attr('type', 'button');
+  attr('aria-label', 'Dismiss: ' + title);
+  attr('data-dismiss', step);
   notifier(done ? 'Timer done' : 'Check now', title);
   beep(done);
   vibrate();
@@ -245,8 +293,8 @@ export const ring = (again) => {
 };
 /** The card's line in the page title (`title` in device.js): its latest alert's while it has
  * one, else `⏱ <time> <title>` for step `step`'s timer (none when `time` is empty). */
-export const title = (urgency, time, step) => {
-  const a = C[50 /* ALERTS */].lastChild;
+export const title = (urgency, p, n, step) => {
+  const a = C[50 /* ALERTS */].lastChild, time = text(p, n);
   titler(C.i, a ? 0 : urgency, a ? '⏰ ' + a.firstChild.textContent : time && '⏱ ' + time + ' ' + clocked(step).t);
 };
 /** Cook mode for the card's switch (`cook` in device.js). */
@@ -258,21 +306,20 @@ const KINDS = ['input', 'click', 'change', 'visibilitychange'];
 /** The target of the event being handled. */
 let current;
 
-/** Makes a card (the current card from now on; its number, returned, is the lowest free) with
- * its `root`, and calls `f(card, kind)`
- * (the wasm's `event`) for its events: its root's `input` (kind 0), `click` (1) and `change`
- * (2), and the page's `visibilitychange` (3); the handler reads the event's target through
- * `closest`, `prop`, `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the
- * same `ms` again changes nothing); 0 stops the ticks, and -1 also the listening, and forgets
- * the card. */
-export function listen(root, f, name) {
-  let ticks, every = 0, card = cards.indexOf(null, 1);
+/** Makes a card (the current card from now on; its number, returned, is the lowest free) in the
+ * root `hold` was given, and calls `f(card, kind)` (the wasm's `event`, also from `hold`) for its
+ * events: its root's `input` (kind 0), `click` (1) and `change` (2), and the page's
+ * `visibilitychange` (3); the handler reads the event's target through `clicked`, `chose`,
+ * `isChecked` and `done`. `tick(ms)` then calls `f(card, 4)` every `ms` (the same `ms` again
+ * changes nothing); 0 stops the ticks, and -1 also the listening, and forgets the card. */
+export function listen(p, n) {
+  let ticks, every = 0, card = cards.indexOf(null, 1), root = cards[0].r, f = F;
   if (card < 0) card = cards.length;
   const h = (e) => f(card, KINDS.indexOf(e.type), (current = e.target));
   const each = (m) => KINDS.forEach((t, i) => (i < 3 ? root : document)[m](t, h));
   each('addEventListener');
   (C = cards[card] = []).r = root;
-  C.n = name;
+  C.n = text(p, n);
   C.i = card;
   C.k = (ms) => {
     if (ms == every) return;
@@ -286,42 +333,56 @@ export function listen(root, f, name) {
 
 export const tick = (ms) => C.k(ms);
 
-/** The value of attribute `name` on the event's target or its closest ancestor that has it, as
- * a number ('' reads 0); -2^31 where none has it. */
-export function closest(name) {
-  const v = current.closest?.(`[${name}]`)?.getAttribute(name);
-  return v == null ? -0x80000000 : +v;
+/** What a click does, by the `data-…` attributes of its target or its ancestors (dom.rs `click`,
+ * same order: the first that one of them has wins). */
+const ACTS = ['step', 'timer', 'reset', 'dismiss', 'notify'];
+/** The current click's kind (its index in `ACTS`), plus 8 × its attribute's value as a number
+ * ('' reads 0); -1 (7 in its low bits) when it is none of them. */
+export function clicked() {
+  for (let i = 0; i < 5; i++) {
+    const v = current.closest?.(`[data-${ACTS[i]}]`)?.getAttribute('data-' + ACTS[i]);
+    if (v != null) return i + 8 * v;
+  }
+  return -1;
 }
 
-/** A string property of the event's target: a control's `name` or `value` (one primitive,
- * one glue shim). */
-export const prop = (k) => current[k] ?? '';
+/** The index of the radio that is the event's target among its group's (in the order they were
+ * built), once its value is stored under `what` (`store`). */
+export function chose(p, n) {
+  stash(text(p, n), current.value);
+  return [...radios(current.name)].indexOf(current);
+}
 /** The event's target's value as a whole number: the slider's, or a checkbox's index. */
 export const number = () => +current.value;
 export const isChecked = () => !!current.checked;
 
-export const hostAttr = (name) => C.r.host.getAttribute(name) ?? undefined;
+export const hostAttr = (p, n) => give(C.r.host.getAttribute(text(p, n)));
 /** The value of `name` in the page's query string, undecoded: the
- * first field whose key, up to its first `=`, is `name`; '' for a field without `=`. */
+ * first field whose key, up to its first `=`, is `name`; '' for a field without `=`
+ * (tests/e2e/query.test.mjs calls it; the wasm, `query`). */
 export function param(name) {
   for (const kv of location.search.replace(/^\?+/, '').split('&')) {
     const i = kv.indexOf('=');
     if ((i < 0 ? kv : kv.slice(0, i)) == name) return i < 0 ? '' : kv.slice(i + 1);
   }
 }
-export const warn = (m) => console.warn('<recipe-card> ' + m);
+/** `param`, for the wasm (`text`, `give`). */
+export const query = (p, n) => give(param(text(p, n)));
+export const warn = (p, n) => console.warn('<recipe-card> ' + text(p, n));
 
 /** The storage key of `what` for the current card's recipe (`recipe-card:<what>:<recipe name>`); the units
  * are the reader's for every recipe. */
 const key = (what) => 'recipe-card:' + what + (what == 'units' ? '' : ':' + C.n);
 /** localStorage that is never an error: missing, full or forbidden means "nothing stored". */
-export function load(what) {
-  try { return localStorage.getItem(key(what)) ?? undefined; } catch { return undefined; }
+export function load(p, n) {
+  try { return give(localStorage.getItem(key(text(p, n)))); } catch { return -1; }
 }
-export function store(what, value) {
+function stash(what, value) {
   try { localStorage.setItem(key(what), value); } catch { /* nothing stored */ }
 }
-/** Why `mount` refused a recipe, kept until `refused` throws it (from a frame holding nothing). */
+export const store = (p, n, q, m) => stash(text(p, n), text(q, m));
+/** Why `mount` refused a recipe, kept until `fail` throws it: `entry.js` calls it when `mount`
+ * returns 0, so that the throw leaves no frame of the wasm half done. */
 let refused;
-export const refuse = (m) => { refused = m; };
+export const refuse = (p, n) => { refused = text(p, n); };
 export const fail = () => { throw new Error(refused); };

@@ -3,61 +3,43 @@
 //! returns a `Result`. Text only ever goes in as `textContent` or text nodes, never as markup:
 //! recipe text cannot inject HTML.
 //!
-//! Flags, indices and counts cross as `i32` (a flag as 0 or 1): wasm-bindgen binds a function
-//! that takes only `i32`s (or `u8`s) to the wasm directly, where `u32`, `usize` or `bool`
-//! would each cost a converting shim in the glue.
+//! Only numbers cross the boundary, so that wasm-bindgen's glue is an imports object binding
+//! each `dom.js` function directly and four export wrappers, with no machinery of its own:
+//! - no `JsValue` in any signature (no JS-side heap): `entry.js` hands `dom.js` the wasm's
+//!   `event` export and memory once (`wire`), and each card's root before `mount` or
+//!   `showError` (`hold`); tests/web.rs does the same;
+//! - text into `dom.js` as its UTF-8 bytes' address and length (the [`raw`] imports, behind
+//!   `&str` wrappers), read there (`text`); text out of `dom.js` as its length, then copied in
+//!   by [`taken`] (`give` and `take`), as are the recipe's and the error's text for the exports
+//!   (`hold` returns their length);
+//! - numbers and flags as `i32` (or `u8`), never `u32`, `usize` or `bool` arguments, which the
+//!   glue would convert in a shim of their own (`>>> 0`, `!== 0`); `bool` returns are fine.
 
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::Node;
 
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
     /// Card `id` (made by [`super::browser::listen`]) is the one the primitives below act on
     /// from now on: each event starts with it. Returns the card's state as [`keep`] left it,
     /// once (0 for a card that is not there or whose state is out, and nothing changes then).
-    pub fn card(id: i32) -> u32;
+    pub fn card(id: i32) -> i32;
     /// Keeps card `id`'s state (a `Box<State>`'s address) until [`card`] takes it.
     pub fn keep(id: i32, state: i32);
-    /// An error card goes into `root` ([`place`]).
-    pub fn hold(root: &Node);
-    /// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
-    /// [`specs`]. The card keeps it in `dom.js` under `spec` (the last of each), so the parts
-    /// that change later are named by their spec: no handle crosses.
-    pub fn put(spec: u8, text: &str);
     /// [`put`] an empty element and build into it until [`shut`].
     pub fn open(spec: u8);
     /// Back out of the element [`open`] went into.
     pub fn shut();
-    /// A text node appended to the open element.
-    pub fn say(text: &str);
-    /// Sets an attribute of the newest element.
-    pub fn set(name: &str, value: &str);
     /// Keeps the newest node (element or text) as the next slot of the list being built
     /// ([`into`]), for [`slot_text`].
     pub fn slot();
     /// Marks the step whose Done box is the event's target as done or not.
     pub fn done(on: i32);
-    /// Sets the text of slot `i` of list `k` when it differs.
-    #[wasm_bindgen(js_name = slotText)]
-    pub fn slot_text(k: u8, i: i32, text: &str);
-    /// Whether list `k` shows `shape` (`super::lists`); when it does not, it is emptied to be
-    /// built anew at the cursor, in that shape.
-    pub fn shaped(k: u8, shape: &str) -> bool;
     /// Empties part `k` and builds into it from now on; its slots start over.
     pub fn into(k: u8);
-    /// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the
-    /// step's `duration`, with its time, status, one button and Reset; the group keeps its
-    /// title for [`timer`], [`alert`] and the page title.
-    pub fn clock(step: i32, title: &str, duration: &str);
-    /// Shows step `step`'s timer ([`clock`]) in `state` (idle, paused, running, running until
-    /// a check, check now, done: `TIMER` in `dom.js` says what each shows): its `data-state`,
-    /// its time and status, its one button (named "<action> timer: <title>", hidden when there
-    /// is none) and Reset (hidden while idle).
-    pub fn timer(step: i32, state: u8, time: &str);
-    /// Sets the announcer's text to `n` servings ("6 servings") once it has rested for 700 ms:
-    /// each call cancels the one before, so only the resting value is spoken, once per gesture,
-    /// not per tick.
+    /// Stores `n` as the servings ([`load`]`("servings")` reads it), and sets the announcer's
+    /// text to `n` servings ("6 servings") once it has rested for 700 ms: each call cancels the
+    /// one before, so only the resting value is spoken, once per gesture, not per tick.
     pub fn announce(n: i32);
     /// Raises an alert for step `step`, titled as its timer (done when `done`, else check now):
     /// shows "Done: <title>" or "Check now: <title>" with its Dismiss button at the end of the
@@ -84,41 +66,188 @@ extern "C" {
     pub fn slider(min: i32, max: i32);
     /// Shows `n` servings on the slider (its value, and "6 servings" as its spoken value), on
     /// the number after it and the meta's "Serves", and the − and + buttons around them as
-    /// disabled at the ends (`min`, `max`).
-    pub fn servings(n: i32, min: i32, max: i32);
-    /// The attribute `name` of the event's target or of its closest ancestor that has it, as
-    /// a number (an empty value reads 0); [`NONE`] where none has it. No string crosses.
-    pub fn closest(name: &str) -> i32;
+    /// disabled at the slider's ends ([`slider`]'s `min` and `max`).
+    pub fn servings(n: i32);
+    /// What the click that is the current event is on: [`click`]'s kind in the low 3 bits (7
+    /// for none of them), and its attribute's value as a number (an empty value reads 0) in the
+    /// bits above (`>> 3`). No string crosses.
+    pub fn clicked() -> i32;
     /// The number of the event's target's group ([`group`]), from its `name`.
     pub fn group() -> i32;
+    /// `<input class part type=checkbox>` (`spec` is `input|class|part`) named for group `g`
+    /// ([`group`]), with `value` (a mark's index; 1 for a switch), checked when `on` (not 0).
+    pub fn check(spec: u8, g: i32, value: i32, on: i32);
     /// Names the newest element (a control) for its group `g` ([`group`]).
     pub fn name(g: i32);
     /// The event's target's `value` as a whole number (a slider's, or a checkbox's index).
     pub fn number() -> u32;
-    /// A string property of the event's target (a control's `name` or `value`), empty when it
-    /// has none: one primitive, one glue shim.
-    fn prop(key: &str) -> String;
     /// Whether the event's target is checked.
     #[wasm_bindgen(js_name = isChecked)]
     pub fn is_checked() -> bool;
-    /// An attribute of the card's host element.
-    #[wasm_bindgen(js_name = hostAttr)]
-    pub fn host_attr(name: &str) -> Option<String>;
-    /// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded: the
-    /// first field whose key is exactly `name` (tests/e2e/query.test.mjs).
-    pub fn param(name: &str) -> Option<String>;
-    /// `console.warn`, prefixed `<recipe-card>`.
-    pub fn warn(message: &str);
-    /// What localStorage holds for the current card's recipe under `what`, at the key
-    /// `recipe-card:<what>:<recipe name>` (`recipe-card:units` for every recipe); every failure
-    /// reads as nothing stored.
-    pub fn load(what: &str) -> Option<String>;
-    /// Stores `value` where [`load`] finds it.
-    pub fn store(what: &str, value: &str);
-    /// Keeps `message`: why [`super::mount`] refused a recipe.
-    pub fn refuse(message: &str);
-    /// Throws an `Error` with the message [`refuse`] kept.
-    pub fn fail();
+}
+
+/// The primitives that take text get it as the address and length of its UTF-8 bytes in the
+/// wasm's memory, two `i32`s (`text` in `dom.js` reads them, in the call: memory can grow
+/// after it), so that wasm-bindgen binds each to its `dom.js` function directly, with no JS
+/// shim decoding it on the way. Rule: a `&str` (and a `usize`, `u32` or `bool`) never appears
+/// in an import's signature; the `#[inline]` wrappers below keep the `&str` API.
+mod raw {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/src/web/dom.js")]
+    extern "C" {
+        pub fn put(spec: u8, p: i32, n: i32);
+        pub fn say(p: i32, n: i32);
+        pub fn set(p: i32, n: i32, q: i32, m: i32);
+        #[wasm_bindgen(js_name = slotText)]
+        pub fn slot_text(p: i32, n: i32);
+        pub fn shaped(k: u8, p: i32, n: i32) -> bool;
+        pub fn clock(step: i32, p: i32, n: i32, q: i32, m: i32);
+        pub fn timer(step: i32, state: u8, p: i32, n: i32);
+        pub fn warn(p: i32, n: i32);
+        pub fn store(p: i32, n: i32, q: i32, m: i32);
+        pub fn refuse(p: i32, n: i32);
+        #[wasm_bindgen(js_name = hostAttr)]
+        pub fn host_attr(p: i32, n: i32) -> i32;
+        #[wasm_bindgen(js_name = query)]
+        pub fn param(p: i32, n: i32) -> i32;
+        pub fn load(p: i32, n: i32) -> i32;
+        pub fn chose(p: i32, n: i32) -> i32;
+        pub fn take(p: i32);
+    }
+}
+
+/// Text from `dom.js`, the other way: a primitive that answers with text (or none) returns its
+/// length in UTF-8 bytes (-1 for none, `give` in `dom.js`), and [`raw::take`] then copies the
+/// bytes into the `String` made here for them. So the glue passes no string to the wasm: no
+/// encoder, no allocator export, no return slot (the rule, with [`raw`]'s: only numbers cross).
+pub fn taken(n: i32) -> Option<String> {
+    if n < 0 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(n as usize);
+    raw::take(bytes.as_mut_ptr() as i32);
+    // SAFETY: `take` wrote `n` bytes there, `TextEncoder`'s UTF-8.
+    unsafe {
+        bytes.set_len(n as usize);
+        Some(String::from_utf8_unchecked(bytes))
+    }
+}
+
+/// The index of the radio that is the event's target among its group's, in the order they
+/// were built; its `value` is stored under `what` ([`store`]).
+#[inline]
+pub fn chose(what: &str) -> i32 {
+    raw::chose(at(what), len(what))
+}
+
+/// `text`'s address in the wasm's memory, for [`raw`].
+#[inline(always)]
+fn at(text: &str) -> i32 {
+    text.as_ptr() as i32
+}
+
+/// `text`'s length in bytes, for [`raw`].
+#[inline(always)]
+fn len(text: &str) -> i32 {
+    text.len() as i32
+}
+
+/// `<tag class part>` holding `text`, appended to the open element; `spec` is one of
+/// [`specs`]. The card keeps it in `dom.js` under `spec` (the last of each), so the parts
+/// that change later are named by their spec: no handle crosses.
+#[inline]
+pub fn put(spec: u8, text: &str) {
+    raw::put(spec, at(text), len(text))
+}
+
+/// A text node appended to the open element.
+#[inline]
+pub fn say(text: &str) {
+    raw::say(at(text), len(text))
+}
+
+/// Sets an attribute of the newest element.
+#[inline]
+pub fn set(name: &str, value: &str) {
+    raw::set(at(name), len(name), at(value), len(value))
+}
+
+/// Sets the text of the next slot of the list [`shaped`] last found in its shape, when it
+/// differs (`dom.js` counts the slots).
+#[inline]
+pub fn slot_text(text: &str) {
+    raw::slot_text(at(text), len(text))
+}
+
+/// Whether list `k` shows `shape` (`super::lists`), its slots then set from the first on
+/// ([`slot_text`]); when it does not, it is emptied to be built anew at the cursor, in that
+/// shape.
+#[inline]
+pub fn shaped(k: u8, shape: &str) -> bool {
+    raw::shaped(k, at(shape), len(shape))
+}
+
+/// Builds step `step`'s timer at the cursor, titled `title` ("Timer: <title>"), showing the
+/// step's `duration`, with its time, status, one button and Reset; the group keeps its
+/// title for [`timer`], [`alert`] and the page title.
+#[inline]
+pub fn clock(step: usize, title: &str, duration: &str) {
+    raw::clock(
+        step as i32,
+        at(title),
+        len(title),
+        at(duration),
+        len(duration),
+    )
+}
+
+/// Shows step `step`'s timer ([`clock`]) in `state` (idle, paused, running, running until
+/// a check, check now, done: `TIMER` in `dom.js` says what each shows): its `data-state`,
+/// its time and status, its one button (named "<action> timer: <title>", hidden when there
+/// is none) and Reset (hidden while idle).
+#[inline]
+pub fn timer(step: usize, state: u8, time: &str) {
+    raw::timer(step as i32, state, at(time), len(time))
+}
+
+/// `console.warn`, prefixed `<recipe-card>`.
+#[inline]
+pub fn warn(message: &str) {
+    raw::warn(at(message), len(message))
+}
+
+/// Stores `value` where [`load`] finds it.
+#[inline]
+pub fn store(what: &str, value: &str) {
+    raw::store(at(what), len(what), at(value), len(value))
+}
+
+/// Keeps `message`: why [`super::mount`] refused a recipe.
+#[inline]
+pub fn refuse(message: &str) {
+    raw::refuse(at(message), len(message))
+}
+
+/// An attribute of the card's host element.
+#[inline]
+pub fn host_attr(name: &str) -> Option<String> {
+    taken(raw::host_attr(at(name), len(name)))
+}
+
+/// The value of `name` in the page's query string (`?servings=6&units=us`), undecoded: the
+/// first field whose key is exactly `name` (tests/e2e/query.test.mjs).
+#[inline]
+pub fn param(name: &str) -> Option<String> {
+    taken(raw::param(at(name), len(name)))
+}
+
+/// What localStorage holds for the current card's recipe under `what`, at the key
+/// `recipe-card:<what>:<recipe name>` (`recipe-card:units` for every recipe); every failure
+/// reads as nothing stored.
+#[inline]
+pub fn load(what: &str) -> Option<String> {
+    taken(raw::load(at(what), len(what)))
 }
 
 /// The elements the card is built of, as [`put`] and [`open`] take them: each is the index of
@@ -236,17 +365,17 @@ pub mod group {
     pub const SWAP: i32 = 6;
 }
 
-/// What [`closest`] returns where no element has the attribute.
-pub const NONE: i32 = i32::MIN;
-
-/// The event's target's `value`.
-pub fn value_of() -> String {
-    prop("value")
-}
-
-/// A number as text (no `core::fmt` in the wasm).
-pub fn int(n: usize) -> String {
-    let mut s = String::new();
-    crate::quantity::format::push_int(&mut s, n as i64);
-    s
+/// What a click is on, as [`clicked`] says: the first of these (in this order) whose `data-…`
+/// attribute the clicked element or an ancestor has (`ACTS` in `dom.js`, same order).
+pub mod click {
+    /// A − or + button (`data-step`, -1 or 1).
+    pub const STEP: i32 = 0;
+    /// A timer's one button (`data-timer`, its step).
+    pub const TIMER: i32 = 1;
+    /// A timer's Reset (`data-reset`, its step).
+    pub const RESET: i32 = 2;
+    /// An alert's Dismiss (`data-dismiss`, its step).
+    pub const DISMISS: i32 = 3;
+    /// The Notify me button (`data-notify`).
+    pub const NOTIFY: i32 = 4;
 }

@@ -4,9 +4,14 @@
 // style it. wasm-bindgen's own `init` is left out: its options, deprecation warnings and checks
 // for browsers older than the loader's own syntax cost bytes and nothing else. What only runs
 // once the glue is here lives here, not in the loader that every page downloads up front.
-import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError, refused } from './glue.js';
-import css from './card.css';
+import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError } from './glue.js';
+// dom.js as the glue imports it: `make build` writes `./dom.js` as a re-export of the snippet
+// wasm-bindgen wrote (its path holds a hash of the crate's name and version), so the bundle has
+// one dom.js. No JS value crosses the wasm's boundary: dom.js is handed the wasm's `event`
+// export and memory once (`wire`), and each card's root before the wasm renders it (`hold`).
+import { hold, wire, fail } from './dom.js';
 import { tape } from './tape.js';
+import css from './card.css';
 
 /** The card's stylesheet, parsed once and adopted by every card's shadow root. */
 let sheet;
@@ -38,7 +43,8 @@ export default async (url) => {
     console.warn('<recipe-card> the wasm is not served as application/wasm, so it loads slower', e);
     wasm = await WebAssembly.instantiate(await res.arrayBuffer(), imports);
   }
-  __wbg_finalize_init(wasm.instance, wasm.module);
+  // `a`: the memory, the wasm's first export (tools/shorten-imports.mjs names them in order).
+  wire(event, __wbg_finalize_init(wasm.instance, wasm.module).a);
 };
 
 /** Styles a card, in the task that rendered it (so before it is painted): the shared
@@ -51,15 +57,15 @@ function style(root) {
 /** Renders `recipe` (JSON text) into `root` and styles it; returns what frees the card (its
  * state, listener and timers in the wasm). Text that is not JSON throws the browser's
  * `SyntaxError` (which names the place) before the wasm sees it; a recipe the wasm refuses (0)
- * throws an `Error` naming the field at fault, through `refused`. */
+ * throws an `Error` naming the field at fault (`fail`, thrown here and not in the wasm). */
 export function card(root, recipe) {
-  const id = mount(root, tape(recipe), event) || refused();
+  const id = mount(hold(root, tape(recipe))) || fail();
   style(root);
   return () => event(id, 5); // 5: the card is freed
 }
 
 /** Shows `detail` in place of a card, styled. */
 export function error(root, detail) {
-  showError(root, detail);
+  showError(hold(root, detail));
   style(root);
 }

@@ -5,24 +5,21 @@
 //! elements; a change of shape (a swap that retitles a step, a level that adds a note) rebuilds.
 
 use super::dom::specs::*;
-use super::dom::{self, group, int, open, put, say, set, shut};
-use super::render::input;
+use super::dom::{self, group, open, put, say, set, shut};
 use crate::prelude::*;
 use crate::progress::Progress;
 use crate::quantity::format::push_int;
 use crate::timer::{self, Phase};
 use crate::view::{Inline, Line, StepView};
 
-/// One walk over a list: its shape (everything but the texts in slots, as one string), and, while
-/// a walk updates or builds it, the number of its next slot. `dom.js` keeps the shape drawn and
-/// the slots' nodes on the list ([`dom::shaped`], [`dom::slot`]) and sets a slot's text only
-/// when it differs. Each update walks a list twice: dry, for its shape; then, when the shape is
+/// One walk over a list: its shape (everything but the texts in slots, as one string). `dom.js`
+/// keeps the shape drawn and the slots' nodes on the list ([`dom::shaped`], [`dom::slot`]),
+/// counts the slots an update sets, and sets a slot's text only when it differs. Each update walks a list twice: dry, for its shape; then, when the shape is
 /// the one drawn, setting every slot's text ([`UPDATE`]: new amounts), else building it anew
 /// ([`BUILD`]).
 #[derive(Default)]
 struct Drawn {
     shape: String,
-    next: usize,
 }
 
 /// How a walk goes over a list: only its shape, setting its slots' texts, or building it.
@@ -31,14 +28,13 @@ const UPDATE: u8 = 1;
 const BUILD: u8 = 2;
 
 impl Drawn {
-    /// A slot of list `k` with `text`: when building, the newest node shows it; when updating,
-    /// the next slot's node is set to it.
-    fn slot(&mut self, mode: u8, k: u8, text: &str) {
+    /// A slot with `text`: when building, the newest node shows it; when updating, the list's
+    /// next slot's node is set to it.
+    fn slot(&mut self, mode: u8, text: &str) {
         if mode == BUILD {
             dom::slot();
         } else if mode == UPDATE {
-            dom::slot_text(k, self.next as i32, text);
-            self.next += 1;
+            dom::slot_text(text);
         }
     }
 
@@ -47,14 +43,6 @@ impl Drawn {
         self.shape.push(kind);
         self.shape.push_str(text);
         self.shape.push(SEP);
-    }
-}
-
-/// A checkbox of group `g` with value `value` (`spec` is `input|check|<part>`).
-fn checkbox(spec: u8, g: i32, value: usize, checked: bool) {
-    input(spec, "checkbox", g, &int(value));
-    if checked {
-        set("checked", "");
     }
 }
 
@@ -105,7 +93,7 @@ fn ingredients(d: &mut Drawn, mode: u8, lines: &[Line], progress: &Progress) {
             open(INGREDIENT);
             open(INGREDIENT_LABEL);
             let got = progress.got.get(l.index).copied().unwrap_or(false);
-            checkbox(INGREDIENT_CHECK, group::GOT, l.index, got);
+            dom::check(INGREDIENT_CHECK, group::GOT, l.index as i32, got as i32);
         }
         if !l.amount.is_empty() {
             if b {
@@ -118,7 +106,7 @@ fn ingredients(d: &mut Drawn, mode: u8, lines: &[Line], progress: &Progress) {
                     &l.amount,
                 );
             }
-            d.slot(mode, INGREDIENT_LIST, &l.amount);
+            d.slot(mode, &l.amount);
             if b {
                 say(" ");
             }
@@ -126,13 +114,13 @@ fn ingredients(d: &mut Drawn, mode: u8, lines: &[Line], progress: &Progress) {
         if b {
             put(ITEM, &l.name);
         }
-        d.slot(mode, INGREDIENT_LIST, &l.name);
+        d.slot(mode, &l.name);
         if !l.prep.is_empty() {
             let prep = cat(&[", ", l.prep]);
             if b {
                 put(PREP, &prep);
             }
-            d.slot(mode, INGREDIENT_LIST, &prep);
+            d.slot(mode, &prep);
         }
         if b {
             shut();
@@ -180,7 +168,7 @@ fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
                         if b {
                             put(AMOUNT, amount);
                         }
-                        d.slot(mode, STEP_LIST, amount);
+                        d.slot(mode, amount);
                         if b {
                             say(" ");
                         }
@@ -188,7 +176,7 @@ fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
                     if b {
                         say(name);
                     }
-                    d.slot(mode, STEP_LIST, name);
+                    d.slot(mode, name);
                     if b {
                         shut();
                     }
@@ -203,10 +191,10 @@ fn steps(d: &mut Drawn, mode: u8, steps: &[StepView], progress: &Progress) {
             put(STEP_NOTE, note);
         }
         if let Some(t) = &view.time {
-            dom::clock(n as i32, view.title, t);
+            dom::clock(n, view.title, t);
         }
         open(STEP_DONE);
-        checkbox(STEP_DONE_CHECK, group::DONE, n, done);
+        dom::check(STEP_DONE_CHECK, group::DONE, n as i32, done as i32);
         set("aria-label", &cat(&["Done: ", view.title]));
         say("Done");
         shut();
@@ -224,5 +212,5 @@ pub fn show(step: usize, phase: Phase, paused: bool, range: bool) {
         Phase::Check { .. } => 4,
         Phase::Done { .. } => 5,
     };
-    dom::timer(step as i32, state, &timer::display(phase));
+    dom::timer(step, state, &timer::display(phase));
 }

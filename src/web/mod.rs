@@ -1,4 +1,5 @@
-//! The browser shell: the only module that touches `web_sys` and `JsValue`.
+//! The browser shell: the only module that touches JavaScript. Only numbers cross its boundary
+//! (no `JsValue`, no string in a signature: the rules are in `dom.rs`).
 //!
 //! `www/recipe-card.js` fetches the recipe's text, then calls [`mount`], and [`event`] with
 //! [`FREE`] when the element goes. A card is its recipe, the reader's [`Selection`], its timers
@@ -29,7 +30,6 @@ use browser::BrowserClock;
 use dom::{group, is_checked, load, store};
 use render::Parts;
 use wasm_bindgen::prelude::*;
-use web_sys::ShadowRoot;
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: i32 = 250;
@@ -56,18 +56,19 @@ struct State {
     parts: Parts,
 }
 
-/// Reads `recipe` (the recipe file's tape: its JSON as the browser parsed it, `tape.js`) and
-/// renders it into `root`, starting from the URL's, the reader's stored, and the host element's
-/// choices, and restoring timers and marks.
-/// `event` is this module's [`event`] export: the card's listener calls it. Returns the card's
-/// number, for `event(card, FREE)`.
+/// Reads the recipe file's tape (its JSON as the browser parsed it, `tape.js`; `recipe` bytes
+/// long, which `entry.js` handed `dom.js` with
+/// the card's root just before: `hold`; only numbers cross, [`dom::taken`]) and renders it into
+/// that root, starting from the URL's, the reader's stored, and the host element's choices, and
+/// restoring timers and marks. Returns the card's number, for `event(card, FREE)`.
 ///
 /// Returns 0 when the recipe is refused: `entry.js` then throws an `Error` whose message names
-/// the field at fault ([`refused`]); the caller shows it with [`show_error`] so that one broken
-/// card never blanks the page or its neighbours.
+/// the field at fault (`fail` in `dom.js`, outside the wasm: no frame of it is left half done);
+/// the caller shows it with [`show_error`] so that one broken card never blanks the page or its
+/// neighbours.
 #[wasm_bindgen]
-pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
-    let (recipe, problems) = match read(recipe) {
+pub fn mount(recipe: i32) -> i32 {
+    let (recipe, problems) = match read(&dom::taken(recipe).unwrap_or_default()) {
         Ok(r) => r,
         Err(e) => {
             dom::refuse(&e.text());
@@ -80,7 +81,7 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
     }
     // One listener for the card's controls (on its root) and the page's visibility; the card
     // is `dom.js`'s current one from here on.
-    let id = browser::listen(root.as_ref(), event, &recipe.name);
+    let id = browser::listen(&recipe.name);
     let selection = initial_selection(&recipe, &mut warnings);
     let mut timers = Timers::for_recipe(&recipe, BrowserClock);
     if let Some(stored) = load("timers") {
@@ -102,16 +103,8 @@ pub fn mount(root: &ShadowRoot, recipe: &str, event: &JsValue) -> u32 {
         parts,
     });
     tick(&mut s);
-    dom::keep(id as i32, Box::into_raw(s) as i32);
+    dom::keep(id, Box::into_raw(s) as i32);
     id
-}
-
-/// Throws the `Error` of the recipe [`mount`] refused last (called by `entry.js` when `mount`
-/// returns 0). Thrown from here, where the wasm holds nothing, and not from inside `mount`: a
-/// throw leaves no frame of the wasm half done.
-#[wasm_bindgen]
-pub fn refused() {
-    dom::fail();
 }
 
 /// Called by `dom.js` with card `id`'s events and ticks, and by the loader with [`FREE`] when the
@@ -119,8 +112,8 @@ pub fn refused() {
 /// ([`dom::card`]), applies the event, and gives it back ([`dom::keep`]). A number that is no
 /// card's, or an event that arrives while the card's state is out, does nothing.
 #[wasm_bindgen]
-pub fn event(id: u32, kind: u32) {
-    let p = dom::card(id as i32);
+pub fn event(id: i32, kind: u32) {
+    let p = dom::card(id);
     if p == 0 {
         return;
     }
@@ -137,7 +130,7 @@ pub fn event(id: u32, kind: u32) {
         return alert::cook(0);
     }
     handle(&mut s, kind);
-    dom::keep(id as i32, Box::into_raw(s) as i32);
+    dom::keep(id, Box::into_raw(s) as i32);
 }
 
 /// The reader's starting choices: URL, then stored, then the host element's attributes.
@@ -158,7 +151,7 @@ fn initial_selection(recipe: &Recipe, warnings: &mut Vec<String>) -> Selection {
         sel.side = load("side").as_deref() == Some("1");
     }
     for (i, sw) in recipe.swaps.iter().enumerate() {
-        let stored = load(&swap_key(recipe, i));
+        let stored = load(&swap_key(&sw.id));
         let given = [(Source::Stored, stored.as_deref())];
         if let (Some(chosen), Some(slot)) = (
             settings::choice(&sw.id, &sw.options, &given, warnings),
@@ -197,25 +190,9 @@ impl Sources {
     }
 }
 
-/// What swap `i`'s choice is stored under (`swap.<id>`, for the recipe: [`dom::load`]).
-fn swap_key(recipe: &Recipe, i: usize) -> String {
-    let id = recipe
-        .swaps
-        .get(i)
-        .map(|s| s.id.as_str())
-        .unwrap_or_default();
+/// What the choice of swap `id` is stored under (`swap.<id>`, for the recipe: [`dom::load`]).
+fn swap_key(id: &str) -> String {
     cat(&["swap.", id])
-}
-
-/// The index in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data_index(attr: &str) -> Option<usize> {
-    data(attr).map(|n| n as usize)
-}
-
-/// The number in a `data-…` attribute of the element that was clicked, or its ancestor's.
-fn data(attr: &str) -> Option<i32> {
-    let n = dom::closest(attr);
-    (n != dom::NONE).then_some(n)
 }
 
 /// Applies one event from the card's controls (or the page's `visibilitychange`) to its state
@@ -234,39 +211,45 @@ fn handle(s: &mut State, kind: u32) {
     }
 }
 
+/// A click, by what the clicked element (or its ancestor) is ([`dom::clicked`]): a − or +
+/// button, a timer's button, a timer's Reset, an alert's Dismiss, or Notify me.
 fn on_click(s: &mut State) {
-    if let Some(step) = data("data-step") {
-        let n = s.selection.servings;
-        let n = if step < 0 {
-            n.saturating_sub(1)
-        } else {
-            n.saturating_add(1)
-        };
-        return set_servings(s, n);
-    }
-    if let Some(step) = data_index("data-timer") {
-        alert::unlock_audio();
-        s.timers.toggle(step);
-        save_timers(s);
-        return tick(s);
-    }
-    if let Some(step) = data_index("data-reset") {
-        s.timers.reset(step);
-        save_timers(s);
-        dom::dismiss(step as i32);
-        return tick(s);
-    }
-    if let Some(step) = data_index("data-dismiss") {
-        dom::dismiss(step as i32);
-        return update_title(s);
-    }
-    if data("data-notify").is_some() {
-        alert::notify_button(1);
+    let hit = dom::clicked();
+    let (what, n) = (hit & 7, hit >> 3);
+    let step = n as usize;
+    match what {
+        dom::click::STEP => {
+            let v = s.selection.servings;
+            let v = if n < 0 {
+                v.saturating_sub(1)
+            } else {
+                v.saturating_add(1)
+            };
+            set_servings(s, v)
+        }
+        dom::click::TIMER => {
+            alert::unlock_audio();
+            s.timers.toggle(step);
+            save_timers(s);
+            tick(s)
+        }
+        dom::click::RESET => {
+            s.timers.reset(step);
+            save_timers(s);
+            dom::dismiss(n);
+            tick(s)
+        }
+        dom::click::DISMISS => {
+            dom::dismiss(n);
+            update_title(s)
+        }
+        dom::click::NOTIFY => alert::notify_button(1),
+        _ => {}
     }
 }
 
 fn on_change(s: &mut State) {
-    let (g, value, on) = (dom::group(), dom::value_of(), is_checked());
+    let (g, on) = (dom::group(), is_checked());
     if g == group::GOT || g == group::DONE {
         let marks = if g == group::GOT {
             &mut s.progress.got
@@ -285,35 +268,25 @@ fn on_change(s: &mut State) {
     if g == group::COOK {
         return alert::cook(1);
     }
+    // A radio: its index among its group's (built in the list's order), its value stored.
     if g == group::UNITS {
-        // The radios' values are exactly `us` and `metric`.
-        s.selection.units = Some(if value == "metric" {
+        // The radios are US, then metric.
+        s.selection.units = Some(if dom::chose("units") == 1 {
             System::Metric
         } else {
             System::Us
         });
-        store("units", &value);
     } else if g == group::SPICE {
-        let Some(sp) = &s.recipe.spice else {
-            return;
-        };
-        s.selection.spice = sp.levels.iter().position(|l| l.id == value);
-        store("spice", &value);
+        s.selection.spice = Some(dom::chose("spice") as usize);
     } else if g == group::SIDE {
         s.selection.side = on;
         store("side", if on { "1" } else { "0" });
     } else if g >= group::SWAP {
         let i = (g - group::SWAP) as usize;
-        let Some(sw) = s.recipe.swaps.get(i) else {
+        let (Some(sw), Some(slot)) = (s.recipe.swaps.get(i), s.selection.swaps.get_mut(i)) else {
             return;
         };
-        let Some(chosen) = sw.options.iter().position(|o| o.id == value) else {
-            return;
-        };
-        if let Some(slot) = s.selection.swaps.get_mut(i) {
-            *slot = chosen;
-        }
-        store(&swap_key(&s.recipe, i), &value);
+        *slot = dom::chose(&swap_key(&sw.id)) as usize;
     } else {
         return;
     }
@@ -335,7 +308,6 @@ fn set_servings(s: &mut State, n: u32) {
     }
     s.selection.servings = n;
     redraw(s);
-    store("servings", &dom::int(n as usize));
     dom::announce(n as i32);
 }
 
@@ -366,7 +338,7 @@ fn update_title(s: &State) {
         Some((step, left)) => (left, step, timer::clock_text(left, true)),
         None => (0, 0, String::new()),
     };
-    alert::title(urgency as f64, &time, step as i32);
+    alert::title(urgency as f64, &time, step);
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
@@ -375,9 +347,10 @@ fn on_visible(s: &mut State) {
     alert::cook(2);
 }
 
-/// Shows `detail` in place of a card. Never throws: an error about an error helps nobody.
+/// Shows the error's text (`detail` bytes long) in place of a card, in the root `entry.js`
+/// handed `dom.js` with it just before (`hold`, [`dom::taken`]). Never throws: an error about
+/// an error helps nobody.
 #[wasm_bindgen(js_name = showError)]
-pub fn show_error(root: &ShadowRoot, detail: &str) {
-    dom::hold(root.as_ref());
-    render::error(detail);
+pub fn show_error(detail: i32) {
+    render::error(&dom::taken(detail).unwrap_or_default());
 }

@@ -100,7 +100,7 @@ fn fieldset(spec: u8, legend: &str) {
 /// (`spec` is `input||<part>`).
 fn radio(spec: u8, g: i32, value: &str, label: &str) {
     open(LABEL);
-    input(spec, "radio", g, value);
+    input(spec, g, value);
     say(label);
     shut();
 }
@@ -115,10 +115,10 @@ fn radios(spec: u8, option: u8, legend: &str, g: i32, list: &[Choice]) {
     shut();
 }
 
-/// `<input class part type name value>`, named for group `g` (`spec` is `input|class|part`).
-pub fn input(spec: u8, kind: &str, g: i32, value: &str) {
+/// `<input class part type=radio name value>`, named for group `g` (`spec` is `input|class|part`).
+fn input(spec: u8, g: i32, value: &str) {
     put(spec, "");
-    set("type", kind);
+    set("type", "radio");
     dom::name(g);
     set("value", value);
 }
@@ -127,7 +127,7 @@ pub fn input(spec: u8, kind: &str, g: i32, value: &str) {
 /// (`spec` is `label|switch|<part>`, `input` is `input||<part>`).
 fn switch(spec: u8, input: u8, g: i32, label: &str) {
     open(spec);
-    self::input(input, "checkbox", g, "1");
+    dom::check(input, g, 1, 0);
     set("role", "switch");
     say(label);
     shut();
@@ -206,11 +206,7 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
 /// Brings every part that depends on the reader's choices up to date with `sel`; the timers are
 /// drawn by the caller ([`timers`]: the mount's first tick, or after an event).
 pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
-    dom::servings(
-        sel.servings as i32,
-        (sel.servings <= r.servings.min) as i32,
-        (sel.servings >= r.servings.max) as i32,
-    );
+    dom::servings(sel.servings as i32);
     let system = sel.units.unwrap_or(r.units);
     dom::pick(group::UNITS, (system != System::Us) as i32);
     dom::pick(group::SPICE, sel.spice.map_or(-1, |i| i as i32));
@@ -246,7 +242,7 @@ pub fn timers(timers: &Timers<BrowserClock>) {
     }
 }
 
-/// Replaces everything in the root [`dom::hold`] gave with a short, readable error.
+/// Replaces everything in the root `entry.js` handed `dom.js` (`hold`) with a short, readable error.
 pub fn error(detail: &str) {
     dom::fragment();
     open(ERROR_CARD);
