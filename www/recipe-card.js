@@ -9,18 +9,9 @@
 // every card; and each card reserves a viewport's height until it renders, so the content below
 // it never moves on screen (cumulative layout shift 0).
 
-const DIST = new URL('./dist/', import.meta.url);
-let engine;
-
 /** The wasm module and its glue, fetched and instantiated once for every card on the page (the
  * glue parses the stylesheet and opens localStorage while the wasm streams in). */
-function loadEngine() {
-  engine ??= import(new URL('recipe_card.js', DIST)).then(async (m) => {
-    await m.default(new URL('recipe_card_bg.wasm', DIST));
-    return m;
-  });
-  return engine;
-}
+let engine;
 
 /** The recipe's JSON text, from `src` or an inline `<script type="application/json">` child.
  * The browser parses it (`src/web/tape.js`) and the wasm checks it, naming the place or the
@@ -65,7 +56,7 @@ function startWhenIdle() {
 
 class RecipeCard extends HTMLElement {
   /** Frees the mounted card (its state, listeners and timers in the wasm). */
-  #card = null;
+  #card;
   #run = 0;
 
   connectedCallback() {
@@ -84,26 +75,15 @@ class RecipeCard extends HTMLElement {
   }
 
   /** Loads the engine and the recipe, and mounts the card. */
-  start() {
+  async start() {
     if (!this.isConnected || this.#card) return;
-    this.#mount(this.shadowRoot, ++this.#run);
-  }
-
-  disconnectedCallback() {
-    // Moving an element disconnects and reconnects it in one task: free only on real removal.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      waiting.delete(this);
-      near.unobserve(this);
-      this.#run++;
-      this.#card?.();
-      this.#card = null;
-      this.removeAttribute('data-ready');
-    });
-  }
-
-  async #mount(root, run) {
-    const wasm = loadEngine();
+    const root = this.shadowRoot;
+    const run = ++this.#run;
+    // Both resolved against this module's URL, wherever it is served from.
+    const wasm = (engine ??= import('./dist/recipe_card.js').then(async (m) => {
+      await m.default(new URL('dist/recipe_card_bg.wasm', import.meta.url));
+      return m;
+    }));
     const stale = () => run !== this.#run || !this.isConnected;
     try {
       const recipe = await readRecipe(this);
@@ -131,6 +111,19 @@ class RecipeCard extends HTMLElement {
     }
     // Rendered either way: the reserved height goes (nothing moves when the card is at least as tall).
     this.style.minHeight = '';
+  }
+
+  disconnectedCallback() {
+    // Moving an element disconnects and reconnects it in one task: free only on real removal.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      waiting.delete(this);
+      near.unobserve(this);
+      this.#run++;
+      this.#card?.();
+      this.#card = null;
+      this.removeAttribute('data-ready');
+    });
   }
 }
 
