@@ -43,16 +43,8 @@ const near = new IntersectionObserver(
   (entries) => entries.forEach((e) => e.isIntersecting && (near.unobserve(e.target), start(e.target))),
   { rootMargin: '300px 0px' },
 );
-const whenIdle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
-let idleAsked = false;
-function startWhenIdle() {
-  if (idleAsked) return;
-  idleAsked = true;
-  whenIdle(() => {
-    idleAsked = false;
-    [...waiting].forEach(start);
-  }, { timeout: 3000 });
-}
+/** The idle callback asked for (its handle, never 0), until it runs. */
+let idle;
 
 class RecipeCard extends HTMLElement {
   /** Frees the mounted card (its state, listeners and timers in the wasm). */
@@ -71,7 +63,10 @@ class RecipeCard extends HTMLElement {
     if (!this.hasAttribute('data-ready')) this.style.minHeight = '100vh';
     waiting.add(this);
     near.observe(this);
-    startWhenIdle();
+    idle ||= (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => {
+      idle = 0;
+      [...waiting].forEach(start);
+    }, { timeout: 3000 });
   }
 
   /** Loads the engine and the recipe, and mounts the card. */
