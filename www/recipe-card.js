@@ -25,10 +25,7 @@ async function readRecipe(el) {
     } catch {
       throw new Error(`${src}: could not be loaded (network error)`);
     }
-    if (!res.ok) {
-      const why = res.status === 404 ? ', not found' : '';
-      throw new Error(`${src}: could not be loaded (HTTP ${res.status}${why})`);
-    }
+    if (!res.ok) throw new Error(`${src}: could not be loaded (HTTP ${res.status}${res.status === 404 ? ', not found' : ''})`);
     return res.text();
   }
   const inline = el.querySelector('script[type="application/json"]');
@@ -38,9 +35,9 @@ async function readRecipe(el) {
 
 /** Cards waiting to start, and what starts them: coming within 300px of the viewport, or idle time. */
 const waiting = new Set();
-const start = (el) => waiting.delete(el) && el.start();
+const start = (el) => waiting.delete(el) && (near.unobserve(el), el.start());
 const near = new IntersectionObserver(
-  (entries) => entries.forEach((e) => e.isIntersecting && (near.unobserve(e.target), start(e.target))),
+  (entries) => entries.forEach((e) => e.isIntersecting && start(e.target)),
   { rootMargin: '300px 0px' },
 );
 /** The idle callback asked for (its handle, never 0), until it runs. */
