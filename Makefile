@@ -57,9 +57,13 @@ node_modules/.installed: package.json package-lock.json
 build: setup-rust setup-node
 	# Without reference types, wasm-bindgen keeps JS values in its JS-side heap (no externref
 	# table code in the wasm; tools/no-externref.mjs). Only here: the tests' wasm builds keep them.
-	# LLVM's loop strength reduction off (`-disable-lsr`): it rewrites a loop's indexing into extra
-	# induction variables, which on wasm cost more code than they save time (wasm −60 brotli).
-	RUSTFLAGS="-C target-feature=-reference-types -C llvm-args=-disable-lsr" \
+	# Three LLVM loop rewrites off, each measured (docs/performance.md): loop strength reduction
+	# (`-disable-lsr`, extra induction variables: −60 brotli), LICM's promotion of memory to
+	# registers across a loop (`-disable-licm-promotion`, loads and stores added before and after
+	# it: −70) and the rewrite of values used after a loop into their closed form
+	# (`-replexitval=never`: −23). Optimisations only: the code does the same, a little slower in
+	# loops that run a few dozen times. Only here: native tests and the tests' wasm keep them.
+	RUSTFLAGS="-C target-feature=-reference-types -C llvm-args=-disable-lsr -C llvm-args=-disable-licm-promotion -C llvm-args=-replexitval=never" \
 		cargo build --release --target wasm32-unknown-unknown --lib --features runtime
 	rm -rf $(DIST)/snippets
 	mkdir -p $(DIST)
