@@ -20,6 +20,17 @@ ESBUILD := node_modules/.bin/esbuild
 # everywhere compresses better; a hint only, which engines ignore, so nothing else changes).
 WASM_OPT_FLAGS := --merge-similar-functions -Oz --reorder-functions -Oz --dealign --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-multivalue --low-memory-unused --always-inline-max-function-size 8 --one-caller-inline-max-function-size 80
+# The shipped wasm's rustc flags (only `make build`: native tests and the tests' wasm keep the
+# defaults). Without reference types, wasm-bindgen keeps JS values in its JS-side heap (no
+# externref table code in the wasm; tools/no-externref.mjs). Four LLVM loop and sinking rewrites
+# off, each measured (docs/performance.md): loop strength reduction (`-disable-lsr`, extra
+# induction variables: −60 brotli), LICM's promotion of memory to registers across a loop
+# (`-disable-licm-promotion`, loads and stores added before and after it: −70), the rewrite of
+# values used after a loop into their closed form (`-replexitval=never`: −23) and machine sinking's
+# splitting of critical edges (`-machine-sink-split=false`: −24). Optimisations only: the code does
+# the same, a little slower in loops that run a few dozen times.
+SHIP_RUSTFLAGS := -C target-feature=-reference-types -C llvm-args=-disable-lsr \
+	-C llvm-args=-disable-licm-promotion -C llvm-args=-replexitval=never -C llvm-args=-machine-sink-split=false
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
@@ -55,15 +66,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 build: setup-rust setup-node
-	# Without reference types, wasm-bindgen keeps JS values in its JS-side heap (no externref
-	# table code in the wasm; tools/no-externref.mjs). Only here: the tests' wasm builds keep them.
-	# Three LLVM loop rewrites off, each measured (docs/performance.md): loop strength reduction
-	# (`-disable-lsr`, extra induction variables: −60 brotli), LICM's promotion of memory to
-	# registers across a loop (`-disable-licm-promotion`, loads and stores added before and after
-	# it: −70) and the rewrite of values used after a loop into their closed form
-	# (`-replexitval=never`: −23). Optimisations only: the code does the same, a little slower in
-	# loops that run a few dozen times. Only here: native tests and the tests' wasm keep them.
-	RUSTFLAGS="-C target-feature=-reference-types -C llvm-args=-disable-lsr -C llvm-args=-disable-licm-promotion -C llvm-args=-replexitval=never" \
+	RUSTFLAGS="$(SHIP_RUSTFLAGS)" \
 		cargo build --release --target wasm32-unknown-unknown --lib --features runtime
 	rm -rf $(DIST)/snippets
 	mkdir -p $(DIST)
