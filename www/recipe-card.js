@@ -9,18 +9,9 @@
 // every card; and each card reserves a viewport's height until it renders, so the content below
 // it never moves on screen (cumulative layout shift 0).
 
-const DIST = new URL('./dist/', import.meta.url);
-let engine;
-
 /** The wasm module and its glue, fetched and instantiated once for every card on the page (the
  * glue parses the stylesheet and opens localStorage while the wasm streams in). */
-function loadEngine() {
-  engine ??= import(new URL('recipe_card.js', DIST)).then(async (m) => {
-    await m.default(new URL('recipe_card_bg.wasm', DIST));
-    return m;
-  });
-  return engine;
-}
+let engine;
 
 /** The recipe's JSON text, from `src` or an inline `<script type="application/json">` child.
  * The browser parses it (`src/web/tape.js`) and the wasm checks it, naming the place or the
@@ -34,10 +25,7 @@ async function readRecipe(el) {
     } catch {
       throw new Error(`${src}: could not be loaded (network error)`);
     }
-    if (!res.ok) {
-      const why = res.status === 404 ? ', not found' : '';
-      throw new Error(`${src}: could not be loaded (HTTP ${res.status}${why})`);
-    }
+    if (!res.ok) throw new Error(`${src}: could not be loaded (HTTP ${res.status}${res.status === 404 ? ', not found' : ''})`);
     return res.text();
   }
   const inline = el.querySelector('script[type="application/json"]');
@@ -47,25 +35,17 @@ async function readRecipe(el) {
 
 /** Cards waiting to start, and what starts them: coming within 300px of the viewport, or idle time. */
 const waiting = new Set();
-const start = (el) => waiting.delete(el) && el.start();
+const start = (el) => waiting.delete(el) && (near.unobserve(el), el.start());
 const near = new IntersectionObserver(
-  (entries) => entries.forEach((e) => e.isIntersecting && (near.unobserve(e.target), start(e.target))),
+  (entries) => entries.forEach((e) => e.isIntersecting && start(e.target)),
   { rootMargin: '300px 0px' },
 );
-const whenIdle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
-let idleAsked = false;
-function startWhenIdle() {
-  if (idleAsked) return;
-  idleAsked = true;
-  whenIdle(() => {
-    idleAsked = false;
-    [...waiting].forEach(start);
-  }, { timeout: 3000 });
-}
+/** The idle callback asked for (its handle, never 0), until it runs. */
+let idle;
 
 class RecipeCard extends HTMLElement {
   /** Frees the mounted card (its state, listeners and timers in the wasm). */
-  #card = null;
+  #card;
   #run = 0;
 
   connectedCallback() {
@@ -80,30 +60,22 @@ class RecipeCard extends HTMLElement {
     if (!this.hasAttribute('data-ready')) this.style.minHeight = '100vh';
     waiting.add(this);
     near.observe(this);
-    startWhenIdle();
+    idle ||= (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => {
+      idle = 0;
+      [...waiting].forEach(start);
+    }, { timeout: 3000 });
   }
 
   /** Loads the engine and the recipe, and mounts the card. */
-  start() {
+  async start() {
     if (!this.isConnected || this.#card) return;
-    this.#mount(this.shadowRoot, ++this.#run);
-  }
-
-  disconnectedCallback() {
-    // Moving an element disconnects and reconnects it in one task: free only on real removal.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      waiting.delete(this);
-      near.unobserve(this);
-      this.#run++;
-      this.#card?.();
-      this.#card = null;
-      this.removeAttribute('data-ready');
-    });
-  }
-
-  async #mount(root, run) {
-    const wasm = loadEngine();
+    const root = this.shadowRoot;
+    const run = ++this.#run;
+    // Both resolved against this module's URL, wherever it is served from.
+    const wasm = (engine ??= import('./dist/recipe_card.js').then(async (m) => {
+      await m.default(new URL('dist/recipe_card_bg.wasm', import.meta.url));
+      return m;
+    }));
     const stale = () => run !== this.#run || !this.isConnected;
     try {
       const recipe = await readRecipe(this);
@@ -131,6 +103,19 @@ class RecipeCard extends HTMLElement {
     }
     // Rendered either way: the reserved height goes (nothing moves when the card is at least as tall).
     this.style.minHeight = '';
+  }
+
+  disconnectedCallback() {
+    // Moving an element disconnects and reconnects it in one task: free only on real removal.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      waiting.delete(this);
+      near.unobserve(this);
+      this.#run++;
+      this.#card?.();
+      this.#card = null;
+      this.removeAttribute('data-ready');
+    });
   }
 }
 
