@@ -71,23 +71,9 @@ if (!NOW.test(glue)) throw new Error('trim-glue: no Date.now import found in the
 glue = glue.replace(NOW, '$1: Date.now');
 
 // Pointers and lengths as the wasm passes them (an i32 below 2 GB, the most a memory that never
-// nears it can hold: no `>>> 0` to read one unsigned); the card number `mount` returns is small.
+// nears it can hold: no `>>> 0` to read one unsigned).
 rewrite('pointer read unsigned', '    ptr = ptr >>> 0;\n', '');
-rewrite('malloc read unsigned', 'const ptr = wasm.__wbindgen_malloc(buf.length, 1) >>> 0;', 'const ptr = wasm.__wbindgen_malloc(buf.length, 1);');
-rewrite('mount read unsigned', '        return ret >>> 0;\n', '        return ret;\n');
 rewrite('byte view unset', 'let cachedUint8ArrayMemory0 = null;', 'let cachedUint8ArrayMemory0;');
 if (glue.includes('>>> 0')) throw new Error('trim-glue: >>> 0 still in the glue');
-
-// Each import shim of one statement an arrow function (no `function`, braces, `const ret` or
-// `return`): none reads `this`, and the wasm ignores what an import without results returns.
-const SHIM = /: function\(([\w, ]*)\) \{\n {12}(?:const ret = (.*);\n {12}(return ret|returnString\(arg0, ret\));|(?!throw )([^\n]*);)\n {8}\}/g;
-let shims = 0;
-glue = glue.replace(SHIM, (_, args, value, use, statement) => {
-  shims++;
-  const body = statement ?? (use === 'return ret' ? value : `returnString(arg0, ${value})`);
-  return `: (${args}) => ${body}`;
-});
-if (shims < 10) throw new Error(`trim-glue: only ${shims} import shims made arrows`);
-if (/: function\((?!arg0, arg1\) \{\n {12}throw )/.test(glue)) throw new Error('trim-glue: an import shim left a function');
 
 fs.writeFileSync(to, glue);
