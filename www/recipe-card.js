@@ -9,9 +9,10 @@
 // every card; and each card reserves a viewport's height until it renders, so the content below
 // it never moves on screen (cumulative layout shift 0).
 
-/** The wasm module and its glue, fetched and instantiated once for every card on the page (the
- * glue parses the stylesheet and opens localStorage while the wasm streams in). */
-let engine;
+/** The glue (the JS the wasm runs with), and the glue once the wasm is instantiated: fetched
+ * once for every card on the page (the glue prepares the first render while the wasm streams
+ * in, and reads each recipe's JSON then). */
+let glue, engine;
 
 /** The recipe's JSON text, from `src` or an inline `<script type="application/json">` child.
  * The browser parses it (`src/web/tape.js`) and the wasm checks it, naming the place or the
@@ -72,13 +73,16 @@ class RecipeCard extends HTMLElement {
     const root = this.shadowRoot;
     const run = ++this.#run;
     // Both resolved against this module's URL, wherever it is served from.
-    const wasm = (engine ??= import('./dist/recipe_card.js').then(async (m) => {
+    const js = (glue ??= import('./dist/recipe_card.js'));
+    const wasm = (engine ??= js.then(async (m) => {
       await m.default(new URL('dist/recipe_card_bg.wasm', import.meta.url));
       return m;
     }));
     const stale = () => run !== this.#run || !this.isConnected;
     try {
-      const recipe = await readRecipe(this);
+      // The recipe is read (its tape) as soon as it and the glue are here, before the wasm.
+      const [g, json] = await Promise.all([js, readRecipe(this)]);
+      const recipe = g.tape(json);
       const m = await wasm;
       if (stale()) return;
       this.#card = m.card(root, recipe);

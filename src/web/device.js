@@ -43,15 +43,25 @@ export function ring(e, kind, again) {
 /** A buzz where the device has a motor and the browser allows it. */
 export const vibrate = () => navigator.vibrate?.([300, 150, 300]);
 
-/** "default", "granted" or "denied"; "" where the browser has no notifications. */
-export const permission = () => globalThis.Notification?.permission ?? '';
+/** The notification permission as `Notification.permission` names it, read when the glue loads
+ * (so while the wasm streams in) through `navigator.permissions`, which answers without making
+ * the page wait, and kept current by its change events: each read of `Notification.permission`
+ * waits for the browser process (≈ 3 ms of a first render at 4× throttling, docs/performance.md). */
+let known;
+globalThis.Notification && navigator.permissions?.query({ name: 'notifications' }).then(
+  (s) => (s.onchange = () => (known = s.state == 'prompt' ? 'default' : s.state))(),
+  () => {},
+);
+/** "default", "granted" or "denied"; "" where the browser has no notifications. Until
+ * `navigator.permissions` has answered (or where it cannot), `Notification.permission`. */
+export const permission = () => known ?? globalThis.Notification?.permission ?? '';
 
 /** Shows the "Notify me" button around `e` only while asking would show the browser's prompt
  * (the reader has not answered); with `ask` (only ever from the reader's click), asks first. */
 export function notifyButton(e, ask) {
   const b = e.closest('[data-notify]');
   const show = () => b.toggleAttribute('hidden', permission() !== 'default');
-  if (ask) globalThis.Notification?.requestPermission().then(show, show);
+  if (ask) globalThis.Notification?.requestPermission().then((p) => show((known = p)), show);
   else show();
 }
 

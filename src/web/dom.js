@@ -73,12 +73,19 @@ const SPECS = ('h3|section-title,header|head|,h2|title,p|byline,p|intro,dl|meta,
 // The primitives below reach some parts by themselves, by their number in `SPECS` written out
 // (tests/dom_specs.rs checks each against dom.rs): C[5 /* META */].
 
-/** `<tag class part>` holding `text`, appended to the open element; `spec` indexes `SPECS`. */
-function add(spec, text) {
+/** One `<tag class part>` per spec, made on its first use (or by `warm`), which `add` clones:
+ * one call into the browser per element instead of three, and no split of its spec. */
+const made = [];
+function make(spec) {
   const [tag, cls, part = cls] = SPECS[spec].split('|');
-  const e = (last = C[spec] = document.createElement(tag));
+  const e = (made[spec] = document.createElement(tag));
   if (cls) e.className = cls;
   if (part) e.setAttribute('part', part);
+  return e;
+}
+/** `<tag class part>` holding `text`, appended to the open element; `spec` indexes `SPECS`. */
+function add(spec, text) {
+  const e = (last = C[spec] = (made[spec] ?? make(spec)).cloneNode());
   if (text) e.textContent = text;
   top.append(e);
 }
@@ -95,6 +102,21 @@ const attr = (name, value) => last.setAttribute(name, value);
 export const set = (p, n, q, m) => attr(text(p, n), text(q, m));
 /** Keeps the newest node as the next slot of the list being built (`into`). */
 export const slot = () => S.push(last);
+
+/** Pays the first render's first-time costs while the wasm streams in and the main thread only
+ * waits (`entry.js`): every spec's element is made for `add`, a slider is built and thrown away
+ * (the browser's first range input costs ≈ 0.5 ms, the next nearly nothing; and so the
+ * primitives' first runs), and the query string is read. At 4× throttling the first render
+ * after the wasm's arrival is ≈ N ms shorter (docs/performance.md). */
+export function warm() {
+  const c = C;
+  SPECS.forEach((_, i) => make(i));
+  top = document.createDocumentFragment();
+  C = [];
+  slider(1, 2);
+  param('');
+  C = c;
+}
 
 /** Sets `n`'s text only when it differs: an unchanged write still costs a layout. */
 function show(n, s) {
