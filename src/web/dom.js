@@ -130,8 +130,8 @@ export const slotText = (p, n) => show(S[J++], text(p, n));
 const TIMER = ['idle||Start', 'paused|Paused|Resume', 'running|left|Pause',
   'running|until check|Pause', 'check|Check now|Pause', 'done|Done|'];
 
-/** Step `step`'s timer group (built by `clock`). */
-const clocked = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${step}"]`).parentNode;
+/** Step `step`'s timer group (kept on the card by `clock`: no selector to parse per call). */
+const clocked = (step) => C.t[step];
 
 /** Builds step `step`'s timer, titled `title`, at the cursor: `<div class=timer role=group
  * aria-label="Timer: <title>">` holding the step's `duration`, its time, its status, its one
@@ -139,6 +139,7 @@ const clocked = (step) => C[49 /* STEP_LIST */].querySelector(`[data-timer="${st
 export function clock(step, p, n, q, m) {
   const title = text(p, n);
   open(73 /* TIMER */);
+  (C.t ??= [])[step] = top;
   top.t = title;
   attr('role', 'group');
   attr('aria-label', 'Timer: ' + title);

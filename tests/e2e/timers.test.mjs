@@ -113,12 +113,14 @@ after(async () => {
   await env?.close();
 });
 
-/** A page on the fake clock, with the spies, at `rel`. */
-async function open(rel = 'index.html', { scripts = [], permissions = [], opts } = {}) {
+/** A page on the fake clock, with the spies, at `rel`; with `slowWasm`, the wasm arrives
+ * 300 ms after it is asked for. */
+async function open(rel = 'index.html', { scripts = [], permissions = [], opts, slowWasm } = {}) {
   const { context, page, errors } = await openPage(env, opts);
   await context.addInitScript(SPIES);
   for (const s of scripts) await context.addInitScript(s);
   if (permissions.length) await context.grantPermissions(permissions, { origin: env.baseURL });
+  if (slowWasm) await context.route('**/*.wasm', (r) => new Promise((ok) => setTimeout(ok, 300)).then(() => r.continue()));
   await page.clock.install({ time: T0 });
   const warnings = collectWarnings(page);
   await gotoPage(page, rel);
@@ -317,6 +319,40 @@ test('notifications: asked only from a click, shown for alerts once granted', as
     assert.deepEqual(await second.page.evaluate(() => window.__notes), []);
   } finally {
     await second.context.close();
+  }
+});
+
+// Counts the reads of `Notification.permission`, each of which makes the page wait for the
+// browser process (docs/performance.md).
+const PERMISSION_READS = () => {
+  window.__permissionReads = 0;
+  const N = window.Notification;
+  const real = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(N), 'permission')
+    ?? Object.getOwnPropertyDescriptor(N, 'permission');
+  Object.defineProperty(N, 'permission', {
+    configurable: true,
+    get() {
+      window.__permissionReads++;
+      return real.get.call(Object.getPrototypeOf(N));
+    },
+  });
+};
+
+test('the notification permission is read without making the page wait, and followed when it changes', async () => {
+  // The wasm is slow to arrive, as on a phone: navigator.permissions has answered by then.
+  const { context, page, c } = await open('index.html', { scripts: [PERMISSION_READS], slowWasm: true });
+  try {
+    assert.equal(await c.getByRole('button', { name: 'Notify me when a timer ends' }).isVisible(), true, 'offered while undecided');
+    assert.equal(await page.evaluate(() => window.__permissionReads), 0, 'the first render read Notification.permission');
+    // Granted from the browser's own settings, not from the card: the card follows.
+    await context.grantPermissions(['notifications'], { origin: env.baseURL });
+    await page.waitForFunction(() => navigator.permissions.query({ name: 'notifications' }).then((s) => s.state === 'granted'));
+    await c.getByRole('button', { name: `Start timer: ${FINISH}` }).click();
+    await page.clock.runFor(2 * MIN);
+    assert.deepEqual(await page.evaluate(() => window.__notes), [`Timer done: ${FINISH}`]);
+    assert.equal(await page.evaluate(() => window.__permissionReads), 0);
+  } finally {
+    await context.close();
   }
 });
 
