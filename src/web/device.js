@@ -56,10 +56,9 @@ globalThis.Notification && navigator.permissions?.query({ name: 'notifications' 
  * `navigator.permissions` has answered (or where it cannot), `Notification.permission`. */
 export const permission = () => known ?? globalThis.Notification?.permission ?? '';
 
-/** Shows the "Notify me" button around `e` only while asking would show the browser's prompt
- * (the reader has not answered); with `ask` (only ever from the reader's click), asks first. */
-export function notifyButton(e, ask) {
-  const b = e.closest('[data-notify]');
+/** Shows the "Notify me" button `b` only while asking would show the browser's prompt (the
+ * reader has not answered); with `ask` (only ever from the reader's click), asks first. */
+export function notifyButton(b, ask) {
   const show = () => b.toggleAttribute('hidden', permission() !== 'default');
   if (ask) globalThis.Notification?.requestPermission().then((p) => show((known = p)), show);
   else show();
