@@ -28,7 +28,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use browser::BrowserClock;
 use dom::{group, is_checked, load, store};
-use render::Parts;
 use wasm_bindgen::prelude::*;
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
@@ -53,7 +52,6 @@ struct State {
     selection: Selection,
     timers: Timers<BrowserClock>,
     progress: Progress,
-    parts: Parts,
 }
 
 /// Reads the recipe file's tape (its JSON as the browser parsed it, `tape.js`; `recipe` bytes
@@ -94,13 +92,12 @@ pub fn mount(recipe: i32) -> i32 {
     for w in &warnings {
         warn(w);
     }
-    let parts = render::card(&recipe, &selection, &progress);
+    render::card(&recipe, &selection, &progress);
     let mut s = Box::new(State {
         recipe,
         selection,
         timers,
         progress,
-        parts,
     });
     tick(&mut s);
     dom::keep(id, Box::into_raw(s) as i32);
@@ -294,7 +291,7 @@ fn on_change(s: &mut State) {
 }
 
 fn redraw(s: &mut State) {
-    render::refresh(&mut s.parts, &s.recipe, &s.selection, &s.progress);
+    render::refresh(&s.recipe, &s.selection, &s.progress);
     render::timers(&s.timers);
 }
 
