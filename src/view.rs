@@ -363,19 +363,18 @@ fn push_span(out: &mut String, secs: u32) {
 /// The label of the servings fact in [`meta`].
 pub const SERVES: &str = "Serves";
 
-/// The facts under the title: prep, cook and servings.
-pub fn meta(r: &Recipe, sel: &Selection) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
+/// The facts under the title: prep, cook and servings, each handed to `fact` as its label and
+/// value (no list of pairs built).
+pub fn meta(r: &Recipe, sel: &Selection, mut fact: impl FnMut(&'static str, &str)) {
     if let Some(d) = r.prep {
-        out.push(("Prep", duration(d)));
+        fact("Prep", &duration(d));
     }
     if let Some(d) = r.cook {
-        out.push(("Cook", duration(d)));
+        fact("Cook", &duration(d));
     }
     let mut s = String::new();
     push_int(&mut s, sel.servings as i64);
-    out.push((SERVES, s));
-    out
+    fact(SERVES, &s);
 }
 
 /// The step text as one plain string (for tests, the static renderer and accessible names).

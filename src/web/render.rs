@@ -31,12 +31,12 @@ fn header(r: &Recipe, sel: &Selection) {
         put(INTRO, &r.intro);
     }
     open(META);
-    for (label, value) in &view::meta(r, sel) {
+    view::meta(r, sel, |label, value| {
         open(META_ITEM);
         put(DT, label);
         put(DD, value);
         shut();
-    }
+    });
     shut();
     shut();
 }
