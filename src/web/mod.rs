@@ -314,11 +314,9 @@ fn save_timers(s: &State) {
 
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
 fn tick(s: &mut State) {
-    let due = s.timers.due();
-    for &(step, kind) in &due {
-        dom::alert(step as i32, (kind == Alert::Done) as i32);
-    }
-    if !due.is_empty() {
+    if s.timers
+        .due_each(|step, kind| dom::alert(step as i32, (kind == Alert::Done) as i32))
+    {
         save_timers(s);
     }
     render::timers(&s.timers);
