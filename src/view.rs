@@ -106,7 +106,7 @@ pub struct Shown<'r> {
     pub lines: Vec<Line<'r>>,
     pub steps: Vec<StepView<'r>>,
     /// What the chosen level and swaps changed, and the side serving.
-    pub notes: Vec<String>,
+    pub notes: Vec<&'r str>,
     /// Whether "on the side" applies: see [`side_available`].
     pub side_available: bool,
 }
@@ -226,7 +226,7 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
             }
         }
         if !c.note.is_empty() {
-            notes.push(c.note.as_str().into());
+            notes.push(c.note.as_str());
         }
     }
     if let Some(b) = &r.servings.batch {
@@ -235,7 +235,7 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         }
     }
     if let (Some(s), true) = (side_of, sel.side && side_available) {
-        notes.push(s.note.as_str().into());
+        notes.push(s.note.as_str());
     }
     Shown {
         lines: all,
@@ -299,7 +299,7 @@ fn fill<'r>(
 }
 
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
-pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
+pub fn notes<'r>(r: &'r Recipe, sel: &Selection) -> Vec<&'r str> {
     shown(r, sel).notes
 }
 
