@@ -29,6 +29,28 @@ rewrite(
 if (glue.includes('passStringToWasm0') || glue.includes('getDataViewMemory0')) {
   throw new Error('trim-glue: the glue passes strings again (src/web/dom.rs says why it should not)');
 }
+// The wasm's three exports (src/web/mod.rs: `mount`, `event`, `showError`) are plain
+// `extern "C"` functions, not `#[wasm_bindgen]` ones, whose export shims spill a closure's
+// environment to the stack for nothing (about 100 bytes of wasm each): wasm-bindgen leaves them
+// as they are, and the glue gets here the wrappers it would have written for them (numbers
+// only), ahead of its imports.
+for (const name of ['mount', 'event', 'showError']) {
+  if (new RegExp(`\\b${name}\\b`).test(glue)) throw new Error(`trim-glue: wasm-bindgen's glue names ${name} itself`);
+}
+rewrite('the exports\' wrappers', 'function __wbg_get_imports() {', `export function event(id, kind) {
+    wasm.event(id, kind);
+}
+
+export function mount(recipe) {
+    return wasm.mount(recipe);
+}
+
+export function showError(detail) {
+    wasm.showError(detail);
+}
+
+function __wbg_get_imports() {`);
+
 rewrite('unused module and instance', `    wasmInstance = instance;
     wasm = instance.exports;
     wasmModule = module;`, '    wasm = instance.exports;');

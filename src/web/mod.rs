@@ -6,6 +6,11 @@
 //! and its cook-mode marks, all in one [`State`]; every event changes that state and re-renders
 //! what depends on it from the pure core (`crate::view`, `crate::timer`), so nothing on screen
 //! goes stale.
+//!
+//! The exports ([`mount`], [`event`], [`show_error`]) are plain `extern "C"` functions taking
+//! and returning numbers, not `#[wasm_bindgen]` ones: wasm-bindgen's shim for each spilled a
+//! closure's environment to the stack for nothing. `tools/trim-glue.mjs` writes their glue
+//! wrappers.
 
 mod alert;
 mod browser;
@@ -28,7 +33,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use browser::BrowserClock;
 use dom::{group, is_checked, load, store};
-use wasm_bindgen::prelude::*;
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: i32 = 250;
@@ -64,8 +68,8 @@ struct State {
 /// the field at fault (`fail` in `dom.js`, outside the wasm: no frame of it is left half done);
 /// the caller shows it with [`show_error`] so that one broken card never blanks the page or its
 /// neighbours.
-#[wasm_bindgen]
-pub fn mount(recipe: i32) -> i32 {
+#[no_mangle]
+pub extern "C" fn mount(recipe: i32) -> i32 {
     let (recipe, problems) = match read(&dom::taken(recipe).unwrap_or_default()) {
         Ok(r) => r,
         Err(e) => {
@@ -108,8 +112,8 @@ pub fn mount(recipe: i32) -> i32 {
 /// card's element goes (no closure, no class): takes the card's state from `dom.js`
 /// ([`dom::card`]), applies the event, and gives it back ([`dom::keep`]). A number that is no
 /// card's, or an event that arrives while the card's state is out, does nothing.
-#[wasm_bindgen]
-pub fn event(id: i32, kind: u32) {
+#[no_mangle]
+pub extern "C" fn event(id: i32, kind: u32) {
     let p = dom::card(id);
     if p == 0 {
         return;
@@ -345,7 +349,7 @@ fn on_visible(s: &mut State) {
 /// Shows the error's text (`detail` bytes long) in place of a card, in the root `entry.js`
 /// handed `dom.js` with it just before (`hold`, [`dom::taken`]). Never throws: an error about
 /// an error helps nobody.
-#[wasm_bindgen(js_name = showError)]
-pub fn show_error(detail: i32) {
+#[export_name = "showError"]
+pub extern "C" fn show_error(detail: i32) {
     render::error(&dom::taken(detail).unwrap_or_default());
 }
