@@ -333,11 +333,10 @@ fn tick(s: &mut State) {
 /// This card's line for the page title: the soonest running timer, unless an alert waits
 /// (`dom.js` then shows the latest alert's line, [`alert::title`]).
 fn update_title(s: &State) {
-    let (urgency, step, time) = match s.timers.soonest() {
-        Some((step, left)) => (left, step, timer::clock_text(left, true)),
-        None => (0, 0, String::new()),
-    };
-    alert::title(urgency as f64, &time, step);
+    match s.timers.soonest() {
+        Some((step, left)) => alert::title(left as f64, &timer::clock_text(left, true), step),
+        None => alert::title(0.0, "", 0),
+    }
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
