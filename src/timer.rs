@@ -342,14 +342,24 @@ impl<C: Clock> Timers<C> {
 
     /// Alerts that came due since the last call, one per timer at most.
     pub fn due(&mut self) -> Vec<(usize, Alert)> {
-        let now = self.clock.now();
         let mut due = Vec::new();
+        self.due_each(|step, a| due.push((step, a)));
+        due
+    }
+
+    /// Raises the alerts that came due since the last call ([`Timers::due`]) in the timers'
+    /// order: `raise(step, alert)` for each, with no list of them built (the wasm's tick). Whether
+    /// any came due.
+    pub fn due_each(&mut self, mut raise: impl FnMut(usize, Alert)) -> bool {
+        let now = self.clock.now();
+        let mut any = false;
         for t in &mut self.list {
             if let Some(a) = t.due(now) {
-                due.push((t.step, a));
+                raise(t.step, a);
+                any = true;
             }
         }
-        due
+        any
     }
 
     /// The running timer whose next alert comes soonest: its step and the ms until then.

@@ -106,7 +106,7 @@ pub struct Shown<'r> {
     pub lines: Vec<Line<'r>>,
     pub steps: Vec<StepView<'r>>,
     /// What the chosen level and swaps changed, and the side serving.
-    pub notes: Vec<String>,
+    pub notes: Vec<&'r str>,
     /// Whether "on the side" applies: see [`side_available`].
     pub side_available: bool,
 }
@@ -226,7 +226,7 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
             }
         }
         if !c.note.is_empty() {
-            notes.push(c.note.as_str().into());
+            notes.push(c.note.as_str());
         }
     }
     if let Some(b) = &r.servings.batch {
@@ -235,7 +235,7 @@ pub fn shown<'r>(r: &'r Recipe, sel: &Selection) -> Shown<'r> {
         }
     }
     if let (Some(s), true) = (side_of, sel.side && side_available) {
-        notes.push(s.note.as_str().into());
+        notes.push(s.note.as_str());
     }
     Shown {
         lines: all,
@@ -299,7 +299,7 @@ fn fill<'r>(
 }
 
 /// Notes for the whole card: what the chosen level and swaps changed, and the side serving.
-pub fn notes(r: &Recipe, sel: &Selection) -> Vec<String> {
+pub fn notes<'r>(r: &'r Recipe, sel: &Selection) -> Vec<&'r str> {
     shown(r, sel).notes
 }
 
@@ -363,19 +363,18 @@ fn push_span(out: &mut String, secs: u32) {
 /// The label of the servings fact in [`meta`].
 pub const SERVES: &str = "Serves";
 
-/// The facts under the title: prep, cook and servings.
-pub fn meta(r: &Recipe, sel: &Selection) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
+/// The facts under the title: prep, cook and servings, each handed to `fact` as its label and
+/// value (no list of pairs built).
+pub fn meta(r: &Recipe, sel: &Selection, mut fact: impl FnMut(&'static str, &str)) {
     if let Some(d) = r.prep {
-        out.push(("Prep", duration(d)));
+        fact("Prep", &duration(d));
     }
     if let Some(d) = r.cook {
-        out.push(("Cook", duration(d)));
+        fact("Cook", &duration(d));
     }
     let mut s = String::new();
     push_int(&mut s, sel.servings as i64);
-    out.push((SERVES, s));
-    out
+    fact(SERVES, &s);
 }
 
 /// The step text as one plain string (for tests, the static renderer and accessible names).

@@ -27,18 +27,10 @@ if (start < 0) throw new Error('blank-panic-text: no data section');
 const data = wasm.subarray(start, end);
 
 const digits = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')).join('');
-// Passed only to panics: by alloc (Vec growth, allocation failure), core (RefCell, which
-// wasm-bindgen uses) and wasm-bindgen's closures (unused by the card). Each must be present.
-const messages = [
-  'capacity overflow',
-  'Tried to shrink to a larger capacity',
-  'memory allocation of ',
-  ' bytes failed',
-  'RefCell already mutably borrowed',
-  'RefCell already borrowed',
-  'closure invoked recursively or after being dropped',
-  digits,
-];
+// Passed only to panics, by alloc (Vec growth, allocation failure). Each must be present. (With
+// js-sys linked, for `Date.now`, wasm-bindgen's runtime also brought RefCell's and its closures'
+// messages and `shrink_to`'s; src/web/browser.rs now imports `Date.now` as it is.)
+const messages = ['capacity overflow', 'memory allocation of ', ' bytes failed', digits];
 
 let blanked = 0;
 function blank(at, length) {

@@ -43,6 +43,14 @@ function exportSection(body) {
     const descStart = p;
     p++;
     [, p] = readLeb(wasm, p);
+    if (name === 'memory') {
+      // src/web/entry.js reads the memory as the first export, `a`, whether the glue names it
+      // or not (it does not: no text crosses the glue).
+      if (exportsRenamed.size) throw new Error('the memory is not the wasm\'s first export');
+      exportsRenamed.set(name, shortName(0));
+      entries.push(str(shortName(0)), wasm.subarray(descStart, p));
+      continue;
+    }
     if (!glue.includes(name)) {
       exportsDropped.push(name);
       continue;

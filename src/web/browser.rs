@@ -11,8 +11,15 @@ pub struct BrowserClock;
 
 impl Clock for BrowserClock {
     fn now(&self) -> u64 {
-        js_sys::Date::now() as u64
+        date_now() as u64
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Date.now`, declared here rather than through js-sys.
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    fn date_now() -> f64;
 }
 
 #[wasm_bindgen(module = "/src/web/dom.js")]

@@ -4,7 +4,8 @@
 //! recipe text cannot inject HTML.
 //!
 //! Only numbers cross the boundary, so that wasm-bindgen's glue is an imports object binding
-//! each `dom.js` function directly and four export wrappers, with no machinery of its own:
+//! each `dom.js` function directly, with no machinery of its own (the wasm's three exports are
+//! plain `extern "C"` functions, `super::mount`, whose glue wrappers `tools/trim-glue.mjs` writes):
 //! - no `JsValue` in any signature (no JS-side heap): `entry.js` hands `dom.js` the wasm's
 //!   `event` export and memory once (`wire`), and each card's root before `mount` or
 //!   `showError` (`hold`); tests/web.rs does the same;

@@ -6,6 +6,11 @@
 //! and its cook-mode marks, all in one [`State`]; every event changes that state and re-renders
 //! what depends on it from the pure core (`crate::view`, `crate::timer`), so nothing on screen
 //! goes stale.
+//!
+//! The exports ([`mount`], [`event`], [`show_error`]) are plain `extern "C"` functions taking
+//! and returning numbers, not `#[wasm_bindgen]` ones: wasm-bindgen's shim for each spilled a
+//! closure's environment to the stack for nothing. `tools/trim-glue.mjs` writes their glue
+//! wrappers.
 
 mod alert;
 mod browser;
@@ -28,8 +33,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use browser::BrowserClock;
 use dom::{group, is_checked, load, store};
-use render::Parts;
-use wasm_bindgen::prelude::*;
 
 /// How often a running timer's display is redrawn. Time itself comes from deadlines.
 const TICK_MS: i32 = 250;
@@ -53,7 +56,6 @@ struct State {
     selection: Selection,
     timers: Timers<BrowserClock>,
     progress: Progress,
-    parts: Parts,
 }
 
 /// Reads the recipe file's tape (its JSON as the browser parsed it, `tape.js`; `recipe` bytes
@@ -66,8 +68,8 @@ struct State {
 /// the field at fault (`fail` in `dom.js`, outside the wasm: no frame of it is left half done);
 /// the caller shows it with [`show_error`] so that one broken card never blanks the page or its
 /// neighbours.
-#[wasm_bindgen]
-pub fn mount(recipe: i32) -> i32 {
+#[no_mangle]
+pub extern "C" fn mount(recipe: i32) -> i32 {
     let (recipe, problems) = match read(&dom::taken(recipe).unwrap_or_default()) {
         Ok(r) => r,
         Err(e) => {
@@ -94,13 +96,12 @@ pub fn mount(recipe: i32) -> i32 {
     for w in &warnings {
         warn(w);
     }
-    let parts = render::card(&recipe, &selection, &progress);
+    render::card(&recipe, &selection, &progress);
     let mut s = Box::new(State {
         recipe,
         selection,
         timers,
         progress,
-        parts,
     });
     tick(&mut s);
     dom::keep(id, Box::into_raw(s) as i32);
@@ -111,8 +112,8 @@ pub fn mount(recipe: i32) -> i32 {
 /// card's element goes (no closure, no class): takes the card's state from `dom.js`
 /// ([`dom::card`]), applies the event, and gives it back ([`dom::keep`]). A number that is no
 /// card's, or an event that arrives while the card's state is out, does nothing.
-#[wasm_bindgen]
-pub fn event(id: i32, kind: u32) {
+#[no_mangle]
+pub extern "C" fn event(id: i32, kind: u32) {
     let p = dom::card(id);
     if p == 0 {
         return;
@@ -294,7 +295,7 @@ fn on_change(s: &mut State) {
 }
 
 fn redraw(s: &mut State) {
-    render::refresh(&mut s.parts, &s.recipe, &s.selection, &s.progress);
+    render::refresh(&s.recipe, &s.selection, &s.progress);
     render::timers(&s.timers);
 }
 
@@ -317,11 +318,9 @@ fn save_timers(s: &State) {
 
 /// Redraws the timers, raises the alerts that came due, and updates the page title.
 fn tick(s: &mut State) {
-    let due = s.timers.due();
-    for &(step, kind) in &due {
-        dom::alert(step as i32, (kind == Alert::Done) as i32);
-    }
-    if !due.is_empty() {
+    if s.timers
+        .due_each(|step, kind| dom::alert(step as i32, (kind == Alert::Done) as i32))
+    {
         save_timers(s);
     }
     render::timers(&s.timers);
@@ -334,11 +333,10 @@ fn tick(s: &mut State) {
 /// This card's line for the page title: the soonest running timer, unless an alert waits
 /// (`dom.js` then shows the latest alert's line, [`alert::title`]).
 fn update_title(s: &State) {
-    let (urgency, step, time) = match s.timers.soonest() {
-        Some((step, left)) => (left, step, timer::clock_text(left, true)),
-        None => (0, 0, String::new()),
-    };
-    alert::title(urgency as f64, &time, step);
+    match s.timers.soonest() {
+        Some((step, left)) => alert::title(left as f64, &timer::clock_text(left, true), step),
+        None => alert::title(0.0, "", 0),
+    }
 }
 
 /// The page came back into view: catch the timers up at once and take the screen lock again.
@@ -350,7 +348,7 @@ fn on_visible(s: &mut State) {
 /// Shows the error's text (`detail` bytes long) in place of a card, in the root `entry.js`
 /// handed `dom.js` with it just before (`hold`, [`dom::taken`]). Never throws: an error about
 /// an error helps nobody.
-#[wasm_bindgen(js_name = showError)]
-pub fn show_error(detail: i32) {
+#[export_name = "showError"]
+pub extern "C" fn show_error(detail: i32) {
     render::error(&dom::taken(detail).unwrap_or_default());
 }

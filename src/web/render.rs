@@ -31,12 +31,12 @@ fn header(r: &Recipe, sel: &Selection) {
         put(INTRO, &r.intro);
     }
     open(META);
-    for (label, value) in &view::meta(r, sel) {
+    view::meta(r, sel, |label, value| {
         open(META_ITEM);
         put(DT, label);
         put(DD, value);
         shut();
-    }
+    });
     shut();
     shut();
 }
@@ -80,13 +80,6 @@ fn extras(r: &Recipe) {
         }
         shut();
     }
-}
-
-/// What a mounted card keeps of what it drew; its elements are kept in `dom.js`, named by
-/// their spec ([`dom::put`]).
-pub struct Parts {
-    /// The notes as last drawn into `NOTES`.
-    pub drawn_notes: Vec<String>,
 }
 
 /// Opens a labelled radio group: `<fieldset part=…><legend>…</legend>` (`spec` is
@@ -139,9 +132,10 @@ fn button(spec: u8, text: &str) {
     set("type", "button");
 }
 
-/// Replaces everything in the card's root with the card, and returns what it keeps of it.
+/// Replaces everything in the card's root with the card. What it keeps of it is in `dom.js`:
+/// its elements, named by their spec ([`dom::put`]), and the lists' and notes' shapes.
 #[inline(never)]
-pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
+pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) {
     dom::fragment();
     open(CARD);
     set("aria-labelledby", "rc-title");
@@ -195,17 +189,13 @@ pub fn card(r: &Recipe, sel: &Selection, progress: &Progress) -> Parts {
     extras(r);
     put(ALERTS, "");
     set("aria-live", "assertive");
-    let mut parts = Parts {
-        drawn_notes: Vec::new(),
-    };
-    refresh(&mut parts, r, sel, progress);
+    refresh(r, sel, progress);
     dom::place();
-    parts
 }
 
 /// Brings every part that depends on the reader's choices up to date with `sel`; the timers are
 /// drawn by the caller ([`timers`]: the mount's first tick, or after an event).
-pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) {
+pub fn refresh(r: &Recipe, sel: &Selection, progress: &Progress) {
     dom::servings(sel.servings as i32);
     let system = sel.units.unwrap_or(r.units);
     dom::pick(group::UNITS, (system != System::Us) as i32);
@@ -217,13 +207,18 @@ pub fn refresh(p: &mut Parts, r: &Recipe, sel: &Selection, progress: &Progress) 
     if r.spice.as_ref().is_some_and(|sp| sp.side.is_some()) {
         dom::side(shown.side_available as i32, sel.side as i32);
     }
-    // Notes change with a level or a swap, not with the slider: redraw them only then.
-    if shown.notes != p.drawn_notes {
-        dom::into(NOTES);
+    // Notes change with a level or a swap, not with the slider: redraw them only then. Their
+    // shape is their texts, each ended by the lists' separator ([`dom::shaped`] keeps it on
+    // the part, as for the lists).
+    let mut shape = String::new();
+    for note in &shown.notes {
+        shape.push_str(note);
+        shape.push('\u{1}');
+    }
+    if !dom::shaped(NOTES, &shape) {
         for note in &shown.notes {
             put(NOTE, note);
         }
-        p.drawn_notes = shown.notes;
     }
     super::lists::update(&shown.lines, &shown.steps, progress);
 }
