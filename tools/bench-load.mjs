@@ -2,7 +2,8 @@
 // time from entering the viewport to the first full render, compile-to-render time, main-thread
 // time added to a page load, wasm memory after mounting, and cumulative layout shift.
 // A benchmark: it prints figures and exits 0 unless the page breaks. Usage:
-//   node tools/bench-load.mjs [--runs N] [--cpu-throttle N] [--json]
+//   node tools/bench-load.mjs [--runs N] [--cpu-throttle N] [--root DIR] [--json]
+// (`--root`: another site root than www/, e.g. a copy of an earlier build's, for an A/B.)
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ const opt = (name, dflt) => {
 const RUNS = opt('--runs', 5);
 const THROTTLE = opt('--cpu-throttle', 4);
 const JSON_OUT = args.includes('--json');
+const ROOT = args.includes('--root') ? path.resolve(args[args.indexOf('--root') + 1]) : path.join(REPO, 'www');
 
 // Instruments a page: when the card enters the viewport, when the wasm is compiled, when the card
 // is ready, the wasm instance's memory, and layout shifts.
@@ -67,7 +69,7 @@ async function load(browser, url, { scroll }) {
   return { ...probe, taskMs: metrics.TaskDuration * 1000, scriptMs: metrics.ScriptDuration * 1000 };
 }
 
-const server = await startServer({ root: path.join(REPO, 'www'), port: 0 });
+const server = await startServer({ root: ROOT, port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   // The same post without the card, for the main-thread time the card adds.

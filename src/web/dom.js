@@ -105,9 +105,10 @@ export const slot = () => S.push(last);
 
 /** Pays the first render's first-time costs while the wasm streams in and the main thread only
  * waits (`entry.js`): every spec's element is made for `add`, a slider is built and thrown away
- * (the browser's first range input costs ≈ 0.5 ms, the next nearly nothing; and so the
- * primitives' first runs), and the query string is read. At 4× throttling the first render
- * after the wasm's arrival is ≈ N ms shorter (docs/performance.md). */
+ * (the browser's first range input costs ≈ 0.5 ms unthrottled, the next nearly nothing; and so
+ * the primitives' first runs), and the query string is read. Measured alone, the first render
+ * after the wasm's arrival is ≈ 9 ms shorter at 4× throttling (docs/performance.md). Nothing
+ * here may fail: it is the code a first render runs anyway, on a scratch card (`C`, restored). */
 export function warm() {
   const c = C;
   SPECS.forEach((_, i) => make(i));
