@@ -46,7 +46,7 @@ export const vibrate = () => navigator.vibrate?.([300, 150, 300]);
 /** The notification permission as `Notification.permission` names it, read when the glue loads
  * (so while the wasm streams in) through `navigator.permissions`, which answers without making
  * the page wait, and kept current by its change events: each read of `Notification.permission`
- * waits for the browser process (≈ 3 ms of a first render at 4× throttling, docs/performance.md). */
+ * waits for the browser process (1–3 ms of a first render at 4× throttling, docs/performance.md). */
 let known;
 globalThis.Notification && navigator.permissions?.query({ name: 'notifications' }).then(
   (s) => (s.onchange = () => (known = s.state == 'prompt' ? 'default' : s.state))(),

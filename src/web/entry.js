@@ -1,9 +1,10 @@
 // What the loader imports from `dist/recipe_card.js` (make build bundles this entry with esbuild,
 // next to wasm-bindgen's glue as `glue.js` and the minified stylesheet as `card.css`): as the
 // default export, the wasm's loading; `tape`, which reads a recipe's JSON text (src/web/tape.js);
-// `card` and `error`, which fill a card's shadow root and style it. wasm-bindgen's own `init` is left out: its options, deprecation warnings and checks
-// for browsers older than the loader's own syntax cost bytes and nothing else. What only runs
-// once the glue is here lives here, not in the loader that every page downloads up front.
+// `card` and `error`, which fill a card's shadow root and style it. wasm-bindgen's own `init` is
+// left out: its options, deprecation warnings and checks for browsers older than the loader's
+// own syntax cost bytes and nothing else. What only runs once the glue is here lives here, not in
+// the loader that every page downloads up front.
 import { __wbg_get_imports, __wbg_finalize_init, mount, event, showError } from './glue.js';
 // dom.js as the glue imports it: `make build` writes `./dom.js` as a re-export of the snippet
 // wasm-bindgen wrote (its path holds a hash of the crate's name and version), so the bundle has
