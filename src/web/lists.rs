@@ -60,8 +60,9 @@ fn next(d: &mut Drawn, k: u8) -> u8 {
 
 /// Ends each piece of a shape. A step's pieces start with a letter saying what they are, and a
 /// line's with its index and three flag letters, so two different shapes cannot read the same
-/// (short of recipe text holding this control character).
-const SEP: char = '\u{1}';
+/// (short of recipe text holding this control character). The card's notes end theirs with it
+/// too (`render::refresh`).
+pub(super) const SEP: char = '\u{1}';
 
 /// Brings both lists up to date with the reader's choices.
 pub fn update(lines: &[Line], steps: &[StepView], progress: &Progress) {

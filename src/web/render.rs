@@ -208,12 +208,12 @@ pub fn refresh(r: &Recipe, sel: &Selection, progress: &Progress) {
         dom::side(shown.side_available as i32, sel.side as i32);
     }
     // Notes change with a level or a swap, not with the slider: redraw them only then. Their
-    // shape is their texts, each ended by the lists' separator ([`dom::shaped`] keeps it on
-    // the part, as for the lists).
+    // shape is their texts, each ended by the lists' separator ([`super::lists::SEP`];
+    // [`dom::shaped`] keeps it on the part, as for the lists).
     let mut shape = String::new();
     for note in &shown.notes {
         shape.push_str(note);
-        shape.push('\u{1}');
+        shape.push(super::lists::SEP);
     }
     if !dom::shaped(NOTES, &shape) {
         for note in &shown.notes {
