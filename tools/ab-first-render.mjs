@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { loadCard } from './card-load.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
@@ -23,22 +24,6 @@ const RUNS = opt('--runs', 30);
 const THROTTLE = opt('--cpu-throttle', 4);
 const roots = args;
 if (roots.length < 2) throw new Error('usage: ab-first-render.mjs [--runs N] [--cpu-throttle N] ROOT_A ROOT_B [ROOT_C …]');
-
-// Marks the card entering the viewport, the wasm's arrival and the card's readiness.
-const PROBE = () => {
-  const t = (window.__probe = {});
-  const stream = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async (...a) => {
-    const r = await stream.apply(WebAssembly, a);
-    t.compiled ??= performance.now();
-    return r;
-  };
-  addEventListener('DOMContentLoaded', () => {
-    const card = document.querySelector('recipe-card');
-    new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && (t.visible ??= performance.now())).observe(card);
-    new MutationObserver(() => card.hasAttribute('data-ready') && (t.ready ??= performance.now())).observe(card, { attributes: true });
-  });
-};
 
 const quantile = (xs, f) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * f)];
 /** The median of `b` less the median of `a`, and its 90 % bootstrap interval. */
@@ -55,18 +40,9 @@ const visible = roots.map(() => []);
 try {
   for (let run = 0; run < RUNS; run++) {
     for (const k of roots.map((_, k) => k).sort(() => Math.random() - 0.5)) {
-      const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2 });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-      await page.addInitScript(PROBE);
-      await page.goto(`${servers[k].url}index.html`, { waitUntil: 'load' });
-      await page.evaluate(() => document.querySelector('recipe-card')?.scrollIntoView());
-      await page.waitForSelector('recipe-card[data-ready]', { timeout: 60_000 });
-      const t = await page.evaluate(() => window.__probe);
+      const t = await loadCard(browser, `${servers[k].url}index.html`, { throttle: THROTTLE });
       compiled[k].push(t.ready - t.compiled);
       visible[k].push(t.ready - t.visible);
-      await context.close();
     }
   }
   console.log(`wasm arrived → card ready, ${THROTTLE}× CPU throttling, ${RUNS} runs each (ms):`);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { loadCard } from './card-load.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/helpers.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,52 +23,7 @@ const THROTTLE = opt('--cpu-throttle', 4);
 const JSON_OUT = args.includes('--json');
 const ROOT = args.includes('--root') ? path.resolve(args[args.indexOf('--root') + 1]) : path.join(REPO, 'www');
 
-// Instruments a page: when the card enters the viewport, when the wasm is compiled, when the card
-// is ready, the wasm instance's memory, and layout shifts.
-const PROBE = () => {
-  const t = (window.__probe = { shifts: 0 });
-  const stream = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async (...a) => {
-    const r = await stream.apply(WebAssembly, a);
-    t.compiled ??= performance.now();
-    // The exports have short names (tools/shorten-imports.mjs): find the memory by its type.
-    const memory = Object.values(r.instance.exports).find((e) => e instanceof WebAssembly.Memory);
-    t.memory = () => memory.buffer.byteLength;
-    return r;
-  };
-  new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) if (!e.hadRecentInput) t.shifts += e.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-  addEventListener('DOMContentLoaded', () => {
-    const card = document.querySelector('recipe-card');
-    if (!card) return;
-    new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && (t.visible ??= performance.now())).observe(card);
-    new MutationObserver(() => card.hasAttribute('data-ready') && (t.ready ??= performance.now())).observe(card, { attributes: true });
-  });
-};
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function load(browser, url, { scroll }) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await cdp.send('Performance.enable');
-  await page.addInitScript(PROBE);
-  await page.goto(url, { waitUntil: 'load' });
-  if (scroll) await page.evaluate(() => document.querySelector('recipe-card')?.scrollIntoView());
-  const hasCard = await page.evaluate(() => !!document.querySelector('recipe-card'));
-  if (hasCard) await page.waitForSelector('recipe-card[data-ready]', { timeout: 60_000 });
-  await page.waitForTimeout(1000);
-  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const probe = await page.evaluate(() => {
-    const t = window.__probe;
-    return { visible: t.visible, compiled: t.compiled, ready: t.ready, memory: t.memory?.(), shifts: t.shifts };
-  });
-  await context.close();
-  return { ...probe, taskMs: metrics.TaskDuration * 1000, scriptMs: metrics.ScriptDuration * 1000 };
-}
 
 const server = await startServer({ root: ROOT, port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -77,7 +33,7 @@ try {
     .replace(/<script type="module" src="recipe-card(\.min)?\.js"><\/script>/, '')
     .replace(/<recipe-card[^>]*><\/recipe-card>/, '');
   const withCard = [];
-  for (let i = 0; i < RUNS; i++) withCard.push(await load(browser, `${server.url}index.html`, { scroll: true }));
+  for (let i = 0; i < RUNS; i++) withCard.push(await loadCard(browser, `${server.url}index.html`, { throttle: THROTTLE, settle: 1000 }));
   // Pages without the card go through a routed copy of index.html.
   const bareRuns = [];
   for (let i = 0; i < RUNS; i++) {
